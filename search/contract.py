@@ -1,0 +1,87 @@
+"""The search contract: what every backend receives and returns (plain Python, no Django models).
+
+Key concepts: a `SearchRequest` holds the query, validated facet filters (OR within a facet,
+AND across facets), sort, page and the viewer's visibility; a `SearchResponse` holds hits and,
+per facet, `Bucket`s with labels and disjunctive counts (each facet counted with every filter
+but its own; a selected value is always listed, also at count 0).
+"""
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from django.utils.translation import gettext_lazy as _
+
+# Kinds of searchable things: value of the facet `art` -> German label.
+KINDS = {
+    "werkzeug": _("Werkzeug"),
+    "projekt": _("Projekt"),
+    "bericht": _("Bericht"),
+    "datenbericht": _("Datenbericht"),
+    "kontakt": _("Kontakt"),
+    "organisation": _("Organisation"),
+    "gremium": _("Gremium"),
+    "kommune": _("Kommune"),
+    "zukunftsbild": _("Zukunftsbild"),
+}
+
+# Facet name (URL parameter) -> German label. The order is the order on the search page.
+FACETS = {
+    "art": _("Art"),
+    "handlungsfeld": _("Handlungsfeld"),
+    "region": _("Region"),
+    "zielgruppe": _("Zielgruppe"),
+    "status": _("Status"),
+    "schlagwort": _("Schlagwort"),
+    "jahr": _("Jahr"),
+}
+
+STATUSES = {"bestehend": _("bestehend"), "neu": _("neu")}
+SORTS = ("relevanz", "neueste", "titel")
+PUBLIC, MEMBERS = "public", "members"
+MAX_QUERY_LENGTH = 500
+DEFAULT_PAGE_SIZE = 20
+
+
+@dataclass(frozen=True)
+class SearchRequest:
+    q: str = ""
+    filters: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    sort: str = "relevanz"
+    page: int = 1
+    page_size: int = DEFAULT_PAGE_SIZE
+    viewer: str = PUBLIC  # PUBLIC sees public documents only; MEMBERS sees both
+
+    @property
+    def offset(self):
+        return (self.page - 1) * self.page_size
+
+
+@dataclass(frozen=True)
+class Bucket:
+    value: str
+    label: str
+    count: int
+    selected: bool = False
+
+
+@dataclass(frozen=True)
+class Hit:
+    id: str
+    kind: str
+    title: str
+    url: str
+    summary: str = ""
+    highlight: str = ""  # HTML-safe snippet with <mark> around matches
+    region_label: str = ""
+    date: date | None = None
+    action_field_colour: str = ""
+
+
+@dataclass
+class SearchResponse:
+    total: int
+    hits: list[Hit]
+    facets: dict[str, list[Bucket]]
+    backend: str
+    request: SearchRequest | None = None
+    notice: str = ""  # e.g. why the fallback backend answered

@@ -1,0 +1,68 @@
+"""How content apps tell search what to index, without search importing them.
+
+Key concepts: a content app subclasses `Adapter` for each searchable model and calls
+`register(MyAdapter())` in its `AppConfig.ready()` (or a `search_adapters.py` imported from
+there). `to_document(obj)` returns an `IndexDocument` or None when the object must not be
+findable (unpublished page, hidden person). The search app writes documents on publish,
+unpublish, save, delete and move (inside `transaction.on_commit`) and on `rebuild_search`.
+"""
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from .contract import PUBLIC
+
+_adapters = {}
+
+
+@dataclass
+class IndexDocument:
+    kind: str  # a key of contract.KINDS
+    title: str
+    url: str
+    summary: str = ""
+    body: str = ""
+    date: date | None = None
+    visibility: str = PUBLIC  # PUBLIC or MEMBERS; never put members-only text in a PUBLIC document
+    # facet name -> values: handlungsfeld slugs, region codes (the most specific; search adds
+    # ancestors), zielgruppe slugs, status, schlagwort (tag names), jahr (years as strings)
+    facets: dict[str, list[str]] = field(default_factory=dict)
+
+
+class Adapter:
+    """Turns one model's objects into search documents."""
+
+    model = None
+
+    def get_queryset(self):
+        """Everything that may be indexed (rebuild iterates over it)."""
+        return self.model._default_manager.all()
+
+    def to_document(self, obj):
+        raise NotImplementedError
+
+    def key(self, obj):
+        return document_key(obj)
+
+
+def document_key(obj):
+    """Stable id of a document: app_label.model:pk (pages use their specific class)."""
+    meta = obj._meta
+    return f"{meta.app_label}.{meta.model_name}:{obj.pk}"
+
+
+def register(adapter):
+    _adapters[adapter.model] = adapter
+    return adapter
+
+
+def adapter_for(model):
+    """The adapter for a model or any of its registered base classes."""
+    for klass in model.__mro__:
+        if klass in _adapters:
+            return _adapters[klass]
+    return None
+
+
+def adapters():
+    return list(_adapters.values())

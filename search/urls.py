@@ -1,0 +1,3 @@
+"""URLs of the search app: /suche/ and /api/v1/."""
+
+urlpatterns = []

@@ -1,0 +1,3 @@
+"""URLs of the catalogue app (Django views beside the page tree)."""
+
+urlpatterns = []

@@ -1,0 +1,3 @@
+"""URLs of the projects app (Django views beside the page tree)."""
+
+urlpatterns = []

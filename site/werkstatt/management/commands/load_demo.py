@@ -1,0 +1,30 @@
+"""Load the demo content of every app (idempotent; run it again after pulling new demo content)."""
+
+import importlib
+import time
+
+from django.apps import apps
+from django.core.management.base import BaseCommand
+from django.db import transaction
+
+
+class Command(BaseCommand):
+    help = "Legt Demo-Inhalte an: Seitenbaum, Taxonomie und die Inhalte aller Apps."
+
+    def handle(self, **options):
+        from taxonomy.regions import load_shipped_regions
+
+        started = time.monotonic()
+        self.stdout.write("Regionen und Vokabulare …")
+        load_shipped_regions()
+        for config in apps.get_app_configs():
+            try:
+                module = importlib.import_module(f"{config.name}.demo")
+            except ModuleNotFoundError as exc:
+                if exc.name != f"{config.name}.demo":
+                    raise
+                continue
+            self.stdout.write(f"[{config.verbose_name}] …")
+            with transaction.atomic():
+                module.load(self.stdout)
+        self.stdout.write(self.style.SUCCESS(f"Demo-Inhalte geladen in {time.monotonic() - started:.1f} s."))

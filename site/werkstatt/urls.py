@@ -1,0 +1,31 @@
+"""URL map: Django views of the apps first, then Wagtail serves the page tree."""
+
+from django.conf import settings
+from django.contrib.auth import views as auth_views
+from django.urls import include, path
+from django.views.generic import TemplateView
+from wagtail import urls as wagtail_urls
+from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.documents import urls as wagtaildocs_urls
+
+urlpatterns = [
+    path("admin/", include(wagtailadmin_urls)),
+    path("dokumente/", include(wagtaildocs_urls)),
+    path("anmelden/", auth_views.LoginView.as_view(template_name="werkstatt/login.html"), name="login"),
+    path("abmelden/", auth_views.LogoutView.as_view(), name="logout"),
+    path("robots.txt", TemplateView.as_view(template_name="robots.txt", content_type="text/plain")),
+    # Each app owns its own URLs (its prefix is in its urls.py): /suche/, /api/v1/, /netzwerk/, ...
+    path("", include("search.urls")),
+    path("", include("network.urls")),
+    path("", include("catalogue.urls")),
+    path("", include("projects.urls")),
+]
+
+if settings.DEBUG:
+    from django.conf.urls.static import static
+    from django.contrib.staticfiles.urls import staticfiles_urlpatterns
+
+    urlpatterns += staticfiles_urlpatterns()
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+
+urlpatterns += [path("", include(wagtail_urls))]
