@@ -68,14 +68,22 @@ def regions(db):
 def browser():
     if not shutil.which(CHROMIUM) and not os.path.exists(CHROMIUM):
         if os.environ.get("WERKSTATT_REQUIRE_BROWSER") == "1":
-            pytest.fail(f"Chromium fehlt unter {CHROMIUM} (apt-get install chromium chromium-driver)")
+            pytest.fail(
+                f"Chromium fehlt unter {CHROMIUM} (apt-get install chromium chromium-driver)"
+            )
         pytest.skip(f"Chromium nicht installiert ({CHROMIUM})")
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(
             executable_path=CHROMIUM,
-            args=["--no-sandbox", "--disable-background-networking", "--disable-gpu", "--disable-component-update", "--no-first-run"],
+            args=[
+                "--no-sandbox",
+                "--disable-background-networking",
+                "--disable-gpu",
+                "--disable-component-update",
+                "--no-first-run",
+            ],
         )
         yield browser
         browser.close()
@@ -123,10 +131,13 @@ def assert_accessible(browser_page):
         assert response.status == expect_status, f"{path}: HTTP {response.status}"
         violations = browser_page.axe_violations()
         report = "\n".join(
-            f"- {v['id']} ({v['impact']}): {v['help']} -> {[n['target'] for n in v['nodes']][:3]}" for v in violations
+            f"- {v['id']} ({v['impact']}): {v['help']} -> {[n['target'] for n in v['nodes']][:3]}"
+            for v in violations
         )
         assert not violations, f"axe findet auf {path}:\n{report}"
-        assert not browser_page.foreign_hosts(), f"{path} lädt von fremden Hosts: {browser_page.foreign_hosts()}"
+        assert not browser_page.foreign_hosts(), (
+            f"{path} lädt von fremden Hosts: {browser_page.foreign_hosts()}"
+        )
         return browser_page
 
     return check

@@ -54,7 +54,12 @@ def resolve_region(value, regions=None):
             if found:
                 return found
         raise LookupError_(_("Unbekannter amtlicher Schlüssel „%(code)s“.") % {"code": text})
-    matches = list({r.code: r for r in regions.by_name.get(fold(text), []) + regions.by_core.get(_core(text), [])}.values())
+    matches = list(
+        {
+            r.code: r
+            for r in regions.by_name.get(fold(text), []) + regions.by_core.get(_core(text), [])
+        }.values()
+    )
     matches.sort(key=lambda r: r.code)
     if len(matches) > 1 and all(r.code.startswith(matches[0].code) for r in matches):
         # A city-state: Land and Kreis share the name; the most specific one is meant.
@@ -62,13 +67,26 @@ def resolve_region(value, regions=None):
     if len(matches) > 1:
         hint = _kind_hint(text)
         if hint:
-            narrowed = [r for r in matches if (hint == "kreis") == ("kreis" in fold(r.kind) and "kreisfrei" not in fold(r.kind))]
+            narrowed = [
+                r
+                for r in matches
+                if (hint == "kreis")
+                == ("kreis" in fold(r.kind) and "kreisfrei" not in fold(r.kind))
+            ]
             if len(narrowed) == 1:
                 return narrowed[0]
         options = "; ".join(f"{r.code} {r.label}" for r in matches[:6])
-        raise LookupError_(_("„%(name)s“ ist mehrdeutig: %(options)s. Bitte den amtlichen Schlüssel angeben.") % {"name": text, "options": options})
+        raise LookupError_(
+            _("„%(name)s“ ist mehrdeutig: %(options)s. Bitte den amtlichen Schlüssel angeben.")
+            % {"name": text, "options": options}
+        )
     if not matches:
-        raise LookupError_(_("Unbekannte Region „%(name)s“. Bitte den amtlichen Schlüssel (z. B. 05358 für den Kreis Düren) oder den genauen Namen angeben.") % {"name": text})
+        raise LookupError_(
+            _(
+                "Unbekannte Region „%(name)s“. Bitte den amtlichen Schlüssel (z. B. 05358 für den Kreis Düren) oder den genauen Namen angeben."
+            )
+            % {"name": text}
+        )
     return matches[0]
 
 
@@ -92,7 +110,10 @@ def _vocabulary_resolver(model, unknown):
             if wanted in (fold(item.name), fold(item.slug)):
                 return item
         known = ", ".join(i.name for i in items)
-        raise LookupError_(_("%(unknown)s „%(value)s“. Bekannt sind: %(known)s.") % {"unknown": unknown, "value": value, "known": known})
+        raise LookupError_(
+            _("%(unknown)s „%(value)s“. Bekannt sind: %(known)s.")
+            % {"unknown": unknown, "value": value, "known": known}
+        )
 
     return resolve
 

@@ -20,16 +20,30 @@ class ActionField(index.Indexed, models.Model):
         _("Farbe"),
         max_length=7,
         default="#1f5f8b",
-        validators=[RegexValidator(r"^#[0-9a-fA-F]{6}$", _("Bitte eine Farbe wie #1f5f8b angeben."))],
+        validators=[
+            RegexValidator(r"^#[0-9a-fA-F]{6}$", _("Bitte eine Farbe wie #1f5f8b angeben."))
+        ],
         help_text=_("Hex-Farbwert; Text auf dieser Farbe wird weiß dargestellt."),
     )
-    icon = models.CharField(_("Piktogramm"), max_length=40, choices=ICON_CHOICES, default="netzwerk")
+    icon = models.CharField(
+        _("Piktogramm"), max_length=40, choices=ICON_CHOICES, default="netzwerk"
+    )
     sort_order = models.IntegerField(_("Reihenfolge"), default=0, editable=False, db_index=True)
 
     sort_order_field = "sort_order"
 
-    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("description"), FieldPanel("colour"), FieldPanel("icon")]
-    search_fields = [index.SearchField("name"), index.AutocompleteField("name"), index.SearchField("description")]
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("slug"),
+        FieldPanel("description"),
+        FieldPanel("colour"),
+        FieldPanel("icon"),
+    ]
+    search_fields = [
+        index.SearchField("name"),
+        index.AutocompleteField("name"),
+        index.SearchField("description"),
+    ]
 
     class Meta:
         ordering = ["sort_order", "name"]
@@ -54,9 +68,16 @@ class RegionLevel(models.IntegerChoices):
     ORTSTEIL = 5, _("Ortsteil")
 
 
-CODE_LENGTH_LEVEL = {2: RegionLevel.LAND, 3: RegionLevel.REGIERUNGSBEZIRK, 5: RegionLevel.KREIS, 8: RegionLevel.GEMEINDE}
+CODE_LENGTH_LEVEL = {
+    2: RegionLevel.LAND,
+    3: RegionLevel.REGIERUNGSBEZIRK,
+    5: RegionLevel.KREIS,
+    8: RegionLevel.GEMEINDE,
+}
 
-code_validator = RegexValidator(r"^\d{2,12}$", _("Der amtliche Schlüssel besteht aus 2 bis 12 Ziffern."))
+code_validator = RegexValidator(
+    r"^\d{2,12}$", _("Der amtliche Schlüssel besteht aus 2 bis 12 Ziffern.")
+)
 
 
 def level_for_code(code):
@@ -79,20 +100,32 @@ class RegionQuerySet(models.QuerySet):
 class Region(index.Indexed, models.Model):
     """A node of the official-code tree; the code prefix encodes the ancestors."""
 
-    code = models.CharField(_("Amtlicher Schlüssel"), max_length=12, unique=True, validators=[code_validator])
+    code = models.CharField(
+        _("Amtlicher Schlüssel"), max_length=12, unique=True, validators=[code_validator]
+    )
     name = models.CharField(_("Name"), max_length=200, db_index=True)
     level = models.PositiveSmallIntegerField(_("Ebene"), choices=RegionLevel.choices, db_index=True)
     kind = models.CharField(
         _("Art"), max_length=60, blank=True, help_text=_("z. B. Landkreis, Kreisfreie Stadt, Stadt")
     )
     parent = models.ForeignKey(
-        "self", verbose_name=_("Übergeordnete Region"), null=True, blank=True,
-        on_delete=models.PROTECT, related_name="children",
+        "self",
+        verbose_name=_("Übergeordnete Region"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="children",
     )
 
     objects = RegionQuerySet.as_manager()
 
-    panels = [FieldPanel("code"), FieldPanel("name"), FieldPanel("level"), FieldPanel("kind"), FieldPanel("parent")]
+    panels = [
+        FieldPanel("code"),
+        FieldPanel("name"),
+        FieldPanel("level"),
+        FieldPanel("kind"),
+        FieldPanel("parent"),
+    ]
     search_fields = [
         index.SearchField("name"),
         index.AutocompleteField("name"),

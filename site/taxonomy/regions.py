@@ -21,10 +21,18 @@ from .models import Region, RegionLevel, level_for_code
 DATA_FILE = Path(__file__).resolve().parent / "data" / "regions.csv"
 PREFIX_LENGTHS = (8, 5, 3, 2)
 LEVEL_NAMES = {fold(label): value for value, label in RegionLevel.choices} | {
-    "bundesland": RegionLevel.LAND, "kreis": RegionLevel.KREIS, "landkreis": RegionLevel.KREIS,
-    "kreisfreie stadt": RegionLevel.KREIS, "gemeinde": RegionLevel.GEMEINDE, "stadt": RegionLevel.GEMEINDE,
-    "regbez": RegionLevel.REGIERUNGSBEZIRK, "1": RegionLevel.LAND, "2": RegionLevel.REGIERUNGSBEZIRK,
-    "3": RegionLevel.KREIS, "4": RegionLevel.GEMEINDE, "5": RegionLevel.ORTSTEIL,
+    "bundesland": RegionLevel.LAND,
+    "kreis": RegionLevel.KREIS,
+    "landkreis": RegionLevel.KREIS,
+    "kreisfreie stadt": RegionLevel.KREIS,
+    "gemeinde": RegionLevel.GEMEINDE,
+    "stadt": RegionLevel.GEMEINDE,
+    "regbez": RegionLevel.REGIERUNGSBEZIRK,
+    "1": RegionLevel.LAND,
+    "2": RegionLevel.REGIERUNGSBEZIRK,
+    "3": RegionLevel.KREIS,
+    "4": RegionLevel.GEMEINDE,
+    "5": RegionLevel.ORTSTEIL,
 }
 
 
@@ -54,7 +62,9 @@ def parse_destatis_kreise(raw):
     try:
         sheets = pd.read_excel(io.BytesIO(raw), sheet_name=None, header=None, dtype=str)
     except Exception as exc:
-        raise SpreadsheetError(_("Die Excel-Datei konnte nicht gelesen werden: %(error)s") % {"error": exc}) from exc
+        raise SpreadsheetError(
+            _("Die Excel-Datei konnte nicht gelesen werden: %(error)s") % {"error": exc}
+        ) from exc
     sheet = next((s for name, s in sheets.items() if "kreis" in fold(name)), None)
     if sheet is None:
         raise SpreadsheetError(_("Kein Tabellenblatt „Kreisfreie Städte u. Landkreise“ gefunden."))
@@ -78,7 +88,14 @@ def parse_plain_csv(source, filename=None):
     frame = read_table(source, filename)
     headers = {fold(h): h for h in frame.columns}
     pick = {
-        "code": next((headers[h] for h in ("code", "schluessel", "ags", "ars", "amtlicher schluessel") if h in headers), None),
+        "code": next(
+            (
+                headers[h]
+                for h in ("code", "schluessel", "ags", "ars", "amtlicher schluessel")
+                if h in headers
+            ),
+            None,
+        ),
         "name": next((headers[h] for h in ("name", "bezeichnung") if h in headers), None),
         "level": next((headers[h] for h in ("level", "ebene") if h in headers), None),
         "kind": next((headers[h] for h in ("kind", "art", "typ") if h in headers), None),
@@ -91,7 +108,14 @@ def parse_plain_csv(source, filename=None):
         code, name = values[pick["code"]], values[pick["name"]]
         level_text = values[pick["level"]] if pick["level"] else ""
         if not re.fullmatch(r"\d{2,12}", code):
-            errors.append(RowError(line, "code", _("„%(code)s“ ist kein amtlicher Schlüssel (2 bis 12 Ziffern).") % {"code": code}))
+            errors.append(
+                RowError(
+                    line,
+                    "code",
+                    _("„%(code)s“ ist kein amtlicher Schlüssel (2 bis 12 Ziffern).")
+                    % {"code": code},
+                )
+            )
             continue
         if not name:
             errors.append(RowError(line, "name", _("Der Name fehlt.")))
@@ -99,12 +123,32 @@ def parse_plain_csv(source, filename=None):
         derived = level_for_code(code)
         level = LEVEL_NAMES.get(fold(level_text)) if level_text else derived
         if level is None:
-            errors.append(RowError(line, "level", _("Unbekannte Ebene „%(level)s“. Erlaubt: Land, Regierungsbezirk, Kreis, Gemeinde, Ortsteil.") % {"level": level_text}))
+            errors.append(
+                RowError(
+                    line,
+                    "level",
+                    _(
+                        "Unbekannte Ebene „%(level)s“. Erlaubt: Land, Regierungsbezirk, Kreis, Gemeinde, Ortsteil."
+                    )
+                    % {"level": level_text},
+                )
+            )
             continue
-        if derived is None or (level != derived and not (level == RegionLevel.ORTSTEIL and len(code) > 8)):
-            errors.append(RowError(line, "level", _("Ebene „%(level)s“ passt nicht zur Länge des Schlüssels %(code)s.") % {"level": level_text or "-", "code": code}))
+        if derived is None or (
+            level != derived and not (level == RegionLevel.ORTSTEIL and len(code) > 8)
+        ):
+            errors.append(
+                RowError(
+                    line,
+                    "level",
+                    _("Ebene „%(level)s“ passt nicht zur Länge des Schlüssels %(code)s.")
+                    % {"level": level_text or "-", "code": code},
+                )
+            )
             continue
-        rows.append(RegionRow(line, code, name, level, values[pick["kind"]] if pick["kind"] else ""))
+        rows.append(
+            RegionRow(line, code, name, level, values[pick["kind"]] if pick["kind"] else "")
+        )
     return rows, errors
 
 
@@ -114,13 +158,27 @@ def upsert_regions(rows, errors=None, dry_run=False, progress=None):
     seen = {}
     for row in rows:
         if row.code in seen:
-            result.errors.append(RowError(row.row, "code", _("Schlüssel %(code)s kommt doppelt vor (auch Zeile %(other)s).") % {"code": row.code, "other": seen[row.code]}))
+            result.errors.append(
+                RowError(
+                    row.row,
+                    "code",
+                    _("Schlüssel %(code)s kommt doppelt vor (auch Zeile %(other)s).")
+                    % {"code": row.code, "other": seen[row.code]},
+                )
+            )
         seen[row.code] = row.row
     existing = {r.code: r for r in Region.objects.all()}
     known = set(existing) | set(seen)
     for row in rows:
         if row.level != RegionLevel.LAND and parent_code(row.code, known) is None:
-            result.errors.append(RowError(row.row, "code", _("Zu %(code)s gibt es keine übergeordnete Region (Land %(land)s fehlt).") % {"code": row.code, "land": row.code[:2]}))
+            result.errors.append(
+                RowError(
+                    row.row,
+                    "code",
+                    _("Zu %(code)s gibt es keine übergeordnete Region (Land %(land)s fehlt).")
+                    % {"code": row.code, "land": row.code[:2]},
+                )
+            )
     if result.errors or dry_run:
         return result
     with transaction.atomic():
@@ -128,10 +186,22 @@ def upsert_regions(rows, errors=None, dry_run=False, progress=None):
             parent = existing.get(parent_code(row.code, known))
             current = existing.get(row.code)
             if current is None:
-                existing[row.code] = Region.objects.create(code=row.code, name=row.name, level=row.level, kind=row.kind, parent=parent)
+                existing[row.code] = Region.objects.create(
+                    code=row.code, name=row.name, level=row.level, kind=row.kind, parent=parent
+                )
                 result.created += 1
-            elif (current.name, current.level, current.kind, current.parent_id) != (row.name, row.level, row.kind, getattr(parent, "pk", None)):
-                current.name, current.level, current.kind, current.parent = row.name, row.level, row.kind, parent
+            elif (current.name, current.level, current.kind, current.parent_id) != (
+                row.name,
+                row.level,
+                row.kind,
+                getattr(parent, "pk", None),
+            ):
+                current.name, current.level, current.kind, current.parent = (
+                    row.name,
+                    row.level,
+                    row.kind,
+                    parent,
+                )
                 current.save()
                 result.updated += 1
             else:

@@ -9,7 +9,9 @@ from wagtail.images.blocks import ImageChooserBlock
 class ImageBlock(blocks.StructBlock):
     image = ImageChooserBlock(label=_("Bild"))
     alt_text = blocks.CharBlock(
-        label=_("Alternativtext"), required=False, help_text=_("Leer lassen, wenn das Bild nur schmückt.")
+        label=_("Alternativtext"),
+        required=False,
+        help_text=_("Leer lassen, wenn das Bild nur schmückt."),
     )
     caption = blocks.CharBlock(label=_("Bildunterschrift"), required=False)
 
@@ -37,9 +39,14 @@ class DocumentLinkBlock(blocks.StructBlock):
 
 
 class BodyBlock(blocks.StreamBlock):
-    heading = blocks.CharBlock(label=_("Zwischenüberschrift"), form_classname="title", template="werkstatt/blocks/heading.html")
+    heading = blocks.CharBlock(
+        label=_("Zwischenüberschrift"),
+        form_classname="title",
+        template="werkstatt/blocks/heading.html",
+    )
     text = blocks.RichTextBlock(
-        label=_("Text"), features=["h3", "h4", "bold", "italic", "ol", "ul", "link", "document-link"]
+        label=_("Text"),
+        features=["h3", "h4", "bold", "italic", "ol", "ul", "link", "document-link"],
     )
     image = ImageBlock(label=_("Bild"))
     quote = QuoteBlock(label=_("Zitat"))

@@ -24,35 +24,71 @@ HOME_BODY = (
 )
 
 STANDARD_PAGES = [
-    ("impressum", "Impressum", "Angaben gemäß § 5 DDG.", [
-        ("heading", "Anbieter"),
-        ("text", "<p>Werkstatt – Netzwerk Demografie (Demonstrationsinstanz)<br>Musterstraße 1<br>12345 Musterstadt</p>"),
-        ("heading", "Kontakt"),
-        ("text", "<p>E-Mail: feedback@werkstatt.example.org</p>"),
-        ("heading", "Verantwortlich für den Inhalt"),
-        ("text", "<p>Die Redaktion der Werkstatt. Beiträge der Kommunen verantworten die jeweiligen Kommunen.</p>"),
-    ]),
-    ("datenschutz", "Datenschutzerklärung", "Wie wir mit personenbezogenen Daten umgehen.", [
-        ("heading", "Kontaktdaten im Netzwerkverzeichnis"),
-        ("text", "<p>Wir veröffentlichen Kontaktdaten nur mit dokumentierter Einwilligung. Jede Person "
-                 "entscheidet, ob ihre Angaben öffentlich, nur für angemeldete Netzwerkmitglieder "
-                 "oder gar nicht sichtbar sind. Auskunft und Löschung (Art. 15 und 17 DSGVO) "
-                 "erhalten Sie über die unten genannte Adresse.</p>"),
-        ("heading", "Keine Dienste Dritter"),
-        ("text", "<p>Schriften, Skripte und Symbole liefern wir selbst aus. Es werden keine Daten an "
-                 "andere Anbieter übertragen und keine Tracking-Cookies gesetzt. Ein Sitzungscookie "
-                 "wird nur bei der Anmeldung gesetzt.</p>"),
-    ]),
-    ("barrierefreiheit", "Erklärung zur Barrierefreiheit", "Stand der Vereinbarkeit mit BITV 2.0 / WCAG 2.1 AA.", [
-        ("text", "<p>Diese Website soll die Anforderungen der BITV 2.0 (WCAG 2.1, Stufe AA) erfüllen. "
-                 "Jede Seitenart wird automatisiert mit axe-core geprüft. Farben tragen nie allein "
-                 "Bedeutung: der Status eines Werkzeugs steht immer auch in Worten da.</p>"),
-        ("heading", "Barrieren melden"),
-        ("text", "<p>Wenn Sie auf Barrieren stoßen, schreiben Sie uns an "
-                 "feedback@werkstatt.example.org. Wir antworten innerhalb von zwei Wochen.</p>"),
-        ("heading", "Schlichtungsverfahren"),
-        ("text", "<p>Bleibt eine Antwort aus, können Sie sich an die Schlichtungsstelle nach § 16 BGG wenden.</p>"),
-    ]),
+    (
+        "impressum",
+        "Impressum",
+        "Angaben gemäß § 5 DDG.",
+        [
+            ("heading", "Anbieter"),
+            (
+                "text",
+                "<p>Werkstatt – Netzwerk Demografie (Demonstrationsinstanz)<br>Musterstraße 1<br>12345 Musterstadt</p>",
+            ),
+            ("heading", "Kontakt"),
+            ("text", "<p>E-Mail: feedback@werkstatt.example.org</p>"),
+            ("heading", "Verantwortlich für den Inhalt"),
+            (
+                "text",
+                "<p>Die Redaktion der Werkstatt. Beiträge der Kommunen verantworten die jeweiligen Kommunen.</p>",
+            ),
+        ],
+    ),
+    (
+        "datenschutz",
+        "Datenschutzerklärung",
+        "Wie wir mit personenbezogenen Daten umgehen.",
+        [
+            ("heading", "Kontaktdaten im Netzwerkverzeichnis"),
+            (
+                "text",
+                "<p>Wir veröffentlichen Kontaktdaten nur mit dokumentierter Einwilligung. Jede Person "
+                "entscheidet, ob ihre Angaben öffentlich, nur für angemeldete Netzwerkmitglieder "
+                "oder gar nicht sichtbar sind. Auskunft und Löschung (Art. 15 und 17 DSGVO) "
+                "erhalten Sie über die unten genannte Adresse.</p>",
+            ),
+            ("heading", "Keine Dienste Dritter"),
+            (
+                "text",
+                "<p>Schriften, Skripte und Symbole liefern wir selbst aus. Es werden keine Daten an "
+                "andere Anbieter übertragen und keine Tracking-Cookies gesetzt. Ein Sitzungscookie "
+                "wird nur bei der Anmeldung gesetzt.</p>",
+            ),
+        ],
+    ),
+    (
+        "barrierefreiheit",
+        "Erklärung zur Barrierefreiheit",
+        "Stand der Vereinbarkeit mit BITV 2.0 / WCAG 2.1 AA.",
+        [
+            (
+                "text",
+                "<p>Diese Website soll die Anforderungen der BITV 2.0 (WCAG 2.1, Stufe AA) erfüllen. "
+                "Jede Seitenart wird automatisiert mit axe-core geprüft. Farben tragen nie allein "
+                "Bedeutung: der Status eines Werkzeugs steht immer auch in Worten da.</p>",
+            ),
+            ("heading", "Barrieren melden"),
+            (
+                "text",
+                "<p>Wenn Sie auf Barrieren stoßen, schreiben Sie uns an "
+                "feedback@werkstatt.example.org. Wir antworten innerhalb von zwei Wochen.</p>",
+            ),
+            ("heading", "Schlichtungsverfahren"),
+            (
+                "text",
+                "<p>Bleibt eine Antwort aus, können Sie sich an die Schlichtungsstelle nach § 16 BGG wenden.</p>",
+            ),
+        ],
+    ),
 ]
 
 
@@ -81,7 +117,9 @@ def ensure_base_data():
         load_shipped_regions()
     if not ActionField.objects.exists():
         seed_vocabulary(ActionField, TargetGroup)
-    Locale.objects.get_or_create(language_code=get_supported_content_language_variant(settings.LANGUAGE_CODE))
+    Locale.objects.get_or_create(
+        language_code=get_supported_content_language_variant(settings.LANGUAGE_CODE)
+    )
     root = Page.get_first_root_node()
     if root is None:
         root = Page.add_root(instance=Page(title="Root", slug="root"))
@@ -92,13 +130,24 @@ def load(stdout):
     root = ensure_base_data()
     home = get_home()
     if home is None:
-        home = HomePage(title="Werkstatt: Demografie gemeinsam gestalten", slug="start", intro=HOME_INTRO, body=HOME_BODY)
+        home = HomePage(
+            title="Werkstatt: Demografie gemeinsam gestalten",
+            slug="start",
+            intro=HOME_INTRO,
+            body=HOME_BODY,
+        )
         root.add_child(instance=home)
         home.save_revision().publish()
         stdout.write("  Startseite angelegt")
     site = Site.objects.filter(is_default_site=True).first()
     if site is None:
-        Site.objects.create(hostname="localhost", port=80, root_page=home, is_default_site=True, site_name="Werkstatt")
+        Site.objects.create(
+            hostname="localhost",
+            port=80,
+            root_page=home,
+            is_default_site=True,
+            site_name="Werkstatt",
+        )
     elif site.root_page_id != home.pk:
         site.root_page = home
         site.site_name = "Werkstatt"
@@ -108,7 +157,9 @@ def load(stdout):
 
     pages = {}
     for slug, title, intro, body in STANDARD_PAGES:
-        pages[slug], created = ensure_child(home, StandardPage, slug, title=title, intro=intro, body=body, show_in_menus=False)
+        pages[slug], created = ensure_child(
+            home, StandardPage, slug, title=title, intro=intro, body=body, show_in_menus=False
+        )
         if created:
             stdout.write(f"  Seite „{title}“ angelegt")
     settings = SiteSettings.for_site(Site.objects.get(is_default_site=True))

@@ -55,19 +55,45 @@ class SiteSettings(BaseSiteSetting):
     """Footer links every German public site needs, and where feedback goes."""
 
     imprint_page = models.ForeignKey(
-        "wagtailcore.Page", verbose_name=_("Impressum"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        "wagtailcore.Page",
+        verbose_name=_("Impressum"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     privacy_page = models.ForeignKey(
-        "wagtailcore.Page", verbose_name=_("Datenschutz"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        "wagtailcore.Page",
+        verbose_name=_("Datenschutz"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     accessibility_page = models.ForeignKey(
-        "wagtailcore.Page", verbose_name=_("Barrierefreiheit"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        "wagtailcore.Page",
+        verbose_name=_("Barrierefreiheit"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
-    feedback_email = models.EmailField(_("E-Mail für Rückmeldungen"), default="feedback@werkstatt.example.org")
-    operator = models.CharField(_("Betreiber"), max_length=200, default="Werkstatt – Netzwerk Demografie")
+    feedback_email = models.EmailField(
+        _("E-Mail für Rückmeldungen"), default="feedback@werkstatt.example.org"
+    )
+    operator = models.CharField(
+        _("Betreiber"), max_length=200, default="Werkstatt – Netzwerk Demografie"
+    )
 
     panels = [
-        MultiFieldPanel([FieldPanel("imprint_page"), FieldPanel("privacy_page"), FieldPanel("accessibility_page")], heading=_("Pflichtseiten")),
+        MultiFieldPanel(
+            [
+                FieldPanel("imprint_page"),
+                FieldPanel("privacy_page"),
+                FieldPanel("accessibility_page"),
+            ],
+            heading=_("Pflichtseiten"),
+        ),
         FieldPanel("feedback_email"),
         FieldPanel("operator"),
     ]

@@ -93,7 +93,11 @@ def read_table(source, filename=None, sheet_name=0):
         if name.endswith((".xlsx", ".xlsm")) or raw[:2] == b"PK":
             frame = pd.read_excel(io.BytesIO(raw), sheet_name=sheet_name, dtype=str, header=0)
         elif name.endswith(".xls"):
-            raise SpreadsheetError(_("Das alte Excel-Format .xls wird nicht gelesen. Bitte als .xlsx oder .csv speichern."))
+            raise SpreadsheetError(
+                _(
+                    "Das alte Excel-Format .xls wird nicht gelesen. Bitte als .xlsx oder .csv speichern."
+                )
+            )
         else:
             text = _decode(raw)
             try:
@@ -107,7 +111,9 @@ def read_table(source, filename=None, sheet_name=0):
     except SpreadsheetError:
         raise
     except Exception as exc:  # pandas raises many kinds; the user needs one German sentence
-        raise SpreadsheetError(_("Die Datei konnte nicht gelesen werden: %(error)s") % {"error": exc}) from exc
+        raise SpreadsheetError(
+            _("Die Datei konnte nicht gelesen werden: %(error)s") % {"error": exc}
+        ) from exc
     frame = frame.fillna("").astype(str)
     frame.columns = [str(c).strip() for c in frame.columns]
     frame = frame.map(lambda v: v.strip())
@@ -158,7 +164,14 @@ def parse_bool(value):
 
 def parse_number(value):
     """A number in German (1.500,50) or English (1,500.50 / 1500.5) notation; None if not a number."""
-    text = str(value or "").strip().replace("\u00a0", "").replace(" ", "").replace("€", "").replace("EUR", "")
+    text = (
+        str(value or "")
+        .strip()
+        .replace("\u00a0", "")
+        .replace(" ", "")
+        .replace("€", "")
+        .replace("EUR", "")
+    )
     if not text:
         return None
     if re.fullmatch(r"-?\d{1,3}(\.\d{3})+(,\d+)?", text) or re.fullmatch(r"-?\d+,\d+", text):

@@ -11,7 +11,11 @@ from wagtail.documents import urls as wagtaildocs_urls
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("dokumente/", include(wagtaildocs_urls)),
-    path("anmelden/", auth_views.LoginView.as_view(template_name="werkstatt/login.html"), name="login"),
+    path(
+        "anmelden/",
+        auth_views.LoginView.as_view(template_name="werkstatt/login.html"),
+        name="login",
+    ),
     path("abmelden/", auth_views.LogoutView.as_view(), name="logout"),
     path("robots.txt", TemplateView.as_view(template_name="robots.txt", content_type="text/plain")),
     # Each app owns its own URLs (its prefix is in its urls.py): /suche/, /api/v1/, /netzwerk/, ...

@@ -31,15 +31,28 @@ def test_snippet_listings_search_and_filter(admin_client):
     html = response.content.decode()
     assert "Nordrhein-Westfalen" in html and "05358" not in html
     for model in ("actionfield", "targetgroup"):
-        assert admin_client.get(reverse(f"wagtailsnippets_taxonomy_{model}:list")).status_code == 200
+        assert (
+            admin_client.get(reverse(f"wagtailsnippets_taxonomy_{model}:list")).status_code == 200
+        )
 
 
 def test_editor_adds_an_action_field(admin_client):
     url = reverse("wagtailsnippets_taxonomy_actionfield:add")
-    response = admin_client.post(url, {"name": "Klima & Demografie", "slug": "klima", "description": "", "colour": "#225522", "icon": "wohnen"})
+    response = admin_client.post(
+        url,
+        {
+            "name": "Klima & Demografie",
+            "slug": "klima",
+            "description": "",
+            "colour": "#225522",
+            "icon": "wohnen",
+        },
+    )
     assert response.status_code == 302
     assert ActionField.objects.filter(slug="klima").exists()
-    response = admin_client.post(url, {"name": "Kaputt", "slug": "kaputt", "colour": "grün", "icon": "wohnen"})
+    response = admin_client.post(
+        url, {"name": "Kaputt", "slug": "kaputt", "colour": "grün", "icon": "wohnen"}
+    )
     assert response.status_code == 200
     assert "Bitte eine Farbe" in response.content.decode()
 

@@ -48,7 +48,11 @@ def write(tmp_path, name, text, encoding="utf-8"):
 
 
 def test_import_plain_csv_creates_gemeinden_and_is_idempotent(tmp_path):
-    path = write(tmp_path, "gemeinden.csv", "code;name;level\n05358008;Düren, Stadt;Gemeinde\n05334032;Stolberg (Rhld.), Stadt;4\n")
+    path = write(
+        tmp_path,
+        "gemeinden.csv",
+        "code;name;level\n05358008;Düren, Stadt;Gemeinde\n05334032;Stolberg (Rhld.), Stadt;4\n",
+    )
     out = io.StringIO()
     call_command("import_regions", str(path), stdout=out, verbosity=0)
     assert "2 neu" in out.getvalue()
@@ -82,7 +86,9 @@ def test_import_destatis_xlsx_as_published(tmp_path):
     book = openpyxl.Workbook()
     book.active.title = "Deckblatt"
     sheet = book.create_sheet("Kreisfreie Städte u. Landkreise")
-    sheet.append(["Kreisfreie Städte und Landkreise nach Fläche, Bevölkerung und Bevölkerungsdichte"])
+    sheet.append(
+        ["Kreisfreie Städte und Landkreise nach Fläche, Bevölkerung und Bevölkerungsdichte"]
+    )
     sheet.append(["Gebietsstand: 31.12.2018"])
     sheet.append(["Schlüssel-nummer", "Regionale Bezeichnung", "Kreisfreie Stadt", "NUTS3"])
     sheet.append(["01", "Schleswig-Holstein"])

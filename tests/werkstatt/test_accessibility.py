@@ -24,6 +24,8 @@ def test_skip_link_moves_focus_to_main(site_tree, browser_page):
 def test_axe_harness_detects_a_violation(site_tree, browser_page):
     """The harness must be able to fail: an image without alt text is reported."""
     browser_page.goto("/")
-    browser_page.page.evaluate("document.querySelector('main').insertAdjacentHTML('beforeend', '<img src=\"/static/werkstatt/icons/favicon.svg\">')")
+    browser_page.page.evaluate(
+        "document.querySelector('main').insertAdjacentHTML('beforeend', '<img src=\"/static/werkstatt/icons/favicon.svg\">')"
+    )
     ids = {v["id"] for v in browser_page.axe_violations()}
     assert "image-alt" in ids

@@ -9,10 +9,22 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def run_python(code, **env):
-    full_env = {k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "REDIS_URL", "DJANGO_SETTINGS_MODULE", "DJANGO_ALLOW_ASYNC_UNSAFE"}}
+    full_env = {
+        k: v
+        for k, v in os.environ.items()
+        if k
+        not in {"DATABASE_URL", "REDIS_URL", "DJANGO_SETTINGS_MODULE", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    }
     full_env.update(env)
     full_env["PYTHONPATH"] = f"{ROOT / 'site'}:{ROOT}"
-    return subprocess.run([sys.executable, "-c", code], env=full_env, capture_output=True, text=True, cwd=ROOT, check=False)
+    return subprocess.run(
+        [sys.executable, "-c", code],
+        env=full_env,
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        check=False,
+    )
 
 
 PRINT_SETTINGS = (
@@ -22,7 +34,11 @@ PRINT_SETTINGS = (
 
 
 def test_default_is_sqlite_in_var_and_local_memory_cache(tmp_path):
-    result = run_python(PRINT_SETTINGS, DJANGO_SETTINGS_MODULE="werkstatt.settings.dev", WERKSTATT_VAR_DIR=str(tmp_path))
+    result = run_python(
+        PRINT_SETTINGS,
+        DJANGO_SETTINGS_MODULE="werkstatt.settings.dev",
+        WERKSTATT_VAR_DIR=str(tmp_path),
+    )
     engine, cache, name = result.stdout.split()
     assert engine == "django.db.backends.sqlite3"
     assert cache.endswith("LocMemCache")
@@ -46,7 +62,11 @@ def test_production_check_deploy_has_no_warnings():
     result = subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
         env={
-            **{k: v for k, v in os.environ.items() if k not in {"DJANGO_SETTINGS_MODULE", "DJANGO_ALLOW_ASYNC_UNSAFE"}},
+            **{
+                k: v
+                for k, v in os.environ.items()
+                if k not in {"DJANGO_SETTINGS_MODULE", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+            },
             "DJANGO_SETTINGS_MODULE": "werkstatt.settings.production",
             "SECRET_KEY": "x7!kq2-Lr9#vT4mZp8@wN3sB6yC1dF5hJ0gU_eA2iO7uY9tR4-Qe8%Wz",
             "ALLOWED_HOSTS": "werkstatt.example.org",
@@ -61,7 +81,9 @@ def test_production_check_deploy_has_no_warnings():
 
 
 def test_production_refuses_to_start_without_secret():
-    result = run_python("import django;django.setup()", DJANGO_SETTINGS_MODULE="werkstatt.settings.production")
+    result = run_python(
+        "import django;django.setup()", DJANGO_SETTINGS_MODULE="werkstatt.settings.production"
+    )
     assert result.returncode != 0
     assert "SECRET_KEY" in result.stderr
 

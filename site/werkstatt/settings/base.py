@@ -13,8 +13,10 @@ VAR_DIR = Path(os.environ.get("WERKSTATT_VAR_DIR", BASE_DIR / "var"))
 INSTALLED_APPS = [
     "werkstatt",
     "taxonomy",
-    "catalogue",
+    # Content apps: load_demo runs their demo modules in this order (network before those that
+    # point at its contacts).
     "network",
+    "catalogue",
     "projects",
     "search",
     "wagtail.contrib.forms",

@@ -29,11 +29,17 @@ class Command(BaseCommand):
                     rows, errors = parse_plain_csv(handle, path.name)
         except SpreadsheetError as exc:
             raise CommandError(str(exc)) from exc
-        with tqdm(total=len(rows), desc="Regionen", file=self.stderr, disable=options["verbosity"] < 1) as bar:
+        with tqdm(
+            total=len(rows), desc="Regionen", file=self.stderr, disable=options["verbosity"] < 1
+        ) as bar:
             result = upsert_regions(rows, errors, dry_run=dry_run, progress=bar.update)
         if result.errors:
             for error in result.errors:
                 self.stderr.write(str(error))
-            raise CommandError(f"{len(result.errors)} fehlerhafte Zeile(n); nichts wurde gespeichert.")
+            raise CommandError(
+                f"{len(result.errors)} fehlerhafte Zeile(n); nichts wurde gespeichert."
+            )
         prefix = "Probelauf, nichts gespeichert. " if dry_run else ""
-        self.stdout.write(self.style.SUCCESS(f"{prefix}{len(rows)} Zeilen geprüft. {result.summary()}"))
+        self.stdout.write(
+            self.style.SUCCESS(f"{prefix}{len(rows)} Zeilen geprüft. {result.summary()}")
+        )

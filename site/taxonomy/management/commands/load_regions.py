@@ -10,7 +10,9 @@ class Command(BaseCommand):
     help = "Lädt alle Länder und Kreise aus der mitgelieferten Datendatei."
 
     def handle(self, **options):
-        with tqdm(desc="Regionen", unit=" Zeilen", file=self.stderr, disable=options["verbosity"] < 1) as bar:
+        with tqdm(
+            desc="Regionen", unit=" Zeilen", file=self.stderr, disable=options["verbosity"] < 1
+        ) as bar:
             result = load_shipped_regions(progress=bar.update)
         for error in result.errors:
             self.stderr.write(str(error))

@@ -27,4 +27,6 @@ class Command(BaseCommand):
             self.stdout.write(f"[{config.verbose_name}] …")
             with transaction.atomic():
                 module.load(self.stdout)
-        self.stdout.write(self.style.SUCCESS(f"Demo-Inhalte geladen in {time.monotonic() - started:.1f} s."))
+        self.stdout.write(
+            self.style.SUCCESS(f"Demo-Inhalte geladen in {time.monotonic() - started:.1f} s.")
+        )

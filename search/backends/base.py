@@ -1,0 +1,56 @@
+"""What every search backend implements; `search.backends.get_backend()` picks one from settings.
+
+Key concepts: the `SearchDocument` projection in the database is the source of truth. A backend
+receives `DocumentData` (one projection row as plain data, region values already including
+every ancestor code) to index, and answers a `SearchRequest` with a `SearchResponse`.
+The database backend reads the projection directly; Elasticsearch mirrors it.
+"""
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date
+
+from ..contract import PUBLIC, SearchRequest, SearchResponse
+
+
+@dataclass
+class DocumentData:
+    key: str  # "app_label.model:pk"
+    kind: str
+    title: str
+    url: str
+    summary: str = ""
+    body: str = ""
+    date: date | None = None
+    visibility: str = PUBLIC
+    region_label: str = ""
+    action_field_colour: str = ""
+    facets: dict[str, list[str]] = field(
+        default_factory=dict
+    )  # facet -> values (regions with ancestors)
+
+
+class SearchBackend:
+    name = "base"
+
+    def search(self, request: SearchRequest) -> SearchResponse:
+        raise NotImplementedError
+
+    def autocomplete(self, prefix: str, viewer: str = PUBLIC, limit: int = 8) -> list[str]:
+        """Titles starting with (a word starting with) `prefix`, for the search box."""
+        raise NotImplementedError
+
+    def index(self, documents: Iterable[DocumentData]) -> int:
+        """Add or replace documents; returns how many were written."""
+        raise NotImplementedError
+
+    def delete(self, keys: Iterable[str]) -> None:
+        raise NotImplementedError
+
+    def rebuild(self, documents: Iterable[DocumentData], progress=None) -> int:
+        """Replace the whole index with `documents` (Elasticsearch: new index, then alias switch)."""
+        raise NotImplementedError
+
+    def indexed_keys(self) -> dict[str, str]:
+        """key -> a fingerprint of the indexed content, for `check_search` drift reports."""
+        raise NotImplementedError
