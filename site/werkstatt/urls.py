@@ -19,6 +19,7 @@ urlpatterns = [
     path("abmelden/", auth_views.LogoutView.as_view(), name="logout"),
     path("robots.txt", TemplateView.as_view(template_name="robots.txt", content_type="text/plain")),
     # Each app owns its own URLs (its prefix is in its urls.py): /suche/, /api/v1/, /netzwerk/, ...
+    path("", include("taxonomy.urls")),
     path("", include("search.urls")),
     path("", include("network.urls")),
     path("", include("catalogue.urls")),

@@ -74,3 +74,13 @@ class TestPageTree(WagtailPageTestCase):
         self.assertCanCreateAt(HomePage, StandardPage)
         self.assertCanCreateAt(StandardPage, StandardPage)
         self.assertCanNotCreateAt(StandardPage, HomePage)
+
+
+def test_action_field_colours_come_from_a_stylesheet_not_inline_styles(client, home_page):
+    html = client.get("/").content.decode()
+    assert 'style="' not in html
+    css = client.get("/handlungsfelder.css")
+    assert css["Content-Type"].startswith("text/css")
+    field = ActionField.objects.get(slug="bildung")
+    assert f".af-bildung {{ --af-colour: {field.colour}; }}" in css.content.decode()
+    assert 'class="action-field af-bildung"' in html
