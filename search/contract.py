@@ -6,6 +6,8 @@ per facet, `Bucket`s with labels and disjunctive counts (each facet counted with
 but its own; a selected value is always listed, also at count 0).
 """
 
+from __future__ import annotations
+
 from dataclasses import dataclass, field
 from datetime import date
 

@@ -7,6 +7,8 @@ findable (unpublished page, hidden person). The search app writes documents on p
 unpublish, save, delete and move (inside `transaction.on_commit`) and on `rebuild_search`.
 """
 
+from __future__ import annotations
+
 from dataclasses import dataclass, field
 from datetime import date
 

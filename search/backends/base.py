@@ -6,6 +6,8 @@ every ancestor code) to index, and answers a `SearchRequest` with a `SearchRespo
 The database backend reads the projection directly; Elasticsearch mirrors it.
 """
 
+from __future__ import annotations
+
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
