@@ -29,3 +29,13 @@ def test_axe_harness_detects_a_violation(site_tree, browser_page):
     )
     ids = {v["id"] for v in browser_page.axe_violations()}
     assert "image-alt" in ids
+
+
+def test_home_page_prints_without_navigation(site_tree, browser_page):
+    browser_page.goto("/")
+    browser_page.page.emulate_media(media="print")
+    assert not browser_page.page.locator(".main-nav").is_visible()
+    assert not browser_page.page.locator("form[role=search]").is_visible()
+    assert browser_page.page.locator("h1").is_visible()
+    pdf = browser_page.page.pdf(format="A4")
+    assert pdf.startswith(b"%PDF")
