@@ -1,0 +1,243 @@
+"""`ElasticsearchBackend`: the contract's `SearchBackend` on an Elasticsearch cluster.
+
+Key concepts:
+
+* Versioned indices behind an alias: `rebuild()` creates `<alias>-v<timestamp>`, bulk-loads it
+  with `streaming_bulk`, then moves the alias in ONE `update_aliases` call (searches never
+  see an empty or half-filled index) and deletes the old indices.
+* A short client timeout (settings.ELASTICSEARCH_TIMEOUT, about 2 s) and no retries: when
+  the cluster fails, `search()` raises `ElasticsearchUnavailable` and the caller answers from
+  the database backend. `index()`/`delete()` (run on publish) log and never raise;
+  `check_search` reports the drift afterwards.
+"""
+
+import hashlib
+import json
+import logging
+from contextlib import contextmanager
+from datetime import UTC, datetime
+
+from django.conf import settings
+from elastic_transport import TransportError
+from elasticsearch import ApiError, Elasticsearch
+from elasticsearch.helpers import BulkIndexError, scan, streaming_bulk
+
+from ..base import DocumentData, SearchBackend
+from .documents import FACET_FIELDS, WerkstattDocument
+from .faceted import WerkstattSearch
+from .results import to_search_response
+
+logger = logging.getLogger("search")
+
+
+class ElasticsearchUnavailable(Exception):
+    """Elasticsearch did not answer usefully (connection refused, timeout, 5xx, missing index)."""
+
+
+@contextmanager
+def unavailable_on_failure(action):
+    try:
+        yield
+    except (TransportError, ApiError, BulkIndexError) as error:
+        raise ElasticsearchUnavailable(f"Elasticsearch {action}: {error}") from error
+
+
+def fingerprint(doc: DocumentData):
+    """A short hash of everything indexed about a document, for drift reports."""
+    data = {
+        "kind": doc.kind,
+        "title": doc.title,
+        "url": doc.url,
+        "summary": doc.summary,
+        "body": doc.body,
+        "date": doc.date.isoformat() if doc.date else None,
+        "visibility": doc.visibility,
+        "facets": {name: sorted(values) for name, values in sorted(doc.facets.items())},
+    }
+    return hashlib.sha1(  # noqa: S324 - a content fingerprint, not security
+        json.dumps(data, sort_keys=True, ensure_ascii=False).encode()
+    ).hexdigest()
+
+
+def to_source(doc: DocumentData):
+    """The indexed JSON of one document (facet fields as keyword arrays)."""
+    source = {
+        "key": doc.key,
+        "kind": doc.kind,
+        "title": doc.title,
+        "summary": doc.summary,
+        "body": doc.body,
+        "url": doc.url,
+        "date": doc.date.isoformat() if doc.date else None,
+        "visibility": doc.visibility,
+        "region_label": doc.region_label,
+        "action_field_colour": doc.action_field_colour,
+        "fingerprint": fingerprint(doc),
+    }
+    for name in FACET_FIELDS:
+        source[name] = sorted(set(doc.facets.get(name, ())))
+    if not source["art"]:
+        source["art"] = [doc.kind]
+    return source
+
+
+class ElasticsearchBackend(SearchBackend):
+    name = "elasticsearch"
+
+    def __init__(self, url=None, alias=None, timeout=None, client=None):
+        self.url = url if url is not None else settings.ELASTICSEARCH_URL
+        self.alias = alias or settings.ELASTICSEARCH_INDEX
+        self.timeout = timeout if timeout is not None else settings.ELASTICSEARCH_TIMEOUT
+        self._client = client
+
+    @property
+    def client(self):
+        if self._client is None:
+            self._client = Elasticsearch(
+                self.url, request_timeout=self.timeout, max_retries=0, retry_on_timeout=False
+            )
+        return self._client
+
+    # --- index management ---------------------------------------------------------------
+
+    def index_definition(self, name=None):
+        """The `Index` (settings, analysis, mapping) under `name` (default: the alias)."""
+        return WerkstattDocument._index.clone(name=name or self.alias)
+
+    def new_index_name(self):
+        return f"{self.alias}-v{datetime.now(UTC):%Y%m%d%H%M%S%f}"
+
+    def _ensure_alias(self):
+        """Create a first versioned index behind the alias if there is none (first publish)."""
+        if not self.client.indices.exists_alias(name=self.alias):
+            name = self.new_index_name()
+            self.index_definition(name).create(using=self.client)
+            self.client.indices.put_alias(index=name, name=self.alias)
+
+    def _bulk(self, actions, progress=None):
+        written = 0
+        for ok, _item in streaming_bulk(
+            self.client, actions, chunk_size=500, max_retries=2, ignore_status=(404,)
+        ):
+            written += int(ok)
+            if progress is not None:
+                progress.update(1)
+        return written
+
+    def rebuild(self, documents, progress=None):
+        """New index, bulk load, atomic alias switch, drop the old indices (no downtime)."""
+        with unavailable_on_failure("rebuild"):
+            name = self.new_index_name()
+            self.index_definition(name).create(using=self.client)
+            actions = (
+                {"_op_type": "index", "_index": name, "_id": doc.key, "_source": to_source(doc)}
+                for doc in documents
+            )
+            written = self._bulk(actions, progress)
+            self.client.indices.refresh(index=name)
+            old = []
+            if self.client.indices.exists_alias(name=self.alias):
+                old = list(self.client.indices.get_alias(name=self.alias).body)
+            switch = [{"remove": {"index": index, "alias": self.alias}} for index in old]
+            switch.append({"add": {"index": name, "alias": self.alias}})
+            self.client.indices.update_aliases(actions=switch)
+            for index in old:
+                self.client.indices.delete(index=index)
+        return written
+
+    def index(self, documents):
+        """Write documents through the alias; on failure log and return 0 (publishing goes on)."""
+        documents = list(documents)
+        try:
+            with unavailable_on_failure("index"):
+                self._ensure_alias()
+                return self._bulk(
+                    {
+                        "_op_type": "index",
+                        "_index": self.alias,
+                        "_id": doc.key,
+                        "_source": to_source(doc),
+                    }
+                    for doc in documents
+                )
+        except ElasticsearchUnavailable:
+            logger.exception(
+                "Elasticsearch-Index nicht aktualisiert (%d Dokumente); check_search zeigt die Abweichung.",
+                len(documents),
+            )
+            return 0
+
+    def delete(self, keys):
+        keys = list(keys)
+        try:
+            with unavailable_on_failure("delete"):
+                if not self.client.indices.exists_alias(name=self.alias):
+                    return
+                self._bulk({"_op_type": "delete", "_index": self.alias, "_id": key} for key in keys)
+        except ElasticsearchUnavailable:
+            logger.exception(
+                "Elasticsearch: %d Dokumente nicht gelöscht; check_search zeigt die Abweichung.",
+                len(keys),
+            )
+
+    def indexed_keys(self):
+        with unavailable_on_failure("scan"):
+            if not self.client.indices.exists_alias(name=self.alias):
+                return {}
+            return {
+                hit["_id"]: hit["_source"].get("fingerprint", "")
+                for hit in scan(self.client, index=self.alias, _source=["fingerprint"], size=1000)
+            }
+
+    # --- queries -----------------------------------------------------------------------------
+
+    def build_search(self, request):
+        return WerkstattSearch(request, index=self.alias, using=self.client)
+
+    def search(self, request):
+        faceted = self.build_search(request)
+        with unavailable_on_failure("search"):
+            raw = self.client.search(index=self.alias, body=faceted.body()).body
+        return to_search_response(request, faceted.response_from(raw), backend=self.name)
+
+    def autocomplete_body(self, prefix, viewer, limit):
+        from ...contract import PUBLIC
+
+        body = {
+            "size": limit,
+            "_source": ["title"],
+            "query": {
+                "bool": {
+                    "must": [
+                        {
+                            "multi_match": {
+                                "query": prefix,
+                                "type": "bool_prefix",
+                                "fields": [
+                                    "title.suggest",
+                                    "title.suggest._2gram",
+                                    "title.suggest._3gram",
+                                ],
+                            }
+                        }
+                    ],
+                    "filter": [{"term": {"visibility": PUBLIC}}] if viewer == PUBLIC else [],
+                }
+            },
+        }
+        return body
+
+    def autocomplete(self, prefix, viewer="public", limit=8):
+        prefix = prefix.strip()
+        if not prefix:
+            return []
+        with unavailable_on_failure("autocomplete"):
+            raw = self.client.search(
+                index=self.alias, body=self.autocomplete_body(prefix, viewer, limit)
+            ).body
+        titles = []
+        for hit in raw["hits"]["hits"]:
+            title = hit["_source"]["title"]
+            if title not in titles:
+                titles.append(title)
+        return titles

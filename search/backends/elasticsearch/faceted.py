@@ -1,0 +1,111 @@
+"""The request side: a `FacetedSearch` built from a contract `SearchRequest`.
+
+Key concepts:
+
+* One `TermsFacet` per contract facet with an explicit `size` that covers every value
+  (Elasticsearch's default of 10 would silently drop buckets).
+* `FacetedSearch` puts the facet filters into `post_filter` and each facet's aggregation
+  under a `filter` of all the OTHER facets' filters: that is exactly the contract's
+  disjunctive counting (OR within a facet, AND across facets).
+* Visibility is a query filter (never a post_filter), so members-only documents count
+  nowhere for anonymous viewers, not in hits and not in facet counts.
+* The region facet is hierarchical: its aggregation only returns Länder (2-digit codes) and
+  the Kreise (5 digits) of selected Länder or Kreise, so `size` stays bounded.
+"""
+
+import re
+
+from elasticsearch.dsl import FacetedSearch, Q, TermsFacet
+from elasticsearch.dsl.faceted_search import FacetedResponse
+
+from ...contract import KINDS, PUBLIC, STATUSES, SearchRequest
+from .documents import FACET_FIELDS, WerkstattDocument
+
+# Upper bounds on distinct values per facet; larger than any real vocabulary.
+FACET_SIZES = {
+    "art": len(KINDS),
+    "handlungsfeld": 200,
+    "region": 1000,  # 16 Länder + 401 Kreise at most (see region_include)
+    "zielgruppe": 200,
+    "status": len(STATUSES),
+    "schlagwort": 1000,
+    "jahr": 200,
+}
+TEXT_FIELDS = ["title^3", "summary^2", "body"]
+HIGHLIGHT = {
+    "pre_tags": ["<mark>"],
+    "post_tags": ["</mark>"],
+    "encoder": "html",  # the snippet is escaped text with our <mark> tags only
+    "fragment_size": 160,
+    "number_of_fragments": 1,
+    "no_match_size": 0,
+}
+SORTS = {
+    "relevanz": ["_score", {"date": {"order": "desc", "missing": "_last"}}, "title.sort"],
+    "neueste": [{"date": {"order": "desc", "missing": "_last"}}, "title.sort"],
+    "titel": ["title.sort", {"date": {"order": "desc", "missing": "_last"}}],
+}
+
+
+def region_include(selected):
+    """Regex for the region aggregation: every Land, plus the Kreise below selected regions."""
+    lands = sorted({code[:2] for code in selected if len(code) >= 2 and code.isdigit()})
+    if not lands:
+        return "[0-9]{2}"
+    return "[0-9]{2}|(" + "|".join(re.escape(land) for land in lands) + ")[0-9]{3}"
+
+
+class WerkstattSearch(FacetedSearch):
+    """Faceted search over the alias; construct with `WerkstattSearch.from_request()`."""
+
+    doc_types = [WerkstattDocument]
+    fields = TEXT_FIELDS
+
+    def __init__(self, request: SearchRequest, index, using):
+        self.index = index
+        self.using = using
+        self.request = request
+        selected_regions = request.filters.get("region", ())
+        self.facets = {
+            name: TermsFacet(
+                field=name,
+                size=FACET_SIZES[name],
+                **({"include": region_include(selected_regions)} if name == "region" else {}),
+            )
+            for name in FACET_FIELDS
+        }
+        filters = {name: list(values) for name, values in request.filters.items() if values}
+        super().__init__(request.q.strip() or None, filters, sort=SORTS[request.sort])
+        start = request.offset
+        self[start : start + request.page_size]
+
+    def search(self):
+        s = super().search().extra(track_total_hits=True)
+        if self.request.viewer == PUBLIC:
+            s = s.filter("term", visibility=PUBLIC)
+        return s
+
+    def query(self, search, query):
+        """All words should match (AND), in title, summary or body; title counts most."""
+        return search.query(
+            Q(
+                "multi_match",
+                query=query,
+                fields=self.fields,
+                type="cross_fields",
+                operator="and",
+            )
+        )
+
+    def highlight(self, search):
+        return search.highlight_options(**HIGHLIGHT).highlight("title", "summary", "body")
+
+    def response_from(self, raw):
+        """Wrap a raw Elasticsearch answer in the real response classes, as `execute()` does."""
+        response = FacetedResponse(self._s, raw)
+        response._faceted_search = self
+        return response
+
+    def body(self):
+        """The request body that `execute()` sends."""
+        return self._s.to_dict()

@@ -1,0 +1,101 @@
+"""The Elasticsearch index as data: analysis settings and mapping (no server needed)."""
+
+import re
+
+import pytest
+
+from search.backends.elasticsearch import ElasticsearchBackend
+from search.backends.elasticsearch.documents import (
+    COMPOUND_PARTS,
+    WerkstattDocument,
+    german_normalize,
+)
+
+from .golden import assert_golden
+
+
+@pytest.fixture
+def index_dict():
+    return ElasticsearchBackend(url="http://127.0.0.1:9").index_definition().to_dict()
+
+
+def test_index_definition_matches_golden_file(index_dict):
+    assert_golden("elasticsearch_index", index_dict)
+
+
+def test_german_analyzer_folds_decompounds_and_stems(index_dict):
+    analysis = index_dict["settings"]["analysis"]
+    index_analyzer = analysis["analyzer"]["werkstatt_german_index"]
+    assert index_analyzer["tokenizer"] == "standard"
+    # folding before the decompounder (its word list is folded too), stemming last
+    assert index_analyzer["filter"] == [
+        "lowercase",
+        "german_normalization",
+        "werkstatt_decompounder",
+        "werkstatt_german_stemmer",
+    ]
+    assert analysis["analyzer"]["werkstatt_german_search"]["filter"] == [
+        "lowercase",
+        "german_normalization",
+        "werkstatt_german_stemmer",
+    ]
+    assert analysis["filter"]["werkstatt_german_stemmer"] == {
+        "type": "stemmer",
+        "language": "light_german",
+    }
+    decompounder = analysis["filter"]["werkstatt_decompounder"]
+    assert decompounder["type"] == "dictionary_decompounder"
+    # "Seniorenbeirat" -> beirat, "Nahversorgung" -> versorgung, "Bürgerbus" -> burger, bus
+    for part in ("senioren", "beirat", "nah", "versorgung", "burger", "bus", "rad", "weg"):
+        assert part in decompounder["word_list"]
+    assert all(word == german_normalize(word) for word in decompounder["word_list"])
+
+
+def test_text_fields_use_the_german_analyzers_and_facets_are_keywords(index_dict):
+    properties = index_dict["mappings"]["properties"]
+    for field in ("title", "summary", "body"):
+        assert properties[field]["type"] == "text"
+        assert properties[field]["analyzer"] == "werkstatt_german_index"
+        assert properties[field]["search_analyzer"] == "werkstatt_german_search"
+    for facet in ("art", "handlungsfeld", "region", "zielgruppe", "status", "schlagwort", "jahr"):
+        assert properties[facet] == {"type": "keyword"}
+    assert properties["visibility"] == {"type": "keyword"}
+    assert properties["title"]["fields"]["suggest"] == {
+        "type": "search_as_you_type",
+        "analyzer": "werkstatt_german_folded",
+    }
+    assert properties["title"]["fields"]["sort"] == {
+        "type": "keyword",
+        "normalizer": "werkstatt_sort",
+    }
+    assert properties["date"] == {"type": "date"}
+
+
+def test_versioned_index_has_the_same_definition_as_the_alias():
+    backend = ElasticsearchBackend(url="http://127.0.0.1:9", alias="werkstatt")
+    name = backend.new_index_name()
+    assert re.fullmatch(r"werkstatt-v\d{20}", name)
+    assert backend.index_definition(name).to_dict() == backend.index_definition().to_dict()
+    assert backend.index_definition(name)._name == name
+    assert WerkstattDocument._index._name == "werkstatt"
+
+
+@pytest.mark.parametrize(
+    ("word", "folded"),
+    [
+        ("Bürger", "burger"),
+        ("Straße", "strasse"),
+        ("Mobilitaet", "mobilitat"),
+        ("Mobilität", "mobilitat"),
+        ("Fachkräfte", "fachkrafte"),
+        ("Bauer", "bauer"),  # "ue" after a vowel stays
+        ("Quelle", "quelle"),  # "ue" after q stays
+        ("Senioren", "senioren"),
+    ],
+)
+def test_german_normalize_matches_lucene(word, folded):
+    assert german_normalize(word) == folded
+
+
+def test_every_compound_part_survives_normalisation():
+    assert len({german_normalize(w) for w in COMPOUND_PARTS}) == len(set(COMPOUND_PARTS))

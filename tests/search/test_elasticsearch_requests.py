@@ -1,0 +1,127 @@
+"""Elasticsearch request bodies as data: what `WerkstattSearch` would send for contract requests."""
+
+import pytest
+
+from search.backends.elasticsearch import ElasticsearchBackend
+from search.backends.elasticsearch.faceted import FACET_SIZES, region_include
+from search.contract import FACETS, MEMBERS, PUBLIC, SearchRequest
+
+from .golden import assert_golden
+
+REQUESTS = {
+    "empty_public": SearchRequest(),
+    "text_two_facets_members": SearchRequest(
+        q="Bürgerbus Senioren",
+        filters={"handlungsfeld": ("mobilitaet", "teilhabe"), "status": ("neu",)},
+        viewer=MEMBERS,
+    ),
+    "region_titel_page3": SearchRequest(
+        q="Pflege", filters={"region": ("05334",)}, sort="titel", page=3, page_size=10
+    ),
+    "neueste_land": SearchRequest(filters={"region": ("13",), "jahr": ("2024",)}, sort="neueste"),
+}
+
+
+def body(request):
+    return ElasticsearchBackend(url="http://127.0.0.1:9").build_search(request).body()
+
+
+@pytest.mark.parametrize("name", sorted(REQUESTS))
+def test_request_body_matches_golden_file(name):
+    assert_golden(f"elasticsearch_request_{name}", body(REQUESTS[name]))
+
+
+def test_every_facet_is_aggregated_with_a_size_for_all_values():
+    aggs = body(SearchRequest())["aggs"]
+    assert set(aggs) == {f"_filter_{name}" for name in FACETS}
+    for name in FACETS:
+        terms = aggs[f"_filter_{name}"]["aggs"][name]["terms"]
+        assert terms["field"] == name
+        assert terms["size"] == FACET_SIZES[name] > 1
+        assert terms["size"] != 10 or name == "art"  # never Elasticsearch's silent default
+    assert FACET_SIZES["region"] >= 16 + 401  # every Land and Kreis fits
+    assert FACET_SIZES["art"] == 9 and FACET_SIZES["status"] == 2
+
+
+def test_visibility_is_a_query_filter_never_a_post_filter():
+    public = body(SearchRequest(filters={"art": ("kontakt",)}))
+    assert {"term": {"visibility": PUBLIC}} in public["query"]["bool"]["filter"]
+    assert "visibility" not in str(public["post_filter"])
+    members = body(SearchRequest(filters={"art": ("kontakt",)}, viewer=MEMBERS))
+    assert "visibility" not in str(members)
+
+
+def test_filters_go_to_post_filter_and_every_other_facets_aggregation():
+    data = body(REQUESTS["text_two_facets_members"])
+    field_filter = {"terms": {"handlungsfeld": ["mobilitaet", "teilhabe"]}}  # OR within a facet
+    status_filter = {"terms": {"status": ["neu"]}}
+    assert data["post_filter"] == {"bool": {"must": [field_filter, status_filter]}}  # AND across
+    aggs = data["aggs"]
+    # a facet is counted with every filter but its own (disjunctive counts)
+    assert aggs["_filter_handlungsfeld"]["filter"] == status_filter
+    assert aggs["_filter_status"]["filter"] == field_filter
+    assert aggs["_filter_art"]["filter"] == {"bool": {"must": [field_filter, status_filter]}}
+    # the text query is in the query, so it narrows counts and hits alike
+    match = data["query"]["multi_match"]
+    assert match["query"] == "Bürgerbus Senioren"
+    assert match["operator"] == "and"
+    assert match["fields"] == ["title^3", "summary^2", "body"]
+
+
+def test_no_filters_means_no_post_filter_and_unfiltered_aggregations():
+    data = body(SearchRequest())
+    assert "post_filter" not in data
+    assert data["aggs"]["_filter_jahr"]["filter"] == {"match_all": {}}
+    assert data["query"] == {"bool": {"filter": [{"term": {"visibility": PUBLIC}}]}}
+
+
+def test_totals_are_tracked_exactly_and_snippets_are_marked():
+    data = body(SearchRequest(q="Pflege"))
+    assert data["track_total_hits"] is True
+    assert data["highlight"]["pre_tags"] == ["<mark>"]
+    assert data["highlight"]["post_tags"] == ["</mark>"]
+    assert data["highlight"]["encoder"] == "html"
+    assert data["highlight"]["fields"] == {"title": {}, "summary": {}, "body": {}}
+
+
+@pytest.mark.parametrize(
+    ("sort", "first"),
+    [
+        ("relevanz", "_score"),
+        ("neueste", {"date": {"order": "desc", "missing": "_last"}}),
+        ("titel", "title.sort"),
+    ],
+)
+def test_sorting(sort, first):
+    assert body(SearchRequest(q="Pflege", sort=sort))["sort"][0] == first
+
+
+def test_pagination_uses_from_and_size():
+    data = body(REQUESTS["region_titel_page3"])
+    assert (data["from"], data["size"]) == (20, 10)
+    data = body(SearchRequest())
+    assert (data["from"], data["size"]) == (0, 20)
+
+
+def test_region_facet_lists_laender_and_the_kreise_of_selected_regions():
+    assert region_include(()) == "[0-9]{2}"
+    assert region_include(("05334",)) == "[0-9]{2}|(05)[0-9]{3}"
+    assert region_include(("13", "05334032")) == "[0-9]{2}|(05|13)[0-9]{3}"
+    data = body(REQUESTS["region_titel_page3"])
+    terms = data["aggs"]["_filter_region"]["aggs"]["region"]["terms"]
+    assert terms["include"] == "[0-9]{2}|(05)[0-9]{3}"
+    assert data["post_filter"] == {"terms": {"region": ["05334"]}}
+
+
+def test_autocomplete_body_is_prefix_search_on_the_title_for_the_viewer():
+    backend = ElasticsearchBackend(url="http://127.0.0.1:9")
+    data = backend.autocomplete_body("Senio", PUBLIC, 8)
+    assert data["size"] == 8
+    match = data["query"]["bool"]["must"][0]["multi_match"]
+    assert match == {
+        "query": "Senio",
+        "type": "bool_prefix",
+        "fields": ["title.suggest", "title.suggest._2gram", "title.suggest._3gram"],
+    }
+    assert data["query"]["bool"]["filter"] == [{"term": {"visibility": PUBLIC}}]
+    assert backend.autocomplete_body("Senio", MEMBERS, 8)["query"]["bool"]["filter"] == []
