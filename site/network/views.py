@@ -1,0 +1,210 @@
+"""Directory pages under /netzwerk/: thin views over `directory` queries and `Person.visible_to`."""
+
+from functools import wraps
+
+from django.core.paginator import Paginator
+from django.db.models import Prefetch
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.utils.cache import patch_cache_control, patch_vary_headers
+from django.utils.translation import gettext as _
+
+from . import directory
+from .models import Body, BodyKind, Membership, Municipality, Organisation, OrganisationKind, Person
+from .profile import rendered_sections
+from .vcard import vcard_for
+
+PAGE_SIZE = 25
+
+
+def private(view):
+    """What a page shows depends on who asks: never let a shared cache keep it."""
+
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        response = view(request, *args, **kwargs)
+        patch_cache_control(response, private=True, no_cache=True)
+        patch_vary_headers(response, ["Cookie"])
+        return response
+
+    return wrapper
+
+
+def _listing(request, form, queryset, filter_fn, template, extra=None):
+    """Validate the GET form, filter, paginate (`seite`); invalid filters get a 400 with the form."""
+    status = 200
+    if form.is_bound:
+        if form.is_valid():
+            queryset = filter_fn(queryset, form.cleaned_data)
+        else:
+            queryset, status = queryset.none(), 400
+    paginator = Paginator(queryset, PAGE_SIZE)
+    page = paginator.get_page(request.GET.get("seite"))
+    query = request.GET.copy()
+    query.pop("seite", None)
+    context = {
+        "form": form,
+        "page_obj": page,
+        "objects": page.object_list,
+        "query_string": query.urlencode(),
+        "filtered": any(v for k, v in request.GET.items() if k != "seite"),
+        **(extra or {}),
+    }
+    return render(request, template, context, status=status)
+
+
+@private
+def index(request):
+    return render(
+        request,
+        "network/index.html",
+        {
+            "form": directory.DirectoryForm(),
+            "counts": {
+                "people": Person.objects.visible_to(request.user).count(),
+                "organisations": Organisation.objects.count(),
+                "bodies": Body.objects.count(),
+                "municipalities": Municipality.objects.count(),
+            },
+        },
+    )
+
+
+@private
+def person_list(request):
+    return _listing(
+        request,
+        directory.DirectoryForm(request.GET or None),
+        Person.objects.visible_to(request.user).order_by("name", "pk"),
+        directory.filter_people,
+        "network/person_list.html",
+    )
+
+
+def _visible_person(request, pk):
+    """The person if the viewer may see them; otherwise 404, exactly as for a missing id."""
+    person = (
+        Person.objects.visible_to(request.user)
+        .select_related("organisation", "municipality")
+        .filter(pk=pk)
+        .first()
+    )
+    if person is None:
+        raise Http404(_("Diese Person gibt es nicht oder sie ist nicht sichtbar."))
+    return person
+
+
+@private
+def person_detail(request, pk):
+    person = _visible_person(request, pk)
+    memberships = [m for m in person.memberships.select_related("body").order_by("-since")]
+    return render(
+        request,
+        "network/person_detail.html",
+        {"person": person, "memberships": memberships},
+    )
+
+
+@private
+def person_vcard(request, pk):
+    person = _visible_person(request, pk)
+    response = HttpResponse(vcard_for(person), content_type="text/vcard; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="kontakt-{person.pk}.vcf"'
+    return response
+
+
+@private
+def organisation_list(request):
+    return _listing(
+        request,
+        directory.KindDirectoryForm(request.GET or None, kinds=OrganisationKind.choices),
+        Organisation.objects.order_by("name", "pk"),
+        directory.filter_organisations,
+        "network/organisation_list.html",
+    )
+
+
+@private
+def organisation_detail(request, pk):
+    organisation = get_object_or_404(Organisation.objects.select_related("municipality"), pk=pk)
+    people = Person.objects.visible_to(request.user).filter(organisation=organisation)
+    return render(
+        request,
+        "network/organisation_detail.html",
+        {
+            "organisation": organisation,
+            "people": people.order_by("name"),
+            "bodies": organisation.bodies.order_by("name"),
+        },
+    )
+
+
+@private
+def body_list(request):
+    return _listing(
+        request,
+        directory.KindDirectoryForm(request.GET or None, kinds=BodyKind.choices),
+        Body.objects.order_by("name", "pk"),
+        directory.filter_bodies,
+        "network/body_list.html",
+    )
+
+
+def _seats(memberships, user):
+    """Memberships with `visible_person` set only when the viewer may see that person."""
+    for membership in memberships:
+        membership.visible_person = (
+            membership.person if membership.person.visible_to(user) else None
+        )
+    return memberships
+
+
+@private
+def body_detail(request, pk):
+    body = get_object_or_404(
+        Body.objects.select_related("municipality", "organisation", "parent").prefetch_related(
+            "action_fields",
+            Prefetch(
+                "memberships",
+                queryset=Membership.objects.select_related("person__organisation"),
+            ),
+        ),
+        pk=pk,
+    )
+    return render(
+        request,
+        "network/body_detail.html",
+        {
+            "body": body,
+            "current": _seats(body.current_memberships(), request.user),
+            "former": _seats(body.former_memberships(), request.user),
+            "sub_bodies": body.sub_bodies.order_by("name"),
+        },
+    )
+
+
+@private
+def municipality_list(request):
+    return _listing(
+        request,
+        directory.DirectoryForm(request.GET or None),
+        Municipality.objects.order_by("name", "pk"),
+        directory.filter_municipalities,
+        "network/municipality_list.html",
+    )
+
+
+@private
+def municipality_detail(request, slug):
+    municipality = get_object_or_404(
+        Municipality.objects.select_related("region").prefetch_related("programmes"), slug=slug
+    )
+    return render(
+        request,
+        "network/municipality_detail.html",
+        {
+            "municipality": municipality,
+            "region_chain": municipality.region.ancestors(include_self=True),
+            "sections": rendered_sections(municipality, request),
+        },
+    )

@@ -1,0 +1,105 @@
+"""Network snippets in the Wagtail admin, the 12-month confirmation filter and the DSGVO actions."""
+
+import django_filters
+from django import forms
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.filters import WagtailFilterSet
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from .models import Body, Municipality, Organisation, Person, Programme, Visibility
+
+
+class PersonFilterSet(WagtailFilterSet):
+    confirmation = django_filters.ChoiceFilter(
+        label=_("Bestätigung"),
+        choices=[("faellig", _("Seit 12 Monaten nicht bestätigt"))],
+        empty_label=_("Alle"),
+        widget=forms.RadioSelect,
+        method="filter_confirmation",
+    )
+    visibility = django_filters.ChoiceFilter(
+        label=_("Sichtbarkeit"),
+        choices=Visibility.choices,
+        empty_label=_("Alle"),
+        widget=forms.RadioSelect,
+    )
+
+    class Meta:
+        model = Person
+        fields = ["confirmation", "visibility", "consent_given", "municipality", "action_fields"]
+
+    def filter_confirmation(self, queryset, name, value):
+        return queryset.unconfirmed() if value == "faellig" else queryset
+
+
+class PersonViewSet(SnippetViewSet):
+    model = Person
+    icon = "user"
+    menu_label = _("Personen")
+    list_display = [
+        "name",
+        "function",
+        "organisation",
+        "municipality",
+        "visibility",
+        "consent_given",
+        "last_confirmed",
+    ]
+    search_fields = ["name", "email", "function"]
+    search_backend_name = None  # plain ORM search: always in step with the table
+    filterset_class = PersonFilterSet
+    ordering = ["name"]
+    list_per_page = 50
+
+
+class OrganisationViewSet(SnippetViewSet):
+    model = Organisation
+    icon = "group"
+    menu_label = _("Organisationen")
+    list_display = ["name", "kind", "municipality"]
+    search_fields = ["name", "description"]
+    search_backend_name = None
+    list_filter = ["kind", "municipality"]
+    list_per_page = 50
+
+
+class BodyViewSet(SnippetViewSet):
+    model = Body
+    icon = "list-ul"
+    menu_label = _("Gremien")
+    list_display = ["name", "kind", "municipality"]
+    search_fields = ["name", "purpose"]
+    search_backend_name = None
+    list_filter = ["kind", "municipality", "action_fields"]
+    list_per_page = 50
+
+
+class MunicipalityViewSet(SnippetViewSet):
+    model = Municipality
+    icon = "site"
+    menu_label = _("Kommunen")
+    list_display = ["name", "kind", "region", "population"]
+    search_fields = ["name", "summary"]
+    search_backend_name = None
+    list_filter = ["kind", "programmes"]
+    list_per_page = 50
+
+
+class ProgrammeViewSet(SnippetViewSet):
+    model = Programme
+    icon = "doc-full"
+    menu_label = _("Programme")
+    list_display = ["name", "website"]
+    search_fields = ["name", "description"]
+    search_backend_name = None
+
+
+class NetworkGroup(SnippetViewSetGroup):
+    items = (PersonViewSet, OrganisationViewSet, BodyViewSet, MunicipalityViewSet, ProgrammeViewSet)
+    menu_icon = "group"
+    menu_label = _("Netzwerk")
+    menu_name = "network"
+
+
+register_snippet(NetworkGroup)
