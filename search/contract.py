@@ -9,7 +9,7 @@ but its own; a selected value is always listed, also at count 0).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
+import datetime
 
 from django.utils.translation import gettext_lazy as _
 
@@ -64,6 +64,9 @@ class Bucket:
     label: str
     count: int
     selected: bool = False
+    # Hierarchical facets (region): depth below the top level and the parent bucket's value.
+    level: int = 0
+    parent: str = ""
 
 
 @dataclass(frozen=True)
@@ -75,7 +78,7 @@ class Hit:
     summary: str = ""
     highlight: str = ""  # HTML-safe snippet with <mark> around matches
     region_label: str = ""
-    date: date | None = None
+    date: datetime.date | None = None
     action_field_colour: str = ""
 
 

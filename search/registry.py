@@ -10,7 +10,7 @@ unpublish, save, delete and move (inside `transaction.on_commit`) and on `rebuil
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
+import datetime
 
 from .contract import PUBLIC
 
@@ -24,7 +24,7 @@ class IndexDocument:
     url: str
     summary: str = ""
     body: str = ""
-    date: date | None = None
+    date: datetime.date | None = None
     visibility: str = PUBLIC  # PUBLIC or MEMBERS; never put members-only text in a PUBLIC document
     # facet name -> values: handlungsfeld slugs, region codes (the most specific; search adds
     # ancestors), zielgruppe slugs, status, schlagwort (tag names), jahr (years as strings)

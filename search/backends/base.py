@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import date
+import datetime
 
 from ..contract import PUBLIC, SearchRequest, SearchResponse
 
@@ -23,7 +23,7 @@ class DocumentData:
     url: str
     summary: str = ""
     body: str = ""
-    date: date | None = None
+    date: datetime.date | None = None
     visibility: str = PUBLIC
     region_label: str = ""
     action_field_colour: str = ""

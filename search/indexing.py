@@ -1,0 +1,270 @@
+"""Turning adapters' `IndexDocument`s into projection rows and keeping them current.
+
+Key concepts: `to_document_data()` is the one conversion (regions gain every ancestor code,
+the region label and the action-field colour class are fixed here). `schedule(obj)` queues a
+re-index for after the current transaction commits (tags on clusterable pages are saved after
+the page, so only then is the object complete); the callback reloads the object, asks its
+adapter again and writes the projection (database backend) and, if another backend is active,
+that backend too. Failures are logged, never raised: publishing must not fail because of search.
+"""
+
+import hashlib
+import json
+import logging
+from functools import partial
+
+from django.apps import apps
+from django.db import transaction
+
+from .backends import active_backend_name, get_backend
+from .backends.base import DocumentData
+from .contract import FACETS, KINDS, MEMBERS, PUBLIC
+from .registry import IndexDocument, adapter_for, adapters
+
+logger = logging.getLogger("search")
+
+
+class RegionInfo:
+    """Region code -> (codes from the Land down to it, label), cached for one batch."""
+
+    def __init__(self, preload=False):
+        self._cache = {}
+        if preload:
+            self._load(None)
+
+    def _load(self, codes):
+        from taxonomy.models import Region
+
+        fields = ("code", "name", "level", "kind", "parent_id")
+        qs = Region.objects.only(*fields)
+        if codes is not None:
+            # Ancestors' codes are prefixes of the code: one query fetches the whole chain.
+            prefixes = {c[:n] for c in codes for n in range(2, len(c))}
+            qs = qs.filter(code__in=set(codes) | prefixes)
+        by_id = {r.pk: r for r in qs}
+        missing = {r.parent_id for r in by_id.values() if r.parent_id and r.parent_id not in by_id}
+        while missing:  # a parent whose code is not a prefix (never in the official data)
+            found = {r.pk: r for r in Region.objects.only(*fields).filter(pk__in=missing)}
+            by_id.update(found)
+            missing = {r.parent_id for r in found.values() if r.parent_id and r.parent_id not in by_id}
+        for region in by_id.values():
+            chain, node = [], region
+            while node is not None:
+                chain.append(node.code)
+                node = by_id.get(node.parent_id) if node.parent_id else None
+            self._cache[region.code] = (list(reversed(chain)), region.label)
+        for code in codes or ():
+            self._cache.setdefault(code, None)
+
+    def get(self, code):
+        if code not in self._cache:
+            self._load([code])
+        return self._cache.get(code)
+
+
+def to_document_data(key, doc: IndexDocument, regions=None) -> DocumentData:
+    """The backend-neutral document: facet values cleaned, regions with all their ancestors."""
+    if doc.kind not in KINDS:
+        raise ValueError(f"{key}: unbekannte Art {doc.kind!r}")
+    regions = regions or RegionInfo()
+    facets = {}
+    for name, values in (doc.facets or {}).items():
+        if name not in FACETS or name == "art":
+            continue
+        cleaned = []
+        for value in values or []:
+            value = str(value).strip()
+            if value and value not in cleaned:
+                cleaned.append(value)
+        if cleaned:
+            facets[name] = cleaned
+    region_label = ""
+    if "region" in facets:
+        expanded = []
+        for code in facets["region"]:
+            info = regions.get(code)
+            if info is None:
+                logger.warning("search: %s nennt unbekannte Region %s", key, code)
+                continue
+            if not region_label:
+                region_label = info[1]
+            for ancestor in info[0]:
+                if ancestor not in expanded:
+                    expanded.append(ancestor)
+        if expanded:
+            facets["region"] = expanded
+        else:
+            del facets["region"]
+    facets["art"] = [doc.kind]
+    fields = facets.get("handlungsfeld", [])
+    return DocumentData(
+        key=key,
+        kind=doc.kind,
+        title=(doc.title or "").strip()[:500],
+        url=doc.url or "",
+        summary=doc.summary or "",
+        body=doc.body or "",
+        date=doc.date,
+        visibility=MEMBERS if doc.visibility == MEMBERS else PUBLIC,
+        region_label=region_label[:200],
+        action_field_colour=fields[0] if fields else "",
+        facets=facets,
+    )
+
+
+def fingerprint(data: DocumentData) -> str:
+    """A hash of everything a backend indexes, so check_search can tell stale from current."""
+    payload = {
+        "kind": data.kind,
+        "title": data.title,
+        "url": data.url,
+        "summary": data.summary,
+        "body": data.body,
+        "date": data.date.isoformat() if data.date else None,
+        "visibility": data.visibility,
+        "region_label": data.region_label,
+        "action_field_colour": data.action_field_colour,
+        "facets": {k: sorted(v) for k, v in sorted(data.facets.items())},
+    }
+    raw = json.dumps(payload, sort_keys=True, ensure_ascii=False).encode()
+    return hashlib.sha256(raw).hexdigest()
+
+
+def _is_unpublished_page(obj):
+    from wagtail.models import Page
+
+    return isinstance(obj, Page) and not obj.live
+
+
+def document_for(obj, regions=None):
+    """(key, DocumentData or None) for an object of a registered model; None = not findable."""
+    adapter = adapter_for(type(obj))
+    if adapter is None:
+        return None, None
+    key = adapter.key(obj)
+    if _is_unpublished_page(obj):
+        return key, None
+    doc = adapter.to_document(obj)
+    if doc is None:
+        return key, None
+    return key, to_document_data(key, doc, regions)
+
+
+def index_object(obj):
+    """Write (or remove) one object's document in the projection and the active backend now."""
+    key, data = document_for(obj)
+    if key is None:
+        return None
+    if data is None:
+        remove_keys([key])
+    else:
+        write_documents([data])
+    return data
+
+
+def write_documents(datas):
+    """Projection first (source of truth), then the active backend if it is not the database."""
+    datas = list(datas)
+    get_backend("database").index(datas)
+    _mirror("index", datas)
+
+
+def remove_keys(keys):
+    keys = list(keys)
+    get_backend("database").delete(keys)
+    _mirror("delete", keys)
+
+
+def _mirror(method, payload):
+    name = active_backend_name()
+    if name == "database":
+        return
+    try:
+        getattr(get_backend(name), method)(payload)
+    except Exception:
+        logger.exception("search: Backend %s konnte %s nicht ausführen; check_search zeigt die Abweichung", name, method)
+
+
+# --- after-commit scheduling ---------------------------------------------------------------
+
+
+def schedule(obj):
+    """Re-index `obj` once the current transaction commits (once per object and transaction)."""
+    adapter = adapter_for(type(obj))
+    if adapter is None or obj.pk is None:
+        return
+    label, pk = obj._meta.label, obj.pk
+    key = adapter.key(obj)
+    connection = transaction.get_connection()
+    if connection.in_atomic_block:
+        pending = getattr(connection, "_search_pending", None)
+        # Django replaces its list of commit hooks after a commit or rollback: start afresh then.
+        if pending is None or pending[0] is not connection.run_on_commit:
+            pending = (connection.run_on_commit, set())
+            connection._search_pending = pending
+        if (label, pk) in pending[1]:
+            return
+        pending[1].add((label, pk))
+    transaction.on_commit(partial(reindex_safely, label, pk, key))
+
+
+def reindex_safely(label, pk, key):
+    """The commit hook: reload, ask the adapter, write; log instead of raising."""
+    try:
+        model = apps.get_model(label)
+        obj = model._default_manager.filter(pk=pk).first()
+        if obj is None:
+            remove_keys([key])
+        else:
+            index_object(obj)
+    except Exception:
+        logger.exception("search: Indexieren von %s fehlgeschlagen", key)
+
+
+def schedule_delete(obj):
+    adapter = adapter_for(type(obj))
+    if adapter is None or obj.pk is None:
+        return
+    key = adapter.key(obj)
+
+    def remove():
+        try:
+            remove_keys([key])
+        except Exception:
+            logger.exception("search: Entfernen von %s fehlgeschlagen", key)
+
+    transaction.on_commit(remove)
+
+
+# --- everything at once --------------------------------------------------------------------
+
+
+def iter_documents(progress=None):
+    """Every document the adapters produce now (skipping what must not be findable)."""
+    regions = RegionInfo(preload=True)
+    for adapter in adapters():
+        queryset = adapter.get_queryset()
+        for obj in queryset.iterator(chunk_size=500):
+            key, data = document_for(obj, regions)
+            if progress is not None:
+                progress.update(1)
+            if data is not None:
+                yield data
+
+
+def count_objects():
+    return sum(adapter.get_queryset().count() for adapter in adapters())
+
+
+def rebuild(backend_name=None, progress=None):
+    """Rebuild the projection from the adapters, then `backend_name` (default: the active one)
+    from the projection. Returns {kind: count}."""
+    datas = list(iter_documents(progress))
+    get_backend("database").rebuild(datas)
+    name = backend_name or active_backend_name()
+    if name != "database":
+        get_backend(name).rebuild(datas)
+    counts = {}
+    for data in datas:
+        counts[data.kind] = counts.get(data.kind, 0) + 1
+    return counts
