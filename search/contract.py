@@ -8,8 +8,8 @@ but its own; a selected value is always listed, also at count 0).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 import datetime
+from dataclasses import dataclass, field
 
 from django.utils.translation import gettext_lazy as _
 

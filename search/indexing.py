@@ -46,7 +46,9 @@ class RegionInfo:
         while missing:  # a parent whose code is not a prefix (never in the official data)
             found = {r.pk: r for r in Region.objects.only(*fields).filter(pk__in=missing)}
             by_id.update(found)
-            missing = {r.parent_id for r in found.values() if r.parent_id and r.parent_id not in by_id}
+            missing = {
+                r.parent_id for r in found.values() if r.parent_id and r.parent_id not in by_id
+            }
         for region in by_id.values():
             chain, node = [], region
             while node is not None:
@@ -182,7 +184,11 @@ def _mirror(method, payload):
     try:
         getattr(get_backend(name), method)(payload)
     except Exception:
-        logger.exception("search: Backend %s konnte %s nicht ausführen; check_search zeigt die Abweichung", name, method)
+        logger.exception(
+            "search: Backend %s konnte %s nicht ausführen; check_search zeigt die Abweichung",
+            name,
+            method,
+        )
 
 
 # --- after-commit scheduling ---------------------------------------------------------------
@@ -210,6 +216,9 @@ def schedule(obj):
 
 def reindex_safely(label, pk, key):
     """The commit hook: reload, ask the adapter, write; log instead of raising."""
+    pending = getattr(transaction.get_connection(), "_search_pending", None)
+    if pending is not None:
+        pending[1].discard((label, pk))  # a later change in a new transaction schedules again
     try:
         model = apps.get_model(label)
         obj = model._default_manager.filter(pk=pk).first()

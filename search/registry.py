@@ -9,8 +9,8 @@ unpublish, save, delete and move (inside `transaction.on_commit`) and on `rebuil
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 import datetime
+from dataclasses import dataclass, field
 
 from .contract import PUBLIC
 
@@ -68,3 +68,8 @@ def adapter_for(model):
 
 def adapters():
     return list(_adapters.values())
+
+
+def unregister(model):
+    """Forget the adapter for `model` (tests that register a temporary adapter)."""
+    return _adapters.pop(model, None)

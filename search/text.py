@@ -18,14 +18,13 @@ WORD = re.compile(r"\w+", re.UNICODE)
 _stemmer = snowballstemmer.stemmer("german")
 
 # Words that carry no meaning in a query ("Pflege in der Stadt" must not require "in").
-STOP_WORDS = frozenset(
-    """
+_STOP_WORDS = """
     aber als am an auch auf aus bei bis da das dass dem den der des die dies diese dieser doch
     du durch ein eine einem einen einer eines er es für fuer hat hatte ich ihr im in ist ja
     kann mit nach nicht noch nur ob oder sich sie sind so über ueber um und uns vom von vor
     war was wie wir wird zu zum zur
-    """.split()
-)
+"""
+STOP_WORDS = frozenset(_STOP_WORDS.split())
 
 _FOLD = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "Ä": "ae", "Ö": "oe", "Ü": "ue"})
 
@@ -104,4 +103,3 @@ def highlight(text, terms, max_words=36):
     prefix = "… " if start_word > 0 else ""
     suffix = " …" if end_word < len(word_positions) else ""
     return prefix + excerpt + suffix
-

@@ -8,9 +8,9 @@ The database backend reads the projection directly; Elasticsearch mirrors it.
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-import datetime
 
 from ..contract import PUBLIC, SearchRequest, SearchResponse
 

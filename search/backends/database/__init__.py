@@ -100,7 +100,9 @@ class DatabaseBackend(SearchBackend):
             for data in documents:
                 batch.append(data)
                 if len(batch) >= BATCH:
-                    written += self._write_batch(batch, fingerprint, SearchDocument, SearchFacetValue)
+                    written += self._write_batch(
+                        batch, fingerprint, SearchDocument, SearchFacetValue
+                    )
                     if progress is not None:
                         progress.update(len(batch))
                     batch = []
@@ -116,7 +118,9 @@ class DatabaseBackend(SearchBackend):
         )
         if any(row.pk is None for row in rows):  # databases that return no ids
             by_key = dict(
-                SearchDocument.objects.filter(key__in=[d.key for d in batch]).values_list("key", "pk")
+                SearchDocument.objects.filter(key__in=[d.key for d in batch]).values_list(
+                    "key", "pk"
+                )
             )
             for row in rows:
                 row.pk = by_key[row.key]
@@ -136,7 +140,9 @@ class DatabaseBackend(SearchBackend):
         terms = query_terms(request.q)
         source = self._text_source(request.q, terms) if terms else Source(f"{DOC} d")
         where_all, params_all = self._where(request, source)
-        total = self._rows(f"SELECT COUNT(*) FROM {source.from_sql} WHERE {where_all}", params_all)[0][0]
+        total = self._rows(f"SELECT COUNT(*) FROM {source.from_sql} WHERE {where_all}", params_all)[
+            0
+        ][0]
         hits = self._hits(request, source, terms, where_all, params_all) if total else []
         counts = self._facet_counts(request, source, where_all, params_all)
         return SearchResponse(
