@@ -2,11 +2,15 @@
 
 import django_filters
 from django import forms
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.widgets import Button
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from . import admin_views
 from .models import Body, Municipality, Organisation, Person, Programme, Visibility
 
 
@@ -103,3 +107,44 @@ class NetworkGroup(SnippetViewSetGroup):
 
 
 register_snippet(NetworkGroup)
+
+
+@hooks.register("register_admin_urls")
+def register_privacy_urls():
+    return [
+        path(
+            "netzwerk/personen/<int:pk>/auskunft/",
+            admin_views.export_view,
+            name="network_person_export",
+        ),
+        path(
+            "netzwerk/personen/<int:pk>/dsgvo-loeschen/",
+            admin_views.EraseView.as_view(),
+            name="network_person_erase",
+        ),
+    ]
+
+
+@hooks.register("register_snippet_listing_buttons")
+def privacy_buttons(snippet, user, next_url=None):
+    if not isinstance(snippet, Person):
+        return
+    if user.has_perm("network.change_person"):
+        yield Button(
+            _("Auskunft (JSON)"),
+            reverse("network_person_export", args=[snippet.pk]),
+            icon_name="download",
+            priority=80,
+        )
+    if user.has_perm("network.delete_person"):
+        yield Button(
+            _("DSGVO-Löschung"),
+            reverse("network_person_erase", args=[snippet.pk]),
+            icon_name="bin",
+            priority=90,
+        )
+
+
+@hooks.register("register_log_actions")
+def register_erase_action(actions):
+    actions.register_action("network.erase", _("DSGVO-Löschung"), _("Person nach DSGVO gelöscht"))
