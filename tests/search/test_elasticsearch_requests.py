@@ -103,13 +103,18 @@ def test_pagination_uses_from_and_size():
     assert (data["from"], data["size"]) == (0, 20)
 
 
-def test_region_facet_lists_laender_and_the_kreise_of_selected_regions():
+def test_region_aggregation_returns_what_the_drill_down_shows():
     assert region_include(()) == "[0-9]{2}"
-    assert region_include(("05334",)) == "[0-9]{2}|(05)[0-9]{3}"
-    assert region_include(("13", "05334032")) == "[0-9]{2}|(05|13)[0-9]{3}"
+    assert region_include(("13",)) == "[0-9]{2}|(13)[0-9]{3}"
+    # a Kreis: its Land's Kreise and its own Gemeinden
+    assert region_include(("05334",)) == "[0-9]{2}|(05)[0-9]{3}|(05334)[0-9]{3}"
+    # a Gemeinde: also its Ortsteile
+    assert region_include(("13", "05334032")) == (
+        "[0-9]{2}|(05|13)[0-9]{3}|(05334)[0-9]{3}|(05334032)[0-9]+"
+    )
     data = body(REQUESTS["region_titel_page3"])
     terms = data["aggs"]["_filter_region"]["aggs"]["region"]["terms"]
-    assert terms["include"] == "[0-9]{2}|(05)[0-9]{3}"
+    assert terms["include"] == "[0-9]{2}|(05)[0-9]{3}|(05334)[0-9]{3}"
     assert data["post_filter"] == {"terms": {"region": ["05334"]}}
 
 

@@ -11,8 +11,6 @@ Key concepts:
   `check_search` reports the drift afterwards.
 """
 
-import hashlib
-import json
 import logging
 from contextlib import contextmanager
 from datetime import UTC, datetime
@@ -42,25 +40,10 @@ def unavailable_on_failure(action):
         raise ElasticsearchUnavailable(f"Elasticsearch {action}: {error}") from error
 
 
-def fingerprint(doc: DocumentData):
-    """A short hash of everything indexed about a document, for drift reports."""
-    data = {
-        "kind": doc.kind,
-        "title": doc.title,
-        "url": doc.url,
-        "summary": doc.summary,
-        "body": doc.body,
-        "date": doc.date.isoformat() if doc.date else None,
-        "visibility": doc.visibility,
-        "facets": {name: sorted(values) for name, values in sorted(doc.facets.items())},
-    }
-    return hashlib.sha1(  # noqa: S324 - a content fingerprint, not security
-        json.dumps(data, sort_keys=True, ensure_ascii=False).encode()
-    ).hexdigest()
-
-
 def to_source(doc: DocumentData):
     """The indexed JSON of one document (facet fields as keyword arrays)."""
+    from ...indexing import fingerprint  # the projection's fingerprint, so check_search compares
+
     source = {
         "key": doc.key,
         "kind": doc.kind,

@@ -13,8 +13,6 @@ Key concepts:
   the Kreise (5 digits) of selected Länder or Kreise, so `size` stays bounded.
 """
 
-import re
-
 from elasticsearch.dsl import FacetedSearch, Q, TermsFacet
 from elasticsearch.dsl.faceted_search import FacetedResponse
 
@@ -48,11 +46,25 @@ SORTS = {
 
 
 def region_include(selected):
-    """Regex for the region aggregation: every Land, plus the Kreise below selected regions."""
-    lands = sorted({code[:2] for code in selected if len(code) >= 2 and code.isdigit()})
-    if not lands:
-        return "[0-9]{2}"
-    return "[0-9]{2}|(" + "|".join(re.escape(land) for land in lands) + ")[0-9]{3}"
+    """Regex for the region aggregation: what the drill-down shows (see `search.facets`).
+
+    Every Land; the Kreise of the Land of each selected region; the Gemeinden of a selected
+    Kreis (or of the Kreis of a selected Gemeinde); the Ortsteile of a selected Gemeinde.
+    """
+    children = {2: set(), 5: set(), 8: set()}  # parent length -> parent codes
+    for code in selected:
+        if not code.isdigit():
+            continue
+        for length in children:
+            if len(code) >= length:
+                children[length].add(code[:length])
+    parts = ["[0-9]{2}"]
+    child_pattern = {2: "[0-9]{3}", 5: "[0-9]{3}", 8: "[0-9]+"}
+    for length, parents in children.items():
+        if parents:
+            alternatives = "|".join(sorted(parents))
+            parts.append(f"({alternatives}){child_pattern[length]}")
+    return "|".join(parts)
 
 
 class WerkstattSearch(FacetedSearch):

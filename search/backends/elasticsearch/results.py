@@ -8,9 +8,16 @@ both backends label, order and keep selected-at-zero values alike.
 
 from datetime import date, datetime
 
-from ...contract import FACETS, Hit, SearchResponse
+from django.utils.html import escape
+from django.utils.text import Truncator
 
-HIGHLIGHT_ORDER = ("body", "summary", "title")
+from ...contract import FACETS, Hit, SearchResponse
+from ...facets import build_facets
+
+# Like the database backend: a marked excerpt of the summary, else of the body, else the
+# summary's (or body's) first words.
+HIGHLIGHT_ORDER = ("summary", "body")
+SNIPPET_WORDS = 36
 
 
 def as_date(value):
@@ -31,12 +38,17 @@ def to_hit(hit):
             if field in fragments:
                 highlight = " … ".join(fragments[field])
                 break
+    summary = getattr(hit, "summary", "") or ""
+    if not highlight:
+        highlight = escape(
+            Truncator(summary or getattr(hit, "body", "") or "").words(SNIPPET_WORDS)
+        )
     return Hit(
         id=hit.key,
         kind=hit.kind,
         title=hit.title,
         url=hit.url,
-        summary=getattr(hit, "summary", "") or "",
+        summary=summary,
         highlight=highlight,
         region_label=getattr(hit, "region_label", "") or "",
         date=as_date(getattr(hit, "date", None)),
@@ -53,12 +65,10 @@ def facet_counts(response):
 
 
 def to_search_response(request, response, backend):
-    from ..buckets import build_facets
-
     return SearchResponse(
         total=response.hits.total.value,
         hits=[to_hit(hit) for hit in response.hits],
-        facets=build_facets(request, facet_counts(response)),
+        facets=build_facets(facet_counts(response), request),
         backend=backend,
         request=request,
     )

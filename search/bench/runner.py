@@ -1,0 +1,174 @@
+"""`bench_search` as a function: scratch database, corpus, timed query mix, a table.
+
+Key concepts: the run happens in a SCRATCH database made like a test database
+(`creation.create_test_db` with our own name: `var/bench_search.sqlite3` for SQLite,
+`bench_<name>` for PostgreSQL), never the configured one, and is dropped afterwards unless
+`keep` is set (a kept database with the same corpus size is reused). Our backend and the
+Wagtail way answer the same requests, interleaved, so load from other processes hits both
+alike.
+"""
+
+import contextlib
+import os
+import statistics
+import time
+
+from django.conf import settings
+from django.db import connection
+
+from .corpus import Vocabulary, make_documents, make_queries
+
+CHUNK = 2000
+
+
+def scratch_name(settings_dict):
+    if settings_dict["ENGINE"].endswith("sqlite3"):
+        return str(settings.VAR_DIR / "bench_search.sqlite3")
+    return f"bench_{settings_dict['NAME']}"
+
+
+@contextlib.contextmanager
+def scratch_database(keep=False):
+    """Point the default connection at a fresh (or kept) bench database, restore afterwards."""
+    settings_dict = connection.settings_dict
+    name = scratch_name(settings_dict)
+    if name == settings_dict["NAME"]:
+        raise RuntimeError("Die Benchmark-Datenbank darf nicht die konfigurierte Datenbank sein.")
+    settings_dict.setdefault("TEST", {})
+    original_test = dict(settings_dict["TEST"])
+    settings_dict["TEST"]["NAME"] = name
+    old_name = connection.creation.create_test_db(
+        verbosity=0, autoclobber=True, serialize=False, keepdb=keep
+    )
+    try:
+        yield name
+    finally:
+        connection.creation.destroy_test_db(old_name, verbosity=0, keepdb=keep)
+        settings_dict["TEST"] = original_test
+
+
+def build_corpus(n, progress=None):
+    """Write n synthetic documents to the projection (our backend) and Wagtail's index."""
+    from ..backends import get_backend
+    from ..indexing import RegionInfo, to_document_data
+    from ..models import SearchDocument
+    from . import wagtail_way
+
+    wagtail_way.create_table()
+    if SearchDocument.objects.count() == n and wagtail_way.WagtailWayDocument.objects.count() == n:
+        return False
+    SearchDocument.objects.all().delete()
+    wagtail_way.WagtailWayDocument.objects.all().delete()
+    regions = RegionInfo(preload=True)
+    database = get_backend("database")
+    chunk = []
+
+    def flush():
+        database.index(chunk)
+        rows = wagtail_way.WagtailWayDocument.objects.bulk_create(
+            [wagtail_way.from_data(data) for data in chunk]
+        )
+        wagtail_way.index_rows(rows)
+        if progress is not None:
+            progress.update(len(chunk))
+        chunk.clear()
+
+    for key, doc in make_documents(n, Vocabulary()):
+        chunk.append(to_document_data(key, doc, regions))
+        if len(chunk) >= CHUNK:
+            flush()
+    if chunk:
+        flush()
+    return True
+
+
+def percentile(values, p):
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(p / 100 * (len(ordered) - 1)))]
+
+
+def time_queries(requests, progress=None):
+    """Seconds per request for our backend and the Wagtail way (interleaved, after a warm-up)."""
+    from ..backends import get_backend
+    from . import wagtail_way
+
+    backend = get_backend("database")
+    for request in requests[:10]:  # warm caches, prepared statements, region/label lookups
+        backend.search(request)
+        wagtail_way.search(request)
+    ours, wagtail = [], []
+    for i, request in enumerate(requests):
+        pair = [(backend.search, ours), (wagtail_way.search, wagtail)]
+        if i % 2:
+            pair.reverse()
+        for run, times in pair:
+            start = time.perf_counter()
+            run(request)
+            times.append(time.perf_counter() - start)
+        if progress is not None:
+            progress.update(1)
+    return ours, wagtail
+
+
+def summarise(times):
+    return {
+        "p50": statistics.median(times) * 1000,
+        "p95": percentile(times, 95) * 1000,
+        "max": max(times) * 1000,
+    }
+
+
+def run(docs, queries=200, keep=False, progress_factory=None):
+    """Build the corpus, time the query mix, return a result dict (see `format_table`)."""
+    from ..backends import reset_backends
+
+    def bar(total, desc):
+        return progress_factory(total=total, desc=desc) if progress_factory else None
+
+    with scratch_database(keep=keep) as name:
+        reset_backends()
+        start = time.perf_counter()
+        progress = bar(docs, "Korpus")
+        built = build_corpus(docs, progress)
+        if progress is not None:
+            progress.close()
+        build_seconds = time.perf_counter() - start
+        requests = make_queries(queries, Vocabulary())
+        progress = bar(len(requests), "Anfragen")
+        ours, wagtail = time_queries(requests, progress)
+        if progress is not None:
+            progress.close()
+        from ..backends import get_backend
+
+        backend_name = type(get_backend("database")).__name__
+        reset_backends()
+    return {
+        "database": name,
+        "vendor": connection.vendor,
+        "docs": docs,
+        "queries": len(requests),
+        "built": built,
+        "build_seconds": build_seconds,
+        "backend": backend_name,
+        "ours": summarise(ours),
+        "wagtail": summarise(wagtail),
+        "load": os.getloadavg(),
+    }
+
+
+def format_table(result):
+    ours, wagtail = result["ours"], result["wagtail"]
+    ratio = wagtail["p95"] / ours["p95"] if ours["p95"] else float("inf")
+    rows = [
+        f"Datenbank: {result['vendor']} ({result['database']}), {result['docs']} Dokumente, "
+        f"{result['queries']} Anfragen, Last {result['load'][0]:.2f}/{result['load'][1]:.2f}",
+        f"Korpus {'aufgebaut' if result['built'] else 'wiederverwendet'} "
+        f"in {result['build_seconds']:.1f} s",
+        f"{'Suche':<28} {'p50 ms':>8} {'p95 ms':>8} {'max ms':>8}",
+        f"{'Werkstatt (' + result['backend'] + ')':<28} "
+        f"{ours['p50']:>8.1f} {ours['p95']:>8.1f} {ours['max']:>8.1f}",
+        f"{'Wagtail (.search + .facet)':<28} "
+        f"{wagtail['p50']:>8.1f} {wagtail['p95']:>8.1f} {wagtail['max']:>8.1f}",
+        f"Verhältnis p95 Wagtail/Werkstatt: {ratio:.1f}x",
+    ]
+    return "\n".join(rows)

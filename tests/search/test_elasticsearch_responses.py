@@ -1,0 +1,207 @@
+"""Canned Elasticsearch answers parsed through the real response classes into our SearchResponse.
+
+The JSON below is what Elasticsearch 8/9 returns for the request `WerkstattSearch` builds
+(hits with highlight, `hits.total` as an object, one `filter` aggregation per facet).
+"""
+
+from datetime import date
+
+import pytest
+
+from search.backends.elasticsearch import ElasticsearchBackend
+from search.backends.elasticsearch.results import to_search_response
+from search.contract import PUBLIC, SearchRequest
+
+REQUEST = SearchRequest(
+    q="Bürgerbus",
+    filters={"handlungsfeld": ("mobilitaet", "teilhabe"), "region": ("05",)},
+    viewer=PUBLIC,
+)
+
+
+def source(key, kind, title, **extra):
+    data = {
+        "key": key,
+        "kind": kind,
+        "title": title,
+        "summary": "",
+        "body": "",
+        "url": f"/{key}/",
+        "date": None,
+        "visibility": "public",
+        "region_label": "",
+        "action_field_colour": "",
+        "fingerprint": "x",
+        "art": [kind],
+    }
+    data.update(extra)
+    return data
+
+
+def terms(*buckets):
+    return {
+        "doc_count_error_upper_bound": 0,
+        "sum_other_doc_count": 0,
+        "buckets": [{"key": key, "doc_count": count} for key, count in buckets],
+    }
+
+
+CANNED = {
+    "took": 4,
+    "timed_out": False,
+    "_shards": {"total": 1, "successful": 1, "skipped": 0, "failed": 0},
+    "hits": {
+        "total": {"value": 4, "relation": "eq"},
+        "max_score": 5.1,
+        "hits": [
+            {
+                "_index": "werkstatt-v20261121102030000000",
+                "_id": "catalogue.toolpage:7",
+                "_score": 5.1,
+                "_source": source(
+                    "catalogue.toolpage:7",
+                    "werkzeug",
+                    "Bürgerbus Lüdenscheid",
+                    summary="Ehrenamtliche fahren den Bürgerbus durch die Ortsteile.",
+                    date="2025-03-14",
+                    region_label="Lüdenscheid",
+                    action_field_colour="mobilitaet",
+                    handlungsfeld=["mobilitaet"],
+                    region=["05", "059", "05962", "05962032"],
+                ),
+                "highlight": {
+                    "summary": [
+                        "Ehrenamtliche fahren den <mark>Bürgerbus</mark> durch die Ortsteile."
+                    ],
+                    "title": ["<mark>Bürgerbus</mark> Lüdenscheid"],
+                },
+                "sort": [5.1, 1741910400000, "burgerbus ludenscheid"],
+            },
+            {
+                "_index": "werkstatt-v20261121102030000000",
+                "_id": "projects.projectpage:3",
+                "_score": 2.0,
+                "_source": source(
+                    "projects.projectpage:3",
+                    "projekt",
+                    "Mobil im Alter",
+                    summary="Rufbus & Bürgerbus <für> die Städteregion.",
+                    region_label="Städteregion Aachen",
+                    region=["05", "053", "05334"],
+                ),
+                "sort": [2.0, None, "mobil im alter"],
+            },
+        ],
+    },
+    "aggregations": {
+        "_filter_art": {"doc_count": 4, "art": terms(("werkzeug", 3), ("projekt", 1))},
+        "_filter_handlungsfeld": {
+            "doc_count": 6,
+            "handlungsfeld": terms(("mobilitaet", 4), ("wohnen", 2)),
+        },
+        "_filter_region": {
+            "doc_count": 5,
+            "region": terms(("05", 4), ("05334", 2), ("05962", 2), ("13", 1)),
+        },
+        "_filter_zielgruppe": {"doc_count": 4, "zielgruppe": terms()},
+        "_filter_status": {"doc_count": 4, "status": terms(("neu", 2), ("bestehend", 1))},
+        "_filter_schlagwort": {"doc_count": 4, "schlagwort": terms(("Bürgerbus", 3))},
+        "_filter_jahr": {"doc_count": 4, "jahr": terms(("2023", 1), ("2025", 3))},
+    },
+}
+
+
+@pytest.fixture
+def response(db):
+    faceted = ElasticsearchBackend(url="http://127.0.0.1:9").build_search(REQUEST)
+    return to_search_response(REQUEST, faceted.response_from(CANNED), backend="elasticsearch")
+
+
+def buckets(response, facet):
+    return [(b.value, b.label, b.count, b.selected) for b in response.facets[facet]]
+
+
+def test_total_comes_from_hits_total_not_from_the_page(response):
+    assert response.total == 4
+    assert len(response.hits) == 2
+    assert response.backend == "elasticsearch"
+    assert response.request is REQUEST
+    assert response.notice == ""
+
+
+def test_hits_carry_the_contract_fields(response):
+    first, second = response.hits
+    assert first.id == "catalogue.toolpage:7"
+    assert first.kind == "werkzeug"
+    assert first.title == "Bürgerbus Lüdenscheid"
+    assert first.url == "/catalogue.toolpage:7/"
+    assert first.date == date(2025, 3, 14)
+    assert first.region_label == "Lüdenscheid"
+    assert first.action_field_colour == "mobilitaet"
+    # the summary's marked excerpt, as the database backend prefers it
+    assert first.highlight == "Ehrenamtliche fahren den <mark>Bürgerbus</mark> durch die Ortsteile."
+    assert second.date is None
+
+
+def test_hit_without_highlight_shows_the_escaped_summary(response):
+    assert response.hits[1].highlight == "Rufbus &amp; Bürgerbus &lt;für&gt; die Städteregion."
+
+
+def test_buckets_have_labels_and_selected_values_at_zero(response):
+    assert buckets(response, "handlungsfeld") == [
+        ("mobilitaet", "Mobilität & Nahversorgung", 4, True),
+        ("wohnen", "Leben & Wohnen", 2, False),
+        ("teilhabe", "Gesellschaftliche Teilhabe", 0, True),
+    ]
+    assert buckets(response, "art") == [
+        ("werkzeug", "Werkzeug", 3, False),
+        ("projekt", "Projekt", 1, False),
+    ]
+    assert buckets(response, "status") == [
+        ("neu", "neu", 2, False),
+        ("bestehend", "bestehend", 1, False),
+    ]
+    assert buckets(response, "zielgruppe") == []
+    assert buckets(response, "schlagwort") == [("Bürgerbus", "Bürgerbus", 3, False)]
+    assert [b.value for b in response.facets["jahr"]] == ["2025", "2023"]  # newest first
+
+
+def test_region_facet_is_a_drill_down_below_the_selected_land(response):
+    assert [
+        (b.value, b.label, b.count, b.selected, b.level) for b in response.facets["region"]
+    ] == [
+        ("05", "Nordrhein-Westfalen", 4, True, 0),
+        ("05962", "Märkischer Kreis (Kreis)", 2, False, 1),
+        ("05334", "Städteregion Aachen (Kreis)", 2, False, 1),
+        ("13", "Mecklenburg-Vorpommern", 1, False, 0),
+    ]
+
+
+def test_an_empty_answer_still_lists_the_selected_values(db):
+    request = SearchRequest(q="Xylophon", filters={"status": ("neu",), "region": ("05962",)})
+    empty = {
+        "took": 1,
+        "timed_out": False,
+        "hits": {"total": {"value": 0, "relation": "eq"}, "max_score": None, "hits": []},
+        "aggregations": {
+            f"_filter_{name}": {"doc_count": 0, name: terms()}
+            for name in (
+                "art",
+                "handlungsfeld",
+                "region",
+                "zielgruppe",
+                "status",
+                "schlagwort",
+                "jahr",
+            )
+        },
+    }
+    faceted = ElasticsearchBackend(url="http://127.0.0.1:9").build_search(request)
+    result = to_search_response(request, faceted.response_from(empty), backend="elasticsearch")
+    assert result.total == 0 and result.hits == []
+    assert buckets(result, "status") == [("neu", "neu", 0, True)]
+    # the path down to the selected Kreis stays visible, at zero
+    assert [(b.value, b.count, b.selected) for b in result.facets["region"]] == [
+        ("05", 0, False),
+        ("05962", 0, True),
+    ]
