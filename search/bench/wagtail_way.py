@@ -15,6 +15,7 @@ bench command only.
 from django.db import connection, models
 from wagtail.search import index
 from wagtail.search.backends import get_search_backend
+from wagtail.search.queryset import SearchableQuerySetMixin
 
 from ..contract import PUBLIC
 
@@ -27,6 +28,10 @@ FACET_COLUMNS = {
     "jahr": "jahr",
 }
 ORDER = {"neueste": "-date", "titel": "title"}
+
+
+class SearchableQuerySet(SearchableQuerySetMixin, models.QuerySet):
+    pass
 
 
 class WagtailWayDocument(index.Indexed, models.Model):
@@ -44,6 +49,8 @@ class WagtailWayDocument(index.Indexed, models.Model):
     status = models.CharField(max_length=20, blank=True)
     schlagwort = models.CharField(max_length=200, blank=True)
     jahr = models.CharField(max_length=4, blank=True)
+
+    objects = SearchableQuerySet.as_manager()
 
     search_fields = [
         index.SearchField("title", boost=3),

@@ -12,7 +12,10 @@ REQUESTS = {
     "empty_public": SearchRequest(),
     "text_two_facets_members": SearchRequest(
         q="Bürgerbus Senioren",
-        filters={"handlungsfeld": ("mobilitaet", "teilhabe"), "status": ("neu",)},
+        filters={
+            "handlungsfeld": ("mobilitaet-und-nahversorgung", "gesellschaftliche-teilhabe"),
+            "status": ("neu",),
+        },
         viewer=MEMBERS,
     ),
     "region_titel_page3": SearchRequest(
@@ -53,7 +56,9 @@ def test_visibility_is_a_query_filter_never_a_post_filter():
 
 def test_filters_go_to_post_filter_and_every_other_facets_aggregation():
     data = body(REQUESTS["text_two_facets_members"])
-    field_filter = {"terms": {"handlungsfeld": ["mobilitaet", "teilhabe"]}}  # OR within a facet
+    field_filter = {
+        "terms": {"handlungsfeld": ["mobilitaet-und-nahversorgung", "gesellschaftliche-teilhabe"]}
+    }  # OR within a facet
     status_filter = {"terms": {"status": ["neu"]}}
     assert data["post_filter"] == {"bool": {"must": [field_filter, status_filter]}}  # AND across
     aggs = data["aggs"]

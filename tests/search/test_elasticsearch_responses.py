@@ -14,7 +14,10 @@ from search.contract import PUBLIC, SearchRequest
 
 REQUEST = SearchRequest(
     q="Bürgerbus",
-    filters={"handlungsfeld": ("mobilitaet", "teilhabe"), "region": ("05",)},
+    filters={
+        "handlungsfeld": ("mobilitaet-und-nahversorgung", "gesellschaftliche-teilhabe"),
+        "region": ("05",),
+    },
     viewer=PUBLIC,
 )
 
@@ -65,8 +68,8 @@ CANNED = {
                     summary="Ehrenamtliche fahren den Bürgerbus durch die Ortsteile.",
                     date="2025-03-14",
                     region_label="Lüdenscheid",
-                    action_field_colour="mobilitaet",
-                    handlungsfeld=["mobilitaet"],
+                    action_field_colour="mobilitaet-und-nahversorgung",
+                    handlungsfeld=["mobilitaet-und-nahversorgung"],
                     region=["05", "059", "05962", "05962032"],
                 ),
                 "highlight": {
@@ -97,7 +100,7 @@ CANNED = {
         "_filter_art": {"doc_count": 4, "art": terms(("werkzeug", 3), ("projekt", 1))},
         "_filter_handlungsfeld": {
             "doc_count": 6,
-            "handlungsfeld": terms(("mobilitaet", 4), ("wohnen", 2)),
+            "handlungsfeld": terms(("mobilitaet-und-nahversorgung", 4), ("leben-und-wohnen", 2)),
         },
         "_filter_region": {
             "doc_count": 5,
@@ -137,7 +140,7 @@ def test_hits_carry_the_contract_fields(response):
     assert first.url == "/catalogue.toolpage:7/"
     assert first.date == date(2025, 3, 14)
     assert first.region_label == "Lüdenscheid"
-    assert first.action_field_colour == "mobilitaet"
+    assert first.action_field_colour == "mobilitaet-und-nahversorgung"
     # the summary's marked excerpt, as the database backend prefers it
     assert first.highlight == "Ehrenamtliche fahren den <mark>Bürgerbus</mark> durch die Ortsteile."
     assert second.date is None
@@ -149,9 +152,9 @@ def test_hit_without_highlight_shows_the_escaped_summary(response):
 
 def test_buckets_have_labels_and_selected_values_at_zero(response):
     assert buckets(response, "handlungsfeld") == [
-        ("mobilitaet", "Mobilität & Nahversorgung", 4, True),
-        ("wohnen", "Leben & Wohnen", 2, False),
-        ("teilhabe", "Gesellschaftliche Teilhabe", 0, True),
+        ("mobilitaet-und-nahversorgung", "Mobilität & Nahversorgung", 4, True),
+        ("leben-und-wohnen", "Leben & Wohnen", 2, False),
+        ("gesellschaftliche-teilhabe", "Gesellschaftliche Teilhabe", 0, True),
     ]
     assert buckets(response, "art") == [
         ("werkzeug", "Werkzeug", 3, False),
