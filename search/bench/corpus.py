@@ -7,6 +7,8 @@ tools, Zipf-distributed tags, years weighted towards the present, ~10 % members-
 Everything comes from one seeded RNG, so two runs (and both databases) see the same data.
 """
 
+import bisect
+import itertools
 import random
 from datetime import date
 
@@ -40,6 +42,16 @@ KIND_WEIGHTS = {
     "kommune": 5,
     "zukunftsbild": 2,
 }
+PREFIXES = """
+Senioren Familien Bürger Dorf Stadt Kinder Jugend Pflege Wohn Rad Bus Nah Gesundheits Bildungs
+Quartiers Zukunfts Netzwerk Beratungs Sozial Integrations Mobilitäts Nachbarschafts Kultur Sport
+""".split()  # noqa: SIM905
+HEADS = """
+beirat zentrum treff netz werkstatt dienst beratung büro konzept plan laden weg haus café gruppe
+forum projekt bericht stelle lotsen versorgung kreis rat tag woche fonds programm initiative
+""".split()  # noqa: SIM905
+# ~830 words; body words follow a Zipf distribution over them (a few very common, most rare).
+VOCABULARY = WORDS + [prefix + head for prefix in PREFIXES for head in HEADS]
 TAGS = [f"{a}{b.lower()}" for a in WORDS[:12] for b in WORDS[40:48]]  # 96 compound tags
 YEARS = [str(y) for y in range(2008, 2026)]
 
@@ -60,23 +72,37 @@ class Vocabulary:
         )
 
 
-def _sentence(rng, n):
-    return " ".join(
-        rng.choice(WORDS) if rng.random() < 0.7 else rng.choice(FILLER) for _ in range(n)
-    )
+class _Zipf:
+    """Draws words with probability ~ 1/rank over a seeded shuffle of the vocabulary."""
+
+    def __init__(self, rng):
+        self.words = list(VOCABULARY)
+        rng.shuffle(self.words)
+        weights = (1 / rank for rank in range(1, len(self.words) + 1))
+        self.cumulative = list(itertools.accumulate(weights))
+
+    def draw(self, rng):
+        return self.words[bisect.bisect(self.cumulative, rng.random() * self.cumulative[-1])]
+
+
+def _sentence(rng, zipf, n):
+    return " ".join(zipf.draw(rng) if rng.random() < 0.7 else rng.choice(FILLER) for _ in range(n))
 
 
 def make_documents(n, vocabulary, seed=20261121):
     """Yield (key, IndexDocument) pairs; deterministic for a seed."""
     rng = random.Random(seed)
+    zipf = _Zipf(rng)
     kinds, weights = zip(*KIND_WEIGHTS.items(), strict=True)
     # Populous Länder get more content: weight Kreise by a per-Land factor.
     land_weight = {land: rng.choice((1, 2, 3, 5)) for land in vocabulary.laender}
     kreis_weights = [land_weight.get(code[:2], 1) for code in vocabulary.kreise]
     for i in range(n):
         kind = rng.choices(kinds, weights)[0]
-        title_words = rng.sample(WORDS, rng.randint(2, 5))
-        body = ". ".join(_sentence(rng, rng.randint(8, 20)) for _ in range(rng.randint(4, 12)))
+        title_words = [zipf.draw(rng) for _ in range(rng.randint(2, 5))]
+        body = ". ".join(
+            _sentence(rng, zipf, rng.randint(8, 20)) for _ in range(rng.randint(4, 12))
+        )
         if rng.random() < 0.1:
             region = [rng.choice(vocabulary.laender)]
         else:
@@ -102,7 +128,7 @@ def make_documents(n, vocabulary, seed=20261121):
                 kind=kind,
                 title=" ".join(title_words),
                 url=f"/bench/{i}/",
-                summary=_sentence(rng, rng.randint(10, 20)),
+                summary=_sentence(rng, zipf, rng.randint(10, 20)),
                 body=body,
                 date=date(year, rng.randint(1, 12), rng.randint(1, 28)),
                 visibility=MEMBERS
@@ -129,9 +155,9 @@ def make_queries(count, vocabulary, seed=7):
         q = ""
         roll = rng.random()
         if roll < 0.6:
-            q = rng.choice(WORDS)
+            q = rng.choice(VOCABULARY)
         elif roll < 0.8:
-            q = " ".join(rng.sample(WORDS, 2))
+            q = " ".join(rng.sample(VOCABULARY, 2))
         filters = {}
         for name in rng.sample(
             [f for f in FACETS if f != "region"] + ["region"] * 2, rng.choice((0, 1, 1, 2, 3))

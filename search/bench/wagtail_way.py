@@ -72,6 +72,18 @@ class WagtailWayDocument(index.Indexed, models.Model):
         return self.title
 
 
+def _relate_index_entries():
+    """What Wagtail's search app does in `ready()` for every indexed model (this one is later)."""
+    from modelsearch.abstract_models import TextIDGenericRelation
+    from wagtail.search.models import IndexEntry
+
+    if not hasattr(WagtailWayDocument, "index_entries"):
+        TextIDGenericRelation(IndexEntry).contribute_to_class(WagtailWayDocument, "index_entries")
+
+
+_relate_index_entries()
+
+
 def create_table():
     if WagtailWayDocument._meta.db_table not in connection.introspection.table_names():
         with connection.schema_editor() as editor:
