@@ -36,9 +36,11 @@ def test_german_analyzer_folds_decompounds_and_stems(index_dict):
     ]
     assert analysis["analyzer"]["werkstatt_german_search"]["filter"] == [
         "lowercase",
+        "werkstatt_german_stop",  # query side only: "Laden in der Stadt" need not match "in"
         "german_normalization",
         "werkstatt_german_stemmer",
     ]
+    assert analysis["filter"]["werkstatt_german_stop"] == {"type": "stop", "stopwords": "_german_"}
     assert analysis["filter"]["werkstatt_german_stemmer"] == {
         "type": "stemmer",
         "language": "light_german",

@@ -141,6 +141,10 @@ german_decompounder = token_filter(
     only_longest_match=False,
 )
 
+# Query words that carry no meaning ("Pflege in der Stadt" must not require "in"), as in the
+# database backend; only at query time, so the index keeps every word.
+german_stop = token_filter("werkstatt_german_stop", "stop", stopwords="_german_")
+
 # Index time: with compound parts. Query time: without, so "Seniorenbeirat" stays precise.
 german_index = analyzer(
     "werkstatt_german_index",
@@ -150,7 +154,7 @@ german_index = analyzer(
 german_search = analyzer(
     "werkstatt_german_search",
     tokenizer="standard",
-    filter=["lowercase", "german_normalization", german_light_stemmer],
+    filter=["lowercase", german_stop, "german_normalization", german_light_stemmer],
 )
 # Autocomplete and title sorting: folded but not stemmed.
 german_folded = analyzer(
