@@ -370,6 +370,19 @@ class Person(models.Model):
         blank=True,
         help_text=_("z. B. unterschriebenes Formular, E-Mail vom 3. 5. 2024"),
     )
+    requested_visibility = models.CharField(
+        _("Gewünschte Sichtbarkeit (laut Einwilligung)"),
+        max_length=10,
+        choices=Visibility.choices,
+        blank=True,
+        help_text=_(
+            "Was die Person laut Einwilligung erlaubt hat; importierte Personen bleiben verborgen, "
+            "bis die Redaktion die Sichtbarkeit freigibt."
+        ),
+    )
+    source = models.CharField(
+        _("Quelle"), max_length=250, blank=True, help_text=_("z. B. Importdatei und Datum")
+    )
     created_at = models.DateTimeField(_("Angelegt am"), auto_now_add=True)
     updated_at = models.DateTimeField(_("Geändert am"), auto_now=True)
 
@@ -386,6 +399,7 @@ class Person(models.Model):
         MultiFieldPanel(
             [
                 FieldPanel("visibility"),
+                FieldPanel("requested_visibility"),
                 FieldPanel("consent_given"),
                 FieldRowPanel([FieldPanel("consent_date"), FieldPanel("consent_method")]),
             ],
@@ -395,6 +409,7 @@ class Person(models.Model):
                 "weder öffentlich noch für Mitglieder sichtbar."
             ),
         ),
+        FieldPanel("source", read_only=True),
     ]
 
     class Meta:

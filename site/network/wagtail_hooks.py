@@ -22,6 +22,13 @@ class PersonFilterSet(WagtailFilterSet):
         widget=forms.RadioSelect,
         method="filter_confirmation",
     )
+    release = django_filters.ChoiceFilter(
+        label=_("Freigabe"),
+        choices=[("ausstehend", _("Freigabe ausstehend (Einwilligung liegt vor)"))],
+        empty_label=_("Alle"),
+        widget=forms.RadioSelect,
+        method="filter_release",
+    )
     visibility = django_filters.ChoiceFilter(
         label=_("Sichtbarkeit"),
         choices=Visibility.choices,
@@ -31,10 +38,27 @@ class PersonFilterSet(WagtailFilterSet):
 
     class Meta:
         model = Person
-        fields = ["confirmation", "visibility", "consent_given", "municipality", "action_fields"]
+        fields = [
+            "confirmation",
+            "release",
+            "visibility",
+            "consent_given",
+            "municipality",
+            "action_fields",
+        ]
 
     def filter_confirmation(self, queryset, name, value):
         return queryset.unconfirmed() if value == "faellig" else queryset
+
+    def filter_release(self, queryset, name, value):
+        """Imported persons whose consent allows more than editors currently show."""
+        if value != "ausstehend":
+            return queryset
+        return (
+            queryset.with_consent()
+            .filter(visibility=Visibility.HIDDEN)
+            .exclude(requested_visibility__in=["", Visibility.HIDDEN])
+        )
 
 
 class PersonViewSet(SnippetViewSet):

@@ -40,3 +40,13 @@ def test_admin_refuses_public_person_without_consent(directory, editor_client):
     from network.models import Person
 
     assert not Person.objects.filter(name="Neue Person").exists()
+
+
+def test_release_filter_lists_imported_persons_awaiting_publication(directory, editor_client):
+    from network.factories import PersonFactory
+
+    PersonFactory(name="Ina Wartend", visibility="hidden", requested_visibility="public")
+    PersonFactory(name="Udo Ohnefreigabe", visibility="hidden", requested_visibility="hidden")
+    body = editor_client.get("/admin/snippets/network/person/?release=ausstehend").content.decode()
+    assert "Ina Wartend" in body
+    assert "Udo Ohnefreigabe" not in body and "Paula Offen" not in body

@@ -19,6 +19,8 @@ PERSON_FIELDS = [
     "consent_given",
     "consent_date",
     "consent_method",
+    "requested_visibility",
+    "source",
     "created_at",
     "updated_at",
 ]

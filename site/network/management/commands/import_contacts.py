@@ -1,0 +1,65 @@
+"""`manage.py import_contacts FILE`: contacts from xlsx/csv, all or nothing, report per row."""
+
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+from django.utils import timezone
+from tqdm import tqdm
+
+from network.importer import import_contacts
+from werkstatt.spreadsheets import SpreadsheetError, read_table
+
+
+class DryRun(Exception):
+    """Raised inside the transaction to roll a probe run back."""
+
+
+class Command(BaseCommand):
+    help = (
+        "Importiert Ansprechpersonen aus xlsx/csv (Spalten: Name, Funktion, Organisation, Kommune, "
+        "E-Mail, Telefon, Handlungsfelder, Sichtbarkeit, Einwilligung am). Neue Personen bleiben "
+        "verborgen, bis die Redaktion sie freigibt."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("file")
+        parser.add_argument("--dry-run", action="store_true", help="nur prüfen, nichts schreiben")
+
+    def handle(self, file, dry_run=False, **options):
+        path = Path(file)
+        if not path.is_file():
+            raise CommandError(f"Datei nicht gefunden: {path}")
+        try:
+            with path.open("rb") as handle:
+                frame = read_table(handle, path.name)
+        except SpreadsheetError as exc:
+            raise CommandError(str(exc)) from exc
+        source = f"Import {path.name} vom {timezone.localdate():%d.%m.%Y}"
+        result = None
+        try:
+            with transaction.atomic():
+                with tqdm(
+                    total=len(frame),
+                    desc="Kontakte",
+                    file=self.stderr,
+                    disable=options["verbosity"] < 1,
+                ) as bar:
+                    result = import_contacts(frame, source=source, progress=bar.update)
+                if result.errors or dry_run:
+                    raise DryRun
+        except DryRun:
+            pass
+        if result.errors:
+            for error in result.errors:
+                self.stderr.write(str(error))
+            raise CommandError(
+                f"{len(result.errors)} Fehler in der Datei; nichts wurde gespeichert."
+            )
+        prefix = "Probelauf, nichts gespeichert. " if dry_run else ""
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"{prefix}{len(frame)} Zeilen geprüft. {result.summary()}. "
+                "Neue Personen sind verborgen, bis die Redaktion sie freigibt."
+            )
+        )
