@@ -1,3 +1,12 @@
 """URLs of the search app: /suche/ and /api/v1/."""
 
-urlpatterns = []
+from django.urls import path
+
+from . import api, views
+
+urlpatterns = [
+    path("suche/", views.search_page, name="search"),
+    path("api/v1/suche/", api.api_search, name="api_search"),
+    path("api/v1/suche/vorschlaege/", api.api_suggest, name="api_suggest"),
+    path("api/v1/schema/", api.api_schema, name="api_schema"),
+]

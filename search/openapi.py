@@ -1,0 +1,223 @@
+"""The OpenAPI 3 description of the search API, built from the contract so it cannot drift.
+
+Other apps may add their read-only endpoints with `add_paths({...})` from `AppConfig.ready()`.
+"""
+
+from .contract import DEFAULT_PAGE_SIZE, FACETS, KINDS, MAX_QUERY_LENGTH, SORTS, STATUSES
+from .params import MAX_PAGE, MAX_VALUES
+
+_extra_paths = {}
+
+
+def add_paths(paths):
+    _extra_paths.update(paths)
+
+
+def _facet_parameter(name):
+    schema = {"type": "string"}
+    if name == "art":
+        schema["enum"] = list(KINDS)
+    elif name == "status":
+        schema["enum"] = list(STATUSES)
+    elif name == "jahr":
+        schema["pattern"] = "^(19|20)[0-9]{2}$"
+    elif name == "region":
+        schema["pattern"] = "^[0-9]{2,12}$"
+    descriptions = {
+        "art": "Art des Inhalts",
+        "handlungsfeld": "Kurzname (Slug) eines Handlungsfelds",
+        "region": "Amtlicher Schlüssel (Land, Kreis, Gemeinde); findet auch alles darunter",
+        "zielgruppe": "Kurzname (Slug) einer Zielgruppe",
+        "status": "Status eines Werkzeugs",
+        "schlagwort": "Schlagwort (wie angezeigt)",
+        "jahr": "Jahr",
+    }
+    return {
+        "name": name,
+        "in": "query",
+        "required": False,
+        "description": f"{descriptions[name]}. Mehrfach angeben für ODER (höchstens {MAX_VALUES}).",
+        "schema": {"type": "array", "items": schema, "maxItems": MAX_VALUES},
+        "style": "form",
+        "explode": True,
+    }
+
+
+def schema():
+    bucket = {
+        "type": "object",
+        "required": ["value", "label", "count", "selected"],
+        "properties": {
+            "value": {"type": "string"},
+            "label": {"type": "string"},
+            "count": {"type": "integer", "minimum": 0},
+            "selected": {"type": "boolean"},
+            "level": {"type": "integer", "minimum": 0, "description": "Tiefe (Region: 0 = Land)"},
+            "parent": {"type": ["string", "null"]},
+        },
+    }
+    hit = {
+        "type": "object",
+        "properties": {
+            "id": {"type": "string"},
+            "kind": {"type": "string", "enum": list(KINDS)},
+            "kind_label": {"type": "string"},
+            "title": {"type": "string"},
+            "url": {"type": "string"},
+            "summary": {"type": "string"},
+            "highlight": {"type": "string", "description": "HTML-escaped, Treffer in <mark>"},
+            "region": {"type": "string"},
+            "date": {"type": ["string", "null"], "format": "date"},
+            "action_field": {
+                "type": ["object", "null"],
+                "properties": {
+                    "slug": {"type": "string"},
+                    "name": {"type": "string"},
+                    "colour": {"type": "string"},
+                },
+            },
+        },
+    }
+    error = {
+        "type": "object",
+        "properties": {
+            "error": {
+                "type": "object",
+                "properties": {
+                    "status": {"type": "integer"},
+                    "message": {"type": "string"},
+                    "parameter": {"type": "string"},
+                },
+            }
+        },
+    }
+    search_parameters = [
+        {
+            "name": "q",
+            "in": "query",
+            "schema": {"type": "string", "maxLength": MAX_QUERY_LENGTH},
+            "description": "Suchbegriffe (alle müssen vorkommen; deutsche Wortformen, ae/ä, ss/ß)",
+        },
+        *[_facet_parameter(name) for name in FACETS],
+        {"name": "sortierung", "in": "query", "schema": {"type": "string", "enum": list(SORTS)}},
+        {
+            "name": "seite",
+            "in": "query",
+            "schema": {"type": "integer", "minimum": 1, "maximum": MAX_PAGE},
+            "description": f"Seite zu je {DEFAULT_PAGE_SIZE} Treffern",
+        },
+    ]
+    bad_request = {
+        "description": "Ungültige Parameter (unbekannter Name oder Wert, Seite hinter dem Ende, zu lang)",
+        "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}},
+    }
+    paths = {
+        "/api/v1/suche/": {
+            "get": {
+                "summary": "Facettierte Suche über alle Inhalte",
+                "operationId": "search",
+                "parameters": search_parameters,
+                "responses": {
+                    "200": {
+                        "description": "Treffer und Facetten (ODER innerhalb, UND zwischen Facetten; "
+                        "jede Facette ohne ihren eigenen Filter gezählt)",
+                        "content": {
+                            "application/json": {
+                                "schema": {"$ref": "#/components/schemas/SearchResponse"}
+                            }
+                        },
+                    },
+                    "400": bad_request,
+                },
+            }
+        },
+        "/api/v1/suche/vorschlaege/": {
+            "get": {
+                "summary": "Titelvorschläge für das Suchfeld (Wortanfang)",
+                "operationId": "suggest",
+                "parameters": [
+                    {
+                        "name": "q",
+                        "in": "query",
+                        "schema": {"type": "string", "maxLength": MAX_QUERY_LENGTH},
+                    }
+                ],
+                "responses": {
+                    "200": {
+                        "description": "Bis zu acht Titel",
+                        "content": {
+                            "application/json": {
+                                "schema": {
+                                    "type": "object",
+                                    "properties": {
+                                        "q": {"type": "string"},
+                                        "suggestions": {
+                                            "type": "array",
+                                            "items": {"type": "string"},
+                                        },
+                                    },
+                                }
+                            }
+                        },
+                    },
+                    "400": bad_request,
+                },
+            }
+        },
+        **_extra_paths,
+    }
+    return {
+        "openapi": "3.1.0",
+        "info": {
+            "title": "Werkstatt API",
+            "version": "1.0.0",
+            "description": "Offene, lesende Schnittstelle der Werkstatt (Suche über Werkzeuge, "
+            "Projekte, Berichte und das Netzwerk).",
+        },
+        "paths": paths,
+        "components": {
+            "schemas": {
+                "Bucket": bucket,
+                "Hit": hit,
+                "Error": error,
+                "SearchResponse": {
+                    "type": "object",
+                    "required": ["total", "hits", "facets", "selected", "backend"],
+                    "properties": {
+                        "q": {"type": "string"},
+                        "total": {"type": "integer"},
+                        "page": {"type": "integer"},
+                        "pages": {"type": "integer"},
+                        "page_size": {"type": "integer"},
+                        "sort": {"type": "string", "enum": list(SORTS)},
+                        "selected": {
+                            "type": "object",
+                            "additionalProperties": {"type": "array", "items": {"type": "string"}},
+                        },
+                        "hits": {"type": "array", "items": {"$ref": "#/components/schemas/Hit"}},
+                        "facets": {
+                            "type": "object",
+                            "properties": {
+                                name: {
+                                    "type": "object",
+                                    "properties": {
+                                        "label": {"type": "string", "const": str(label)},
+                                        "buckets": {
+                                            "type": "array",
+                                            "items": {"$ref": "#/components/schemas/Bucket"},
+                                        },
+                                    },
+                                }
+                                for name, label in FACETS.items()
+                            },
+                        },
+                        "backend": {
+                            "type": "string",
+                            "description": "welches Backend geantwortet hat",
+                        },
+                        "notice": {"type": "string"},
+                    },
+                },
+            }
+        },
+    }

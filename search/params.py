@@ -1,0 +1,197 @@
+"""Request parameters -> a validated `SearchRequest`: the one place that knows what is allowed.
+
+Key concepts: every key must be a known parameter (facets from `contract.FACETS`, plus q,
+sortierung, seite and, on the page, alle); single-valued parameters may appear once; facet
+values are checked against their vocabulary (kinds, statuses, action fields, target groups,
+regions, years, tags that exist in the projection). Anything else is a `ParamError` with a
+German message, which the views turn into a 400. Values only ever reach SQL as bound parameters
+through the backends; nothing here builds ORM filters from request keys.
+"""
+
+import re
+
+from django.contrib.auth.models import AnonymousUser
+from django.utils.translation import gettext as _
+
+from .contract import (
+    DEFAULT_PAGE_SIZE,
+    FACETS,
+    KINDS,
+    MAX_QUERY_LENGTH,
+    MEMBERS,
+    PUBLIC,
+    SORTS,
+    STATUSES,
+    SearchRequest,
+)
+
+SINGLE = ("q", "sortierung", "seite", "alle")
+ALLOWED = frozenset((*SINGLE, *FACETS))
+MAX_VALUES = 20
+MAX_VALUE_LENGTH = 200
+MAX_PAGE = 500
+MEMBERS_GROUP = "Mitglieder"
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+YEAR = re.compile(r"^(19|20)\d\d$")
+REGION_CODE = re.compile(r"^\d{2,12}$")
+
+
+class ParamError(ValueError):
+    """A request the search cannot answer; `message` is shown to the person (German)."""
+
+    def __init__(self, message, parameter=""):
+        super().__init__(message)
+        self.message = message
+        self.parameter = parameter
+
+
+def viewer_for(user):
+    """Members (group "Mitglieder") and staff search as MEMBERS; everyone else as PUBLIC."""
+    user = user or AnonymousUser()
+    if not user.is_authenticated:
+        return PUBLIC
+    if user.is_staff or user.is_superuser or user.groups.filter(name=MEMBERS_GROUP).exists():
+        return MEMBERS
+    return PUBLIC
+
+
+def _clean_text(name, value, limit):
+    if CONTROL.search(value):
+        raise ParamError(
+            _("Der Parameter „%(name)s“ enthält unzulässige Zeichen.") % {"name": name}, name
+        )
+    if len(value) > limit:
+        raise ParamError(
+            _("Der Parameter „%(name)s“ ist zu lang (höchstens %(limit)s Zeichen).")
+            % {"name": name, "limit": limit},
+            name,
+        )
+    return value.strip()
+
+
+def parse(query, viewer=PUBLIC, page_size=DEFAULT_PAGE_SIZE, allow_all=True):
+    """Validate a QueryDict (request.GET). Returns (SearchRequest, show_all_facet)."""
+    for key in query:
+        if key not in ALLOWED or (key == "alle" and not allow_all):
+            shown = CONTROL.sub("?", key)[:40]
+            raise ParamError(_("Unbekannter Suchparameter „%(key)s“.") % {"key": shown}, key)
+    for key in SINGLE:
+        if len(query.getlist(key)) > 1:
+            raise ParamError(
+                _("Der Parameter „%(key)s“ darf nur einmal vorkommen.") % {"key": key}, key
+            )
+
+    q = _clean_text("q", query.get("q", ""), MAX_QUERY_LENGTH)
+    sort = query.get("sortierung", "") or "relevanz"
+    if sort not in SORTS:
+        raise ParamError(
+            _("Unbekannte Sortierung „%(sort)s“; möglich sind: %(allowed)s.")
+            % {"sort": CONTROL.sub("?", sort)[:40], "allowed": ", ".join(SORTS)},
+            "sortierung",
+        )
+    page_raw = query.get("seite", "") or "1"
+    if not page_raw.isdigit() or not 1 <= int(page_raw) <= MAX_PAGE:
+        raise ParamError(
+            _("Die Seitenzahl muss eine ganze Zahl zwischen 1 und %(max)s sein.")
+            % {"max": MAX_PAGE},
+            "seite",
+        )
+    show_all = query.get("alle", "")
+    if show_all and show_all not in FACETS:
+        raise ParamError(
+            _("Unbekannte Facette „%(name)s“.") % {"name": CONTROL.sub("?", show_all)[:40]}, "alle"
+        )
+
+    filters = {}
+    for facet in FACETS:
+        values = []
+        for raw in query.getlist(facet):
+            value = _clean_text(facet, raw, MAX_VALUE_LENGTH)
+            if value and value not in values:
+                values.append(value)
+        if not values:
+            continue
+        if len(values) > MAX_VALUES:
+            raise ParamError(
+                _("Zu viele Werte für „%(facet)s“ (höchstens %(max)s).")
+                % {"facet": facet, "max": MAX_VALUES},
+                facet,
+            )
+        unknown = sorted(set(values) - known_values(facet, values))
+        if unknown:
+            raise ParamError(
+                _("Unbekannter Wert „%(value)s“ für %(facet)s.")
+                % {"value": unknown[0][:60], "facet": FACETS[facet]},
+                facet,
+            )
+        filters[facet] = tuple(values)
+
+    request = SearchRequest(
+        q=q,
+        filters=filters,
+        sort=sort,
+        page=int(page_raw),
+        page_size=page_size,
+        viewer=viewer if viewer in (PUBLIC, MEMBERS) else PUBLIC,
+    )
+    return request, show_all
+
+
+def known_values(facet, values):
+    """The subset of `values` that the facet's vocabulary knows."""
+    values = set(values)
+    if facet == "art":
+        return values & set(KINDS)
+    if facet == "status":
+        return values & set(STATUSES)
+    if facet == "jahr":
+        return {v for v in values if YEAR.match(v)}
+    if facet == "handlungsfeld":
+        from taxonomy.models import ActionField
+
+        return set(ActionField.objects.filter(slug__in=values).values_list("slug", flat=True))
+    if facet == "zielgruppe":
+        from taxonomy.models import TargetGroup
+
+        return set(TargetGroup.objects.filter(slug__in=values).values_list("slug", flat=True))
+    if facet == "region":
+        from taxonomy.models import Region
+
+        codes = {v for v in values if REGION_CODE.match(v)}
+        return set(Region.objects.filter(code__in=codes).values_list("code", flat=True))
+    if facet == "schlagwort":
+        from .models import SearchFacetValue
+
+        return set(
+            SearchFacetValue.objects.filter(facet="schlagwort", value__in=values)
+            .values_list("value", flat=True)
+            .distinct()
+        )
+    return set()
+
+
+def check_page(request, total):
+    """A page beyond the last one is an error (page 1 of nothing is fine: 'no results')."""
+    if request.page > 1 and request.offset >= total:
+        raise ParamError(
+            _("Seite %(page)s gibt es nicht; die Suche hat %(total)s Treffer.")
+            % {"page": request.page, "total": total},
+            "seite",
+        )
+
+
+def to_pairs(request, show_all=""):
+    """The request as ordered (key, value) pairs for a URL (stable order, page only if > 1)."""
+    pairs = []
+    if request.q:
+        pairs.append(("q", request.q))
+    for facet in FACETS:
+        for value in request.filters.get(facet, ()):
+            pairs.append((facet, value))
+    if request.sort != "relevanz":
+        pairs.append(("sortierung", request.sort))
+    if show_all:
+        pairs.append(("alle", show_all))
+    if request.page > 1:
+        pairs.append(("seite", str(request.page)))
+    return pairs

@@ -1,0 +1,68 @@
+"""The search page /suche/: thin over params (validation), service (backends) and presentation."""
+
+from django.shortcuts import render
+from django.views.decorators.http import require_GET
+
+from . import presentation
+from .contract import FACETS, KINDS, SearchRequest
+from .params import ParamError, check_page, parse, viewer_for
+from .service import search_with_fallback
+
+
+def action_field_names():
+    from taxonomy.models import ActionField
+
+    return dict(ActionField.objects.values_list("slug", "name"))
+
+
+@require_GET
+def search_page(request):
+    viewer = viewer_for(request.user)
+    try:
+        search_request, show_all = parse(request.GET, viewer=viewer)
+        response = search_with_fallback(search_request)
+        check_page(search_request, response.total)
+    except ParamError as error:
+        return render(
+            request,
+            "search/search.html",
+            {"error": error.message, "q": _safe_q(request), "facet_names": FACETS},
+            status=400,
+        )
+    names = action_field_names()
+    hits = [
+        {
+            "hit": hit,
+            "kind_label": KINDS.get(hit.kind, hit.kind),
+            "action_field": names.get(hit.action_field_colour, ""),
+        }
+        for hit in response.hits
+    ]
+    context = {
+        "q": search_request.q,
+        "search_request": search_request,
+        "response": response,
+        "hits": hits,
+        "filters": [
+            (facet, value) for facet, values in search_request.filters.items() for value in values
+        ],
+        "facet_groups": presentation.facet_groups(response, search_request, show_all),
+        "chips": presentation.chips(response, search_request, show_all),
+        "sort_links": presentation.sort_links(search_request, show_all),
+        "pagination": presentation.pagination(search_request, response.total, show_all),
+        "clear_url": presentation.url_for(SearchRequest(q=search_request.q)),
+        "first": search_request.offset + 1,
+        "last": search_request.offset + len(response.hits),
+        "is_members": viewer != "public",
+    }
+    return render(request, "search/search.html", context)
+
+
+def _safe_q(request):
+    values = request.GET.getlist("q")
+    if len(values) != 1:
+        return ""
+    value = values[0]
+    if len(value) > 500 or any(ord(c) < 32 for c in value):
+        return ""
+    return value
