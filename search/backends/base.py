@@ -56,3 +56,12 @@ class SearchBackend:
     def indexed_keys(self) -> dict[str, str]:
         """key -> a fingerprint of the indexed content, for `check_search` drift reports."""
         raise NotImplementedError
+
+    def fingerprint(self, document: DocumentData) -> str:
+        """The fingerprint `indexed_keys()` reports for `document` (check_search compares them).
+
+        Backends that store a fingerprint of their own override this with the same function.
+        """
+        from ..indexing import fingerprint
+
+        return fingerprint(document)

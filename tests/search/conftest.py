@@ -164,3 +164,12 @@ def search_backend(request, db, stolberg, settings):
     index_corpus(name, CORPUS)
     yield get_backend(name)
     reset_backends()
+
+
+@pytest.fixture
+def corpus(db, stolberg):
+    """The worked-example documents in the database backend (for page and API tests)."""
+    reset_backends()
+    index_corpus("database", CORPUS)
+    yield CORPUS
+    reset_backends()

@@ -225,3 +225,43 @@ def test_rebuild_search_counts_per_kind(parent, page_adapter):
     assert "5 Dokumente indexiert (Backend: database)" in out.getvalue()
     assert SearchDocument.objects.count() == 5
     assert sorted(found("Quartiersfonds") + found("Dorfladen")) == ["Dorfladen", "Quartiersfonds"]
+
+
+def test_check_search_reports_missing_stale_and_orphaned(parent, page_adapter):
+    from io import StringIO
+
+    from django.core.management import call_command
+    from django.db import connection
+
+    from search.registry import IndexDocument as Doc
+
+    call_command("rebuild_search", stdout=StringIO())
+    out = StringIO()
+    call_command("check_search", stdout=out)
+    assert "Keine Abweichungen." in out.getvalue()
+
+    missing = add_page(parent, "Neu und ungeindext", "neu")  # no commit hook runs in this test
+    stale = SearchDocument.objects.get(title="Impressum")
+    SearchDocument.objects.filter(pk=stale.pk).update(title="Alter Titel", fingerprint="x")
+    indexing.write_documents(
+        [indexing.to_document_data("test.gone:1", Doc(kind="bericht", title="Weg", url="/weg/"))]
+    )
+    out = StringIO()
+    call_command("check_search", stdout=out)
+    report = out.getvalue()
+    assert "Projektion gegenüber den Inhalten: 1 fehlend, 1 veraltet, 1 verwaist" in report
+    assert f"fehlt: werkstatt.standardpage:{missing.pk}" in report
+    assert f"veraltet: {stale.key}" in report
+    assert "verwaist: test.gone:1" in report
+    assert "Abweichungen gefunden" in report
+    if connection.vendor == "sqlite":
+        # The FTS row still has the old fingerprint: the index is stale against the projection.
+        assert (
+            "Index (database) gegenüber der Projektion: 0 fehlend, 1 veraltet, 0 verwaist" in report
+        )
+    with pytest.raises(Exception, match="Suchindex weicht ab"):
+        call_command("check_search", "--strict", stdout=StringIO())
+    call_command("rebuild_search", stdout=StringIO())
+    out = StringIO()
+    call_command("check_search", stdout=out)
+    assert "Keine Abweichungen." in out.getvalue()

@@ -1,0 +1,51 @@
+"""Drift between what the content is now, the projection, and a backend's index (check_search).
+
+Key concepts: three key -> fingerprint maps. `expected` from the adapters now (what a rebuild
+would write), `projection` from `SearchDocument`, `indexed` from the backend. A key can be
+missing (should be there, is not), stale (there, but with other content) or orphaned (there,
+but should not be: deleted, unpublished or hidden).
+"""
+
+from dataclasses import dataclass, field
+
+from .backends import active_backend_name, get_backend
+from .indexing import fingerprint, iter_documents
+from .models import SearchDocument
+
+
+@dataclass
+class Drift:
+    missing: list = field(default_factory=list)
+    stale: list = field(default_factory=list)
+    orphaned: list = field(default_factory=list)
+
+    @property
+    def clean(self):
+        return not (self.missing or self.stale or self.orphaned)
+
+
+def compare(expected: dict, actual: dict) -> Drift:
+    return Drift(
+        missing=sorted(set(expected) - set(actual)),
+        stale=sorted(k for k in set(expected) & set(actual) if expected[k] != actual[k]),
+        orphaned=sorted(set(actual) - set(expected)),
+    )
+
+
+def check(backend_name=None, progress=None):
+    """{"projection": Drift (adapters vs projection), "<backend>": Drift (projection vs index)}."""
+    expected = {data.key: fingerprint(data) for data in iter_documents(progress)}
+    projection = dict(SearchDocument.objects.values_list("key", "fingerprint"))
+    result = {"projection": compare(expected, projection)}
+    names = ["database"]
+    name = backend_name or active_backend_name()
+    if name != "database":
+        names.append(name)
+    for name in names:
+        backend = get_backend(name)
+        wanted = {
+            row.key: backend.fingerprint(row.to_data())
+            for row in SearchDocument.objects.order_by("pk").iterator(chunk_size=1000)
+        }
+        result[name] = compare(wanted, backend.indexed_keys())
+    return result

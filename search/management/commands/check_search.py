@@ -1,0 +1,60 @@
+"""Report drift: content vs projection vs backend index (missing, stale, orphaned documents)."""
+
+import sys
+
+from django.core.management.base import BaseCommand, CommandError
+from tqdm import tqdm
+
+from search import drift, indexing
+from search.backends import BACKENDS
+
+SHOW = 20
+
+
+class Command(BaseCommand):
+    help = "Vergleicht Inhalte, Such-Projektion und Suchindex und meldet Abweichungen."
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--backend", choices=sorted(BACKENDS), help="zusätzlich zu prüfendes Backend"
+        )
+        parser.add_argument(
+            "--strict", action="store_true", help="mit Fehlerstatus enden, wenn etwas abweicht"
+        )
+
+    def handle(self, *args, backend=None, strict=False, **options):
+        with tqdm(
+            total=indexing.count_objects(),
+            desc="Inhalte",
+            unit="Objekt",
+            file=sys.stderr,
+            disable=None,
+        ) as progress:
+            try:
+                report = drift.check(backend, progress=progress)
+            except Exception as error:
+                raise CommandError(f"Prüfung nicht möglich: {error}") from error
+        titles = {"projection": "Projektion gegenüber den Inhalten"}
+        for name, result in report.items():
+            title = titles.get(name, f"Index ({name}) gegenüber der Projektion")
+            self.stdout.write(
+                f"{title}: {len(result.missing)} fehlend, {len(result.stale)} veraltet, "
+                f"{len(result.orphaned)} verwaist"
+            )
+            for label, keys in (
+                ("fehlt", result.missing),
+                ("veraltet", result.stale),
+                ("verwaist", result.orphaned),
+            ):
+                for key in keys[:SHOW]:
+                    self.stdout.write(f"  {label}: {key}")
+                if len(keys) > SHOW:
+                    self.stdout.write(f"  … und {len(keys) - SHOW} weitere ({label})")
+        if all(result.clean for result in report.values()):
+            self.stdout.write(self.style.SUCCESS("Keine Abweichungen."))
+        else:
+            self.stdout.write(
+                self.style.WARNING("Abweichungen gefunden: manage.py rebuild_search behebt sie.")
+            )
+            if strict:
+                raise CommandError("Suchindex weicht ab.")

@@ -1,0 +1,161 @@
+"""The search page /suche/ as a visitor sees it: facets as links, chips, results, errors."""
+
+import re
+from html import unescape
+
+import pytest
+
+
+def text_of(response):
+    html = response.content.decode()
+    return re.sub(r"\s+", " ", unescape(re.sub(r"<[^>]+>", " ", html)))
+
+
+def links(response):
+    html = response.content.decode()
+    return {
+        re.sub(r"\s+", " ", unescape(re.sub(r"<[^>]+>", "", label))).strip(): unescape(href)
+        for href, label in re.findall(r'<a[^>]*href="([^"]*)"[^>]*>(.*?)</a>', html, re.S)
+    }
+
+
+def test_empty_search_lists_everything_public_with_facets(client, corpus):
+    response = client.get("/suche/")
+    assert response.status_code == 200
+    page = text_of(response)
+    assert "6 Treffer" in page
+    assert "Erika Beispiel" not in page
+    assert "Mobilität & Nahversorgung (3)" in page
+    assert "Nordrhein-Westfalen (3)" in page
+    assert '<meta name="robots" content="noindex">' in response.content.decode()
+
+
+def test_a_visitor_narrows_by_action_field_and_region(client, corpus):
+    first = client.get("/suche/")
+    url = links(first)["Mobilität & Nahversorgung (3)"]
+    assert url == "/suche/?handlungsfeld=mobilitaet-und-nahversorgung"
+    second = client.get(url)
+    assert "3 Treffer" in text_of(second)
+    url = links(second)["Nordrhein-Westfalen (2)"]
+    third = client.get(url)
+    page = text_of(third)
+    assert "2 Treffer" in page
+    assert "Bürgerbus organisieren" in page and "Sicherer Radweg zur Schule" in page
+    # NRW is open: its Kreise are listed; choosing one replaces NRW (drill-down).
+    kreis_url = links(third)["Märkischer Kreis (Kreis) (1)"]
+    assert "region=05962" in kreis_url and "region=05&" not in kreis_url + "&"
+    fourth = client.get(kreis_url)
+    assert "1 Treffer" in text_of(fourth)
+    # Chips remove one filter each.
+    chip_links = links(fourth)
+    remove_region = chip_links["Region: Märkischer Kreis (Kreis) × (Filter entfernen)"]
+    assert client.get(remove_region).status_code == 200
+    assert "region" not in remove_region
+
+
+def test_selected_value_with_zero_results_stays_listed_and_no_results_help(client, corpus):
+    response = client.get("/suche/?art=bericht&handlungsfeld=mobilitaet-und-nahversorgung")
+    assert response.status_code == 200
+    page = text_of(response)
+    assert "Keine Treffer" in page
+    assert "Mobilität & Nahversorgung (0) ausgewählt, Filter entfernen" in page
+    assert "ohne „Art: Bericht“ suchen" in page
+    assert "ohne alle Filter suchen" in page
+
+
+def test_result_shows_kind_region_date_colour_and_highlight(client, corpus):
+    response = client.get("/suche/?q=Mobilit%C3%A4t")
+    html = response.content.decode()
+    assert (
+        '<span class="af-badge af-mobilitaet-und-nahversorgung">Mobilität &amp; Nahversorgung</span>'
+        in html
+    )
+    assert "<mark>Mobilität</mark>" in html
+    page = text_of(response)
+    assert "Werkzeug · Märkischer Kreis (Kreis) · 10. Mai 2023" in page
+    assert 'style="' not in html
+
+
+def test_sort_and_pagination_links(client, corpus, settings):
+    response = client.get("/suche/?sortierung=titel")
+    assert text_of(response).index("Bürgerbus organisieren") < text_of(response).index(
+        "Wohnberatung"
+    )
+    assert links(response)["Neueste zuerst"] == "/suche/?sortierung=neueste"
+
+
+def test_long_facets_show_all_via_url(client, corpus):
+    from search.indexing import to_document_data, write_documents
+    from search.registry import IndexDocument
+
+    tags = [f"Thema {n:02d}" for n in range(12)]
+    write_documents(
+        [
+            to_document_data(
+                "test.tags:1",
+                IndexDocument(
+                    kind="werkzeug",
+                    title="Viele Schlagwörter",
+                    url="/x/",
+                    facets={"schlagwort": tags},
+                ),
+            )
+        ]
+    )
+    short = client.get("/suche/?q=Schlagw%C3%B6rter")
+    assert "Thema 11" not in text_of(short)
+    more = [url for label, url in links(short).items() if label.startswith("alle anzeigen")]
+    assert more == ["/suche/?q=Schlagw%C3%B6rter&alle=schlagwort"]
+    full = client.get(more[0])
+    assert "Thema 11 (1)" in text_of(full)
+    assert "weniger anzeigen" in text_of(full)
+
+
+def test_members_search_as_members(client, corpus, member):
+    assert "Erika Beispiel" not in text_of(client.get("/suche/?q=Erika"))
+    client.force_login(member)
+    assert "Erika Beispiel" in text_of(client.get("/suche/?q=Erika"))
+
+
+def test_staff_search_as_members(client, corpus, editor):
+    client.force_login(editor)
+    assert "Erika Beispiel" in text_of(client.get("/suche/?q=Erika"))
+
+
+@pytest.mark.parametrize(
+    ("query", "message"),
+    [
+        ("_connector=OR", "Unbekannter Suchparameter „_connector“"),
+        ("farbe=rot", "Unbekannter Suchparameter „farbe“"),
+        ("art=raumschiff", "Unbekannter Wert „raumschiff“ für Art"),
+        ("handlungsfeld=gibtsnicht", "Unbekannter Wert „gibtsnicht“ für Handlungsfeld"),
+        ("region=99", "Unbekannter Wert „99“ für Region"),
+        ("region=05%20OR%201=1", "für Region"),
+        ("jahr=zweitausend", "für Jahr"),
+        ("schlagwort=Unbekannt", "für Schlagwort"),
+        ("seite=9", "Seite 9 gibt es nicht"),
+        ("seite=0", "Die Seitenzahl muss"),
+        ("seite=abc", "Die Seitenzahl muss"),
+        ("sortierung=zufall", "Unbekannte Sortierung"),
+        ("q=a&q=b", "darf nur einmal vorkommen"),
+        ("q=" + "x" * 501, "zu lang"),
+        ("q=Pflege%00", "unzulässige Zeichen"),
+        ("alle=farbe", "Unbekannte Facette"),
+    ],
+)
+def test_bad_input_is_a_german_400(client, corpus, query, message):
+    response = client.get("/suche/?" + query)
+    assert response.status_code == 400
+    assert message in text_of(response)
+    assert "Neu suchen" in text_of(response)
+
+
+def test_page_beyond_the_end_but_page_one_of_nothing_is_fine(client, corpus):
+    assert client.get("/suche/?q=Raumschiff").status_code == 200
+    assert client.get("/suche/?seite=1&q=Raumschiff").status_code == 200
+    assert client.get("/suche/?seite=2&q=Raumschiff").status_code == 400
+
+
+def test_home_page_search_box_leads_here(client, site_tree):
+    html = client.get("/").content.decode()
+    assert 'action="/suche/"' in html and 'name="q"' in html
