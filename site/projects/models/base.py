@@ -1,0 +1,61 @@
+"""What projects, reports and data reports share: region, summary, action fields, target groups."""
+
+from django import forms
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.models import Page
+from wagtail.search import index
+
+
+class TopicPage(Page):
+    """Abstract base: every page of the projects section sits in a region and on action fields."""
+
+    region = models.ForeignKey(
+        "taxonomy.Region",
+        verbose_name=_("Kommune oder Region"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="%(class)s_pages",
+        help_text=_("Die genaueste passende Region (Gemeinde, Kreis oder Land)."),
+    )
+    summary = models.TextField(_("Zusammenfassung"), blank=True)
+    action_fields = ParentalManyToManyField(
+        "taxonomy.ActionField",
+        verbose_name=_("Handlungsfelder"),
+        blank=True,
+        related_name="%(class)s_pages",
+    )
+    target_groups = ParentalManyToManyField(
+        "taxonomy.TargetGroup",
+        verbose_name=_("Zielgruppen"),
+        blank=True,
+        related_name="%(class)s_pages",
+    )
+
+    topic_panels = [
+        MultiFieldPanel(
+            [
+                FieldPanel("action_fields", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("target_groups", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("tags"),
+            ],
+            heading=_("Einordnung"),
+        )
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("summary"),
+        index.FilterField("region"),
+    ]
+
+    class Meta:
+        abstract = True
+
+    @property
+    def region_label(self):
+        return self.region.label if self.region_id else ""
+
+    def tag_names(self):
+        return sorted(tag.name for tag in self.tags.all())

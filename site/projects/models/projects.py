@@ -1,0 +1,207 @@
+"""Projects (case studies and processes) with phases, working groups, documents, contacts and tools."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey
+from taggit.models import TaggedItemBase
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable
+from wagtail.search import index
+
+from werkstatt.blocks import BodyBlock
+
+from ..fields import MultipleChoiceJSONField
+from .base import TopicPage
+
+RICH_FEATURES = ["bold", "italic", "ol", "ul", "link", "document-link"]
+
+
+class Status(models.TextChoices):
+    PLANNED = "geplant", _("geplant")
+    RUNNING = "laufend", _("laufend")
+    FINISHED = "abgeschlossen", _("abgeschlossen")
+
+
+PARTICIPATION_FORMATS = [
+    ("workshop", _("Workshop")),
+    ("befragung-online", _("Befragung online")),
+    ("befragung-offline", _("Befragung offline")),
+    ("zukunftswerkstatt", _("Zukunftswerkstatt")),
+    ("dialogformat", _("Dialogformat")),
+    ("expertenkonferenz", _("Expertenkonferenz")),
+    ("buergerversammlung", _("Bürgerversammlung")),
+    ("arbeitsgruppe", _("Arbeitsgruppen")),
+    ("stadtteilbegehung", _("Stadtteilbegehung")),
+    ("beirat", _("Beirat")),
+]
+
+
+class ProjectPageTag(TaggedItemBase):
+    content_object = ParentalKey(
+        "projects.ProjectPage", on_delete=models.CASCADE, related_name="tagged_items"
+    )
+
+
+class ProjectPage(TopicPage):
+    """A Projekt or Fallbeispiel: how a municipality went about something, step by step."""
+
+    funding_programme = models.CharField(_("Förderprogramm"), max_length=200, blank=True)
+    period_start = models.DateField(_("Beginn"), null=True, blank=True)
+    period_end = models.DateField(_("Ende"), null=True, blank=True)
+    status = models.CharField(
+        _("Status"), max_length=20, choices=Status.choices, default=Status.RUNNING
+    )
+    body = StreamField(BodyBlock(), verbose_name=_("Beschreibung"), blank=True)
+    participation_formats = MultipleChoiceJSONField(
+        _("Beteiligungsformate"), choices_list=PARTICIPATION_FORMATS
+    )
+    results = RichTextField(_("Ergebnisse"), blank=True, features=RICH_FEATURES)
+    good_practice = models.BooleanField(
+        _("Gute Praxis"),
+        default=False,
+        help_text=_("Als Praxisbeispiel zur Nachahmung hervorheben."),
+    )
+    tags = ClusterTaggableManager(
+        through=ProjectPageTag, blank=True, verbose_name=_("Schlagwörter")
+    )
+
+    content_panels = TopicPage.content_panels + [
+        FieldPanel("summary"),
+        MultiFieldPanel(
+            [
+                FieldPanel("region"),
+                FieldPanel("funding_programme"),
+                FieldPanel("period_start"),
+                FieldPanel("period_end"),
+                FieldPanel("status"),
+                FieldPanel("good_practice"),
+            ],
+            heading=_("Rahmen"),
+        ),
+        FieldPanel("body"),
+        InlinePanel("phases", label=_("Phasen"), heading=_("Ablauf in Phasen")),
+        InlinePanel("working_groups", label=_("Arbeitsgruppe"), heading=_("Arbeitsgruppen")),
+        FieldPanel("participation_formats"),
+        FieldPanel("results"),
+        InlinePanel("documents", label=_("Dokument"), heading=_("Dokumente")),
+        InlinePanel("tools", label=_("Werkzeug"), heading=_("Eingesetzte Werkzeuge")),
+        *TopicPage.topic_panels,
+    ]
+    search_fields = TopicPage.search_fields + [
+        index.SearchField("body"),
+        index.SearchField("results"),
+        index.SearchField("funding_programme"),
+        index.FilterField("status"),
+        index.FilterField("good_practice"),
+    ]
+    parent_page_types = ["projects.ProjectIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("Projekt")
+        verbose_name_plural = _("Projekte")
+
+    @property
+    def period_label(self):
+        start = self.period_start.year if self.period_start else None
+        end = self.period_end.year if self.period_end else None
+        if start and end:
+            return str(start) if start == end else f"{start}–{end}"
+        if start:
+            return _("seit %(year)s") % {"year": start}
+        return str(end or "")
+
+    @property
+    def years(self):
+        """Every calendar year the project ran in (for the `jahr` facet)."""
+        start = self.period_start.year if self.period_start else None
+        end = self.period_end.year if self.period_end else start
+        if not start:
+            return [end] if end else []
+        return list(range(start, max(start, end) + 1))
+
+    def participation_labels(self):
+        return self._meta.get_field("participation_formats").labels(self.participation_formats)
+
+
+class ProjectPhase(Orderable):
+    """One step of a process; shown in order as a timeline."""
+
+    page = ParentalKey(ProjectPage, on_delete=models.CASCADE, related_name="phases")
+    title = models.CharField(_("Titel"), max_length=200)
+    start = models.DateField(_("Beginn"), null=True, blank=True)
+    end = models.DateField(_("Ende"), null=True, blank=True)
+    status = models.CharField(
+        _("Status"), max_length=20, choices=Status.choices, default=Status.PLANNED
+    )
+    description = RichTextField(_("Beschreibung"), blank=True, features=RICH_FEATURES)
+
+    panels = [
+        FieldPanel("title"),
+        FieldPanel("start"),
+        FieldPanel("end"),
+        FieldPanel("status"),
+        FieldPanel("description"),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("Phase")
+        verbose_name_plural = _("Phasen")
+
+    def __str__(self):
+        return self.title
+
+
+class WorkingGroup(Orderable):
+    """An Arbeitsgruppe of the project, optionally on one action field."""
+
+    page = ParentalKey(ProjectPage, on_delete=models.CASCADE, related_name="working_groups")
+    name = models.CharField(_("Name"), max_length=200)
+    action_field = models.ForeignKey(
+        "taxonomy.ActionField",
+        verbose_name=_("Handlungsfeld"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    description = models.TextField(_("Beschreibung"), blank=True)
+
+    panels = [FieldPanel("name"), FieldPanel("action_field"), FieldPanel("description")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("Arbeitsgruppe")
+        verbose_name_plural = _("Arbeitsgruppen")
+
+    def __str__(self):
+        return self.name
+
+
+class ProjectDocument(Orderable):
+    page = ParentalKey(ProjectPage, on_delete=models.CASCADE, related_name="documents")
+    document = models.ForeignKey(
+        "wagtaildocs.Document",
+        verbose_name=_("Dokument"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    title = models.CharField(_("Linktext"), max_length=200, blank=True)
+
+    panels = [FieldPanel("document"), FieldPanel("title")]
+
+    @property
+    def label(self):
+        return self.title or self.document.title
+
+
+class ProjectTool(Orderable):
+    """A catalogue tool the project used (any page until the catalogue app is there)."""
+
+    page = ParentalKey(ProjectPage, on_delete=models.CASCADE, related_name="tools")
+    tool = models.ForeignKey(
+        "wagtailcore.Page", verbose_name=_("Werkzeug"), on_delete=models.CASCADE, related_name="+"
+    )
+
+    panels = [PageChooserPanel("tool")]

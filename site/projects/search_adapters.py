@@ -1,0 +1,119 @@
+"""How projects, reports and data reports appear in search (kinds projekt, bericht, datenbericht).
+
+Data reports are indexed with their areas and indicator names but never with their figures,
+so small-cell protection cannot be bypassed through the search index.
+"""
+
+from django.utils.html import strip_tags
+
+from search.registry import Adapter, IndexDocument, register
+
+from .models import DataReportPage, ProjectPage, ReportPage
+
+
+def _text(*parts):
+    return "\n".join(strip_tags(str(p)) for p in parts if p)
+
+
+def _facets(page, years):
+    facets = {
+        "handlungsfeld": sorted({f.slug for f in page.action_fields.all()}),
+        "region": [page.region.code] if page.region_id else [],
+        "zielgruppe": sorted({g.slug for g in page.target_groups.all()}),
+        "schlagwort": page.tag_names(),
+        "jahr": [str(y) for y in years if y],
+    }
+    return {name: values for name, values in facets.items() if values}
+
+
+class PageAdapter(Adapter):
+    kind = ""
+
+    def get_queryset(self):
+        return self.model.objects.live().select_related("region")
+
+    def to_document(self, page):
+        if not page.live:
+            return None
+        return IndexDocument(
+            kind=self.kind,
+            title=page.title,
+            url=page.get_url() or page.url_path,
+            summary=page.summary,
+            body=self.body(page),
+            date=self.date(page),
+            facets=_facets(page, self.years(page)),
+        )
+
+    def body(self, page):
+        return ""
+
+    def date(self, page):
+        return page.last_published_at.date() if page.last_published_at else None
+
+    def years(self, page):
+        return []
+
+
+class ProjectAdapter(PageAdapter):
+    model = ProjectPage
+    kind = "projekt"
+
+    def body(self, page):
+        phases = [_text(p.title, p.description) for p in page.phases.all()]
+        groups = [_text(g.name, g.description) for g in page.working_groups.all()]
+        body_text = page.body.render_as_block() if page.body else ""
+        return _text(
+            page.funding_programme,
+            body_text,
+            *phases,
+            *groups,
+            ", ".join(page.participation_labels()),
+            page.results,
+        )
+
+    def date(self, page):
+        return page.period_start or super().date(page)
+
+    def years(self, page):
+        return page.years
+
+    def to_document(self, page):
+        document = super().to_document(page)
+        if document is not None:
+            fields = set(document.facets.get("handlungsfeld", []))
+            fields |= {g.action_field.slug for g in page.working_groups.all() if g.action_field_id}
+            if fields:
+                document.facets["handlungsfeld"] = sorted(fields)
+        return document
+
+
+class ReportAdapter(PageAdapter):
+    model = ReportPage
+    kind = "bericht"
+
+    def body(self, page):
+        return _text(page.get_kind_display(), page.publisher, page.key_findings)
+
+    def years(self, page):
+        return [page.year]
+
+
+class DataReportAdapter(PageAdapter):
+    model = DataReportPage
+    kind = "datenbericht"
+
+    def body(self, page):
+        indicators = [i["label"] for i in (page.data or {}).get("indicators", [])]
+        return _text(page.source, page.notes, ", ".join(indicators), ", ".join(page.area_names()))
+
+    def date(self, page):
+        return page.reference_date or super().date(page)
+
+    def years(self, page):
+        return [page.reference_date.year] if page.reference_date else []
+
+
+def register_all():
+    for adapter in (ProjectAdapter(), ReportAdapter(), DataReportAdapter()):
+        register(adapter)
