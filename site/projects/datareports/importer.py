@@ -48,6 +48,12 @@ class ImportOutcome:
         return not self.errors and self.data is not None
 
 
+def indicator_key_text(header):
+    """'Anteil 65+' -> 'anteil 65 plus', '... in %' -> '... in prozent' (stable URL keys)."""
+    text = header.lower().replace("+", " plus ").replace("%", " prozent ")
+    return text.translate(str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"}))
+
+
 def indicator_kind(header):
     """Count of persons, share in %, change in %, or another value; decided by the header."""
     folded = fold(header)
@@ -212,7 +218,7 @@ def import_table(frame, parent, regions):
 
     indicators, seen_keys = [], set()
     for header in indicator_headers:
-        key = slugify(fold(header).replace("%", " prozent")) or "kennzahl"
+        key = slugify(indicator_key_text(header)) or "kennzahl"
         while key in seen_keys:
             key += "-2"
         seen_keys.add(key)

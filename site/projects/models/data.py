@@ -18,6 +18,7 @@ from werkstatt.spreadsheets import fold, frame_to_csv, frame_to_xlsx
 from ..datareports.charts import bar_chart
 from ..datareports.importer import COUNT, import_file
 from ..datareports.publication import DEFAULT_THRESHOLD, publish, sort_rows, to_frame
+from ..datareports.storage import make_private
 from .base import TopicPage
 
 SORT_PARAM, DIRECTION_PARAM = "sortierung", "richtung"
@@ -119,6 +120,7 @@ class DataReportPage(RoutablePageMixin, TopicPage):
                     }
                 )
             self.data = {**outcome.data, "signature": self._file_signature()}
+            make_private(self.data_file)
         unknown = [name for name in self.chart_names() if self._indicator_by_name(name) is None]
         if unknown and self.data:
             raise ValidationError(
@@ -196,7 +198,7 @@ class DataReportPage(RoutablePageMixin, TopicPage):
     def download_frame(self, german_numbers=False):
         return to_frame(self.publication(), german_numbers=german_numbers)
 
-    @path("daten.csv", name="csv")
+    @path("download/csv/", name="csv")
     def csv_download(self, request):
         response = HttpResponse(
             frame_to_csv(self.download_frame(german_numbers=True)),
@@ -205,7 +207,7 @@ class DataReportPage(RoutablePageMixin, TopicPage):
         response["Content-Disposition"] = f'attachment; filename="{self.download_name("csv")}"'
         return response
 
-    @path("daten.xlsx", name="xlsx")
+    @path("download/xlsx/", name="xlsx")
     def xlsx_download(self, request):
         response = HttpResponse(
             frame_to_xlsx(self.download_frame()),

@@ -1,0 +1,38 @@
+"""Where uploaded data tables live: a collection only editors may open.
+
+The uploaded file still holds the small counts that the page withholds, so it must never be a
+public document. Moderators and editors (Wagtail's default groups) and superusers can open it.
+"""
+
+from django.contrib.auth.models import Group
+from django.utils.translation import gettext as _
+from wagtail.models import Collection, CollectionViewRestriction
+
+EDITOR_GROUPS = ("Editors", "Moderators")
+
+
+def private_collection():
+    """The restricted collection for data tables, created with its view restriction when missing."""
+    name = _("Datentabellen (nur Redaktion)")
+    root = Collection.get_first_root_node()
+    collection = root.get_children().filter(name=name).first()
+    if collection is None:
+        collection = root.add_child(name=name)
+    restriction = CollectionViewRestriction.objects.filter(collection=collection).first()
+    if restriction is None:
+        restriction = CollectionViewRestriction.objects.create(
+            collection=collection, restriction_type=CollectionViewRestriction.GROUPS
+        )
+    groups = list(Group.objects.filter(name__in=EDITOR_GROUPS))
+    if groups:
+        restriction.groups.add(*groups)
+    return collection
+
+
+def make_private(document):
+    """Move an uploaded data table into the restricted collection."""
+    collection = private_collection()
+    if document.collection_id != collection.pk:
+        document.collection = collection
+        document.save(update_fields=["collection"])
+    return document
