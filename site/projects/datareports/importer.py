@@ -264,7 +264,7 @@ def import_table(frame, parent, regions):
             )
             continue
         first_row[region.code] = line
-        entry = {"code": region.code, "name": region.name, "values": values}
+        entry = {"code": region.code, "name": region.label if is_whole else region.name, "values": values}
         if is_whole:
             whole = entry
         else:
@@ -279,7 +279,7 @@ def import_table(frame, parent, regions):
     if computed:
         whole = {
             "code": parent.code,
-            "name": parent.name,
+            "name": parent.label,
             "values": compute_whole(indicators, areas),
         }
     whole["computed"] = computed
