@@ -11,12 +11,11 @@ import random
 
 from django.core.files.base import ContentFile
 from wagtail.documents import get_document_model
-from wagtail.models import Collection
 
 from taxonomy.models import ActionField, Region, RegionLevel, TargetGroup
 from werkstatt.demo import get_home
 
-from .datareports.storage import private_collection
+from .datareports.storage import private_collection, root_collection
 from .models import (
     DataReportPage,
     ProjectDocument,
@@ -96,7 +95,7 @@ def ensure_pdf(title, lines):
     existing = Document.objects.filter(title=title).first()
     if existing:
         return existing
-    document = Document(title=title, collection=Collection.get_first_root_node())
+    document = Document(title=title, collection=root_collection())
     name = "".join(c if c.isalnum() else "-" for c in title.lower())[:60].strip("-") + ".pdf"
     document.file.save(name, ContentFile(minimal_pdf(title, lines)), save=False)
     document.save()

@@ -8,8 +8,8 @@ import wagtail_factories
 from django.core.files.base import ContentFile
 from factory.django import DjangoModelFactory
 from wagtail.documents import get_document_model
-from wagtail.models import Collection
 
+from .datareports.storage import root_collection
 from .models import (
     DataReportPage,
     ProjectIndexPage,
@@ -40,7 +40,7 @@ class DocumentFactory(DjangoModelFactory):
         model = get_document_model()
 
     title = factory.Sequence(lambda n: f"Bericht {n}")
-    collection = factory.LazyFunction(Collection.get_first_root_node)
+    collection = factory.LazyFunction(root_collection)
     file = factory.LazyAttribute(
         lambda o: ContentFile(minimal_pdf(o.title, ["Platzhalter"]), name="bericht.pdf")
     )

@@ -30,4 +30,6 @@ class MultipleChoiceJSONField(models.JSONField):
     def labels(self, values):
         """German labels of the stored values, in the order of the choices."""
         known = dict(self.choices_list)
-        return [known[v] for v, _label in self.choices_list if v in (values or []) and v in known]
+        return [
+            str(known[v]) for v, _label in self.choices_list if v in (values or []) and v in known
+        ]

@@ -264,7 +264,11 @@ def import_table(frame, parent, regions):
             )
             continue
         first_row[region.code] = line
-        entry = {"code": region.code, "name": region.label if is_whole else region.name, "values": values}
+        entry = {
+            "code": region.code,
+            "name": region.label if is_whole else region.name,
+            "values": values,
+        }
         if is_whole:
             whole = entry
         else:

@@ -11,10 +11,15 @@ from wagtail.models import Collection, CollectionViewRestriction
 EDITOR_GROUPS = ("Editors", "Moderators")
 
 
+def root_collection():
+    """Wagtail's root collection (migrations create it; a flushed test database may not have it)."""
+    return Collection.get_first_root_node() or Collection.add_root(name="Root")
+
+
 def private_collection():
     """The restricted collection for data tables, created with its view restriction when missing."""
     name = _("Datentabellen (nur Redaktion)")
-    root = Collection.get_first_root_node()
+    root = root_collection()
     collection = root.get_children().filter(name=name).first()
     if collection is None:
         collection = root.add_child(name=name)

@@ -1,11 +1,16 @@
 """Import a data table (csv/xlsx) into a data report page: all or nothing, every problem listed."""
 
 import datetime
+from pathlib import Path
 
+from django.core.exceptions import ValidationError
+from django.core.files import File
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
+from wagtail.documents import get_document_model
 
 from projects.datareports.importer import import_file
+from projects.datareports.storage import private_collection
 from projects.models import DataReportPage
 
 
@@ -46,7 +51,20 @@ class Command(BaseCommand):
             self.stdout.write(f"Probelauf: {areas} Gebiete wären übernommen worden.")
             return
         with transaction.atomic():
-            report.data = {**outcome.data, "signature": f"datei:{file}"}
+            # The file becomes the report's (private) data table, so the page and its source agree.
+            document = get_document_model()(
+                title=f"{report.title}: {Path(file).name}", collection=private_collection()
+            )
+            with open(file, "rb") as handle:
+                document.file.save(Path(file).name, File(handle), save=False)
+            document.save()
+            report.data_file = document
+            report.data = {**outcome.data, "signature": report._file_signature()}
+            try:
+                report.full_clean()
+            except ValidationError as exc:
+                problems = "; ".join(m for ms in exc.message_dict.values() for m in ms)
+                raise CommandError(f"Nicht übernommen: {problems}") from exc
             if reference_date:
                 report.reference_date = reference_date
             if quelle:
