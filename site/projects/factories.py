@@ -9,17 +9,8 @@ from django.core.files.base import ContentFile
 from factory.django import DjangoModelFactory
 from wagtail.documents import get_document_model
 
+from . import models  # module, not classes: helpers that scan this module find only factories
 from .datareports.storage import root_collection
-from .models import (
-    DataReportPage,
-    ProjectIndexPage,
-    ProjectPage,
-    ProjectPhase,
-    ReportKind,
-    ReportPage,
-    Status,
-    WorkingGroup,
-)
 from .pdf import minimal_pdf
 
 
@@ -27,7 +18,7 @@ def section_page():
     """The /projekte/ section page, created below the home page when missing."""
     from werkstatt.demo import get_home
 
-    existing = ProjectIndexPage.objects.first()
+    existing = models.ProjectIndexPage.objects.first()
     if existing:
         return existing
     return ProjectIndexPageFactory(parent=get_home())
@@ -48,7 +39,7 @@ class DocumentFactory(DjangoModelFactory):
 
 class ProjectIndexPageFactory(wagtail_factories.PageFactory):
     class Meta:
-        model = ProjectIndexPage
+        model = models.ProjectIndexPage
 
     title = "Projekte und Berichte"
     slug = "projekte"
@@ -57,26 +48,26 @@ class ProjectIndexPageFactory(wagtail_factories.PageFactory):
 
 class ProjectPageFactory(wagtail_factories.PageFactory):
     class Meta:
-        model = ProjectPage
+        model = models.ProjectPage
 
     parent = factory.LazyFunction(section_page)
     title = factory.Sequence(lambda n: f"Projekt {n}")
     summary = "Ein Beteiligungsprozess zur sozialen Stadtentwicklung."
-    status = Status.RUNNING
+    status = models.Status.RUNNING
 
 
 class ProjectPhaseFactory(DjangoModelFactory):
     class Meta:
-        model = ProjectPhase
+        model = models.ProjectPhase
 
     page = factory.SubFactory(ProjectPageFactory)
     title = factory.Sequence(lambda n: f"Phase {n}")
-    status = Status.PLANNED
+    status = models.Status.PLANNED
 
 
 class WorkingGroupFactory(DjangoModelFactory):
     class Meta:
-        model = WorkingGroup
+        model = models.WorkingGroup
 
     page = factory.SubFactory(ProjectPageFactory)
     name = factory.Sequence(lambda n: f"AG {n}")
@@ -85,11 +76,11 @@ class WorkingGroupFactory(DjangoModelFactory):
 
 class ReportPageFactory(wagtail_factories.PageFactory):
     class Meta:
-        model = ReportPage
+        model = models.ReportPage
 
     parent = factory.LazyFunction(section_page)
     title = factory.Sequence(lambda n: f"Bericht {n}")
-    kind = ReportKind.SOCIAL
+    kind = models.ReportKind.SOCIAL
     year = 2020
     summary = "Die wichtigsten Befunde in Kürze."
     report_file = factory.SubFactory(DocumentFactory)
@@ -97,7 +88,7 @@ class ReportPageFactory(wagtail_factories.PageFactory):
 
 class DataReportPageFactory(wagtail_factories.PageFactory):
     class Meta:
-        model = DataReportPage
+        model = models.DataReportPage
 
     parent = factory.LazyFunction(section_page)
     title = factory.Sequence(lambda n: f"Datenbericht {n}")
