@@ -5,19 +5,13 @@ import datetime
 import factory
 from factory.django import DjangoModelFactory
 
-from taxonomy.models import Region, RegionLevel
-
+from .demo import ensure_gemeinde
 from .models import Body, BodyKind, Membership, Municipality, MunicipalityKind, Organisation, Person
 
 
 def gemeinde(code, name, kind="Stadt"):
     """Get-or-create a Gemeinde region under its Kreis (the Kreise ship with the migrations)."""
-    parent = Region.objects.filter(code=code[:5]).first()
-    region, _ = Region.objects.get_or_create(
-        code=code,
-        defaults={"name": name, "level": RegionLevel.GEMEINDE, "kind": kind, "parent": parent},
-    )
-    return region
+    return ensure_gemeinde(code, name, kind)
 
 
 class MunicipalityFactory(DjangoModelFactory):

@@ -1,0 +1,56 @@
+"""axe-core (WCAG 2.1 A/AA) on every directory page type, as anonymous visitor and as member."""
+
+import pytest
+
+from network import demo
+from network.models import Body, Organisation, Person
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+class Quiet:
+    def write(self, *args, **kwargs):
+        pass
+
+
+@pytest.fixture
+def demo_directory(site_tree):
+    demo.load(Quiet())
+
+
+def directory_paths():
+    public = Person.objects.filter(visibility="public").order_by("pk").first()
+    return [
+        "/netzwerk/",
+        "/netzwerk/personen/",
+        "/netzwerk/personen/?handlungsfeld=bildung&region=05",
+        "/netzwerk/personen/?region=gibt-es-nicht",  # the 400 page with the form error
+        public.get_absolute_url(),
+        "/netzwerk/organisationen/",
+        Organisation.objects.get(
+            name="Stabsstelle Demografie und Sozialplanung"
+        ).get_absolute_url(),
+        "/netzwerk/gremien/",
+        Body.objects.get(name="ZWK-Beirat Bremerhaven").get_absolute_url(),
+        Body.objects.get(name__startswith="AG 3").get_absolute_url(),
+        "/netzwerk/kommunen/",
+        "/netzwerk/kommunen/bremerhaven/",
+        "/netzwerk/kommunen/stolberg/",
+    ]
+
+
+def test_directory_pages_have_no_axe_violations(demo_directory, assert_accessible):
+    for path in directory_paths():
+        status = 400 if "gibt-es-nicht" in path else 200
+        assert_accessible(path, expect_status=status)
+
+
+def test_member_view_has_no_axe_violations(demo_directory, member, assert_accessible, browser_page):
+    browser_page.goto("/anmelden/")
+    browser_page.page.fill("input[name=username]", "mitglied")
+    browser_page.page.fill("input[name=password]", "geheim-123")
+    browser_page.page.click("main button[type=submit]")
+    members_only = Person.objects.filter(visibility="members").order_by("pk").first()
+    page = assert_accessible(members_only.get_absolute_url())
+    assert members_only.email in page.page.content()
+    assert_accessible("/netzwerk/kommunen/bremerhaven/")
