@@ -7,6 +7,8 @@ class ProjectsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from . import profile_sections
         from .search_adapters import register_all
 
         register_all()
+        profile_sections.register()

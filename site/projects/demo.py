@@ -18,6 +18,7 @@ from werkstatt.demo import get_home
 from .datareports.storage import private_collection, root_collection
 from .models import (
     DataReportPage,
+    ProjectContact,
     ProjectDocument,
     ProjectIndexPage,
     ProjectPage,
@@ -115,6 +116,32 @@ def ensure_page(parent, model, slug, relations=None, tags=(), **fields):
         page.tags.add(*tags)
     page.save_revision().publish()
     return page, True
+
+
+def ensure_person(email, name, function, region_code, municipality_name, visibility="public"):
+    """A fictional contact (get-or-create by e-mail), tied to the municipality of its region."""
+    from network.models import Municipality, Person
+
+    municipality = Municipality.objects.filter(region__code=region_code).first()
+    if municipality is None:
+        municipality = Municipality.objects.create(
+            name=municipality_name, region=Region.objects.get(code=region_code), kind="stadt"
+        )
+    consent = visibility != "hidden"
+    person, _created = Person.objects.get_or_create(
+        email=email,
+        defaults={
+            "name": name,
+            "function": function,
+            "municipality": municipality,
+            "visibility": visibility,
+            "consent_given": consent,
+            "consent_date": datetime.date(2024, 5, 2) if consent else None,
+            "consent_method": "Demo-Inhalt (erfundene Person)" if consent else "",
+            "source": "Demo-Inhalte",
+        },
+    )
+    return person
 
 
 def d(year, month, day=1):
@@ -258,6 +285,31 @@ def stolberg(section, stdout):
                 for i, (name, field, text) in enumerate(groups)
             ],
             "documents": [ProjectDocument(document=kickoff, sort_order=0)],
+            "contacts": [
+                ProjectContact(
+                    person=ensure_person(
+                        "j.kupfermann@stolberg.example.org",
+                        "Jana Kupfermann",
+                        "Sozialplanung",
+                        "05334032",
+                        "Stolberg (Rhld.)",
+                    ),
+                    role="Koordination des Prozesses",
+                    sort_order=0,
+                ),
+                ProjectContact(
+                    person=ensure_person(
+                        "m.ortlieb@stolberg.example.org",
+                        "Malte Ortlieb",
+                        "Statistikstelle",
+                        "05334032",
+                        "Stolberg (Rhld.)",
+                        visibility="hidden",
+                    ),
+                    role="Auswertung der Befragung",
+                    sort_order=1,
+                ),
+            ],
             "action_fields": _fields("gesellschaftliche-teilhabe", "leben-und-wohnen", "bildung"),
             "target_groups": _groups(
                 "buergerinnen-und-buerger", "familien", "kinder-und-jugendliche"
@@ -373,6 +425,19 @@ def luedenscheid(section, stdout):
             "action_fields": _fields(
                 "demografienetzwerk-und-verwaltung", "leben-und-wohnen", "fachkraefte"
             ),
+            "contacts": [
+                ProjectContact(
+                    person=ensure_person(
+                        "t.wendler@luedenscheid.example.org",
+                        "Tobias Wendler",
+                        "Stabsstelle Demografie und Sozialplanung",
+                        "05962032",
+                        "Lüdenscheid",
+                    ),
+                    role="Ansprechperson für den Prozess",
+                    sort_order=0,
+                )
+            ],
             "target_groups": _groups("verwaltung", "politik", "seniorinnen-und-senioren"),
         },
         tags=["Demografiekonzept", "Datenbericht", "Planungsrunde"],

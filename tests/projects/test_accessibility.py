@@ -4,13 +4,14 @@ import datetime
 
 import pytest
 
+from network.factories import PersonFactory
 from projects.factories import (
     ProjectPageFactory,
     ProjectPhaseFactory,
     ReportPageFactory,
     WorkingGroupFactory,
 )
-from projects.models import Status
+from projects.models import ProjectContact, Status
 from taxonomy.models import ActionField
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -36,6 +37,8 @@ def project(section):
             description="<p>Beschreibung der Phase.</p>",
         )
     WorkingGroupFactory(page=page, action_field=ActionField.objects.get(slug="bildung"))
+    ProjectContact.objects.create(page=page, person=PersonFactory(), role="Leitung")
+    ProjectContact.objects.create(page=page, person=None, role="Moderation")
     page.save_revision().publish()
     return page
 

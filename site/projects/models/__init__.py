@@ -5,6 +5,7 @@ from .data import DataReportPage, DataReportPageTag
 from .index import ProjectIndexPage
 from .projects import (
     PARTICIPATION_FORMATS,
+    ProjectContact,
     ProjectDocument,
     ProjectPage,
     ProjectPageTag,
@@ -19,6 +20,7 @@ __all__ = [
     "PARTICIPATION_FORMATS",
     "DataReportPage",
     "DataReportPageTag",
+    "ProjectContact",
     "ProjectDocument",
     "ProjectIndexPage",
     "ProjectPage",

@@ -86,6 +86,7 @@ class ProjectPage(TopicPage):
         FieldPanel("participation_formats"),
         FieldPanel("results"),
         InlinePanel("documents", label=_("Dokument"), heading=_("Dokumente")),
+        InlinePanel("contacts", label=_("Ansprechperson"), heading=_("Ansprechpersonen")),
         InlinePanel("tools", label=_("Werkzeug"), heading=_("Eingesetzte Werkzeuge")),
         *TopicPage.topic_panels,
     ]
@@ -168,8 +169,22 @@ class WorkingGroup(Orderable):
         related_name="+",
     )
     description = models.TextField(_("Beschreibung"), blank=True)
+    body = models.ForeignKey(
+        "network.Body",
+        verbose_name=_("Gremium im Netzwerk"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Optional: die Arbeitsgruppe als Gremium im Netzwerkverzeichnis."),
+    )
 
-    panels = [FieldPanel("name"), FieldPanel("action_field"), FieldPanel("description")]
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("action_field"),
+        FieldPanel("description"),
+        FieldPanel("body"),
+    ]
 
     class Meta(Orderable.Meta):
         verbose_name = _("Arbeitsgruppe")
@@ -205,3 +220,24 @@ class ProjectTool(Orderable):
     )
 
     panels = [PageChooserPanel("tool")]
+
+
+class ProjectContact(Orderable):
+    """An Ansprechperson of the project; shown only as far as the person's visibility allows."""
+
+    page = ParentalKey(ProjectPage, on_delete=models.CASCADE, related_name="contacts")
+    person = models.ForeignKey(
+        "network.Person",
+        verbose_name=_("Person"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    role = models.CharField(_("Rolle im Projekt"), max_length=200, blank=True)
+
+    panels = [FieldPanel("person"), FieldPanel("role")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("Ansprechperson")
+        verbose_name_plural = _("Ansprechpersonen")

@@ -1,0 +1,40 @@
+"""The projects app's parts of a municipality profile (/netzwerk/kommunen/<slug>/).
+
+A municipality shows the live projects, reports and data reports located in its region or in
+any region below it (a Kreis also lists what its Gemeinden and Ortsteile published).
+"""
+
+from django.utils.translation import gettext_lazy as _
+
+from network.profile import Section, register_section
+
+
+class PagesInRegionSection(Section):
+    model = None
+
+    def get_items(self, municipality, request):
+        region = getattr(municipality, "region", None)
+        if region is None:
+            return []
+        return list(
+            self.model.objects.live()
+            .filter(region__code__startswith=region.code)
+            .select_related("region")
+            .order_by("-first_published_at")[:20]
+        )
+
+
+def _section(model, title, order, key):
+    section = PagesInRegionSection(
+        title=title, order=order, key=key, template_name="projects/includes/profile_section.html"
+    )
+    section.model = model
+    return section
+
+
+def register():
+    from .models import DataReportPage, ProjectPage, ReportPage
+
+    register_section(_section(ProjectPage, _("Projekte"), 200, "projects.projects"))
+    register_section(_section(ReportPage, _("Berichte"), 210, "projects.reports"))
+    register_section(_section(DataReportPage, _("Datenberichte"), 220, "projects.datareports"))

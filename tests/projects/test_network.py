@@ -1,0 +1,81 @@
+"""Contacts respect each person's visibility; working groups link to bodies; municipality profiles."""
+
+import pytest
+
+from network.factories import BodyFactory, MunicipalityFactory, PersonFactory
+from projects.factories import DataReportPageFactory, ProjectPageFactory, ReportPageFactory
+from projects.models import ProjectContact, WorkingGroup
+from taxonomy.models import Region
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def project_with_contacts(section):
+    project = ProjectPageFactory(title="Generationen im Gespräch")
+    public = PersonFactory(name="Erika Öffentlich", email="erika@example.org")
+    members = PersonFactory(name="Max Mitglied", email="max@example.org", visibility="members")
+    hidden = PersonFactory(name="Vera Verborgen", email="vera@example.org", visibility="hidden")
+    for number, (person, role) in enumerate(
+        [(public, "Leitung"), (members, "Moderation"), (hidden, "Auswertung")]
+    ):
+        ProjectContact.objects.create(page=project, person=person, role=role, sort_order=number)
+    project.save_revision().publish()
+    return project, public, members, hidden
+
+
+def test_visitor_sees_only_public_contacts(client, project_with_contacts):
+    project, *_ = project_with_contacts
+    html = client.get(project.url).content.decode()
+    assert "Erika Öffentlich" in html and "erika@example.org" in html
+    assert "Max Mitglied" not in html and "max@example.org" not in html
+    assert "Vera Verborgen" not in html and "vera@example.org" not in html
+    assert html.count("Kontakt auf Anfrage") == 2
+    assert "Moderation" in html  # the role stays, the person does not
+
+
+def test_member_also_sees_members_only_contacts(client, member, project_with_contacts):
+    project, *_ = project_with_contacts
+    client.force_login(member)
+    html = client.get(project.url).content.decode()
+    assert "Max Mitglied" in html and "Vera Verborgen" not in html
+
+
+def test_erased_person_leaves_kontakt_auf_anfrage(client, project_with_contacts):
+    project, public, *_ = project_with_contacts
+    public.delete()
+    assert ProjectContact.objects.filter(page=project, person__isnull=True).count() == 1
+    html = client.get(project.url).content.decode()
+    assert "Erika Öffentlich" not in html and html.count("Kontakt auf Anfrage") == 3
+
+
+def test_working_group_links_to_its_body(client, section):
+    body = BodyFactory(name="AG Familie und Generationen")
+    project = ProjectPageFactory()
+    WorkingGroup.objects.create(page=project, name="AG 5: Familie und Generationen", body=body)
+    project.save_revision().publish()
+    html = client.get(project.url).content.decode()
+    assert f'href="{body.get_absolute_url()}"' in html
+
+
+def test_municipality_profile_lists_projects_reports_and_data_reports(client, section):
+    municipality = MunicipalityFactory()  # Lüdenscheid 05962032
+    ortsteil = Region.objects.create(
+        code="05962032001", name="Altstadt", level=5, parent=municipality.region
+    )
+    ProjectPageFactory(title="Demografiekonzept Lüdenscheid", region=municipality.region)
+    ReportPageFactory(title="Planungspapier Lüdenscheid", region=municipality.region, year=2019)
+    DataReportPageFactory(title="Datenbericht Altstadt", region=ortsteil)
+    ProjectPageFactory(title="Projekt anderswo", region=Region.objects.get(code="05358"))
+    draft = ProjectPageFactory(title="Entwurf Lüdenscheid", region=municipality.region)
+    draft.unpublish()
+    html = client.get(municipality.get_absolute_url()).content.decode()
+    for title in (
+        "Demografiekonzept Lüdenscheid",
+        "Planungspapier Lüdenscheid",
+        "Datenbericht Altstadt",
+    ):
+        assert title in html
+    assert "Projekt anderswo" not in html and "Entwurf Lüdenscheid" not in html
+    for heading in ("Projekte", "Berichte", "Datenberichte"):
+        assert f">{heading}</h2>" in html
