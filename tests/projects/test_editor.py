@@ -59,6 +59,7 @@ def project_form(**overrides):
             ]
         ),
         "documents": inline_formset([]),
+        "contacts": inline_formset([]),  # replaced by the test when it adds a contact
         "tools": inline_formset([]),
         "results": rich_text(""),
         "action-publish": "action-publish",
@@ -71,10 +72,18 @@ def project_form(**overrides):
 
 
 def test_editor_creates_project_with_phases_and_visitor_sees_timeline(client, editor, section):
+    from network.factories import PersonFactory
+
+    person = PersonFactory(name="Erika Nordstadt")
     client.force_login(editor)
-    response = client.post(add_url(ProjectPage, section), project_form())
+    form = project_form()
+    form.update(
+        nested_form_data({"contacts": inline_formset([{"person": person.pk, "role": "Leitung"}])})
+    )
+    response = client.post(add_url(ProjectPage, section), form)
     assert response.status_code == 302, response.content.decode()[:3000]
     project = ProjectPage.objects.get(slug="quartiersentwicklung-nordstadt")
+    assert [c.person for c in project.contacts.all()] == [person]
     assert project.live
     assert [p.title for p in project.phases.all()] == ["Bestandsaufnahme", "Beteiligung"]
     assert [g.name for g in project.working_groups.all()] == ["AG Wohnen", "AG Bildung"]
@@ -87,6 +96,7 @@ def test_editor_creates_project_with_phases_and_visitor_sees_timeline(client, ed
     assert "Daten sammeln." in timeline
     assert "AG Wohnen" in html and "AG Bildung" in html
     assert "Befragung online" in html and "Workshop" in html
+    assert "Erika Nordstadt" in html and "Leitung" in html
     assert "Quartiersentwicklung Nordstadt" in client.get("/projekte/").content.decode()
 
 
