@@ -29,6 +29,10 @@ def action_fields(db):
 
 @pytest.fixture
 def directory(db, action_fields):
+    return build_directory(action_fields)
+
+
+def build_directory(action_fields):
     """Lüdenscheid (NRW) with four contacts, and Bremerhaven (Bremen) with one public contact."""
     luedenscheid = MunicipalityFactory()
     stabsstelle = OrganisationFactory(

@@ -193,3 +193,29 @@ def test_members_cannot_export_or_erase(traced, member_client):
         f"/admin/netzwerk/personen/{pk}/dsgvo-loeschen/", {"confirm": "on"}
     ).status_code in (302, 403)
     assert Person.objects.filter(pk=pk).exists()
+
+
+def test_erasure_clears_tool_contact_and_its_revisions(
+    site_tree, django_capture_on_commit_callbacks
+):
+    """Catalogue's ToolPage.contact (FK to Person) is nulled generically, live and in revisions."""
+    factories = pytest.importorskip("catalogue.factories")
+    if not hasattr(factories, "ToolPageFactory"):
+        pytest.skip("catalogue hat noch keine ToolPageFactory")
+    with django_capture_on_commit_callbacks(execute=True):
+        person = PersonFactory(name=NAME, email=EMAIL, phone=PHONE)
+        section = factories.CatalogueSectionPageFactory(parent=site_tree)
+        catalogue = factories.CatalogueIndexPageFactory(parent=section)
+        tool = factories.ToolPageFactory(parent=catalogue, contact=person, contact_name=NAME)
+        tool.save_revision().publish()
+    assert Revision.objects.filter(object_id=str(tool.pk), content__contact=person.pk).exists()
+    with django_capture_on_commit_callbacks(execute=True):
+        report = erase_person(person)
+    tool.refresh_from_db()
+    assert tool.contact is None and NAME not in tool.contact_name
+    assert report.references_nulled == 1
+    for revision in Revision.objects.filter(object_id=str(tool.pk)):
+        assert revision.content.get("contact") is None
+    dump = dump_tables()
+    for token in (NAME, EMAIL, PHONE):
+        assert hits(dump, token) == [], f"{token} bleibt in {hits(dump, token)}"
