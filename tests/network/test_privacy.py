@@ -219,3 +219,30 @@ def test_erasure_clears_tool_contact_and_its_revisions(
     dump = dump_tables()
     for token in (NAME, EMAIL, PHONE):
         assert hits(dump, token) == [], f"{token} bleibt in {hits(dump, token)}"
+
+
+def test_erasure_clears_project_contacts_and_their_revisions(
+    site_tree, django_capture_on_commit_callbacks
+):
+    """Projects' ProjectContact.person (an InlinePanel row of the page) is nulled, in revisions too."""
+    factories = pytest.importorskip("projects.factories")
+    from projects.models import ProjectContact, ProjectPage
+
+    with django_capture_on_commit_callbacks(execute=True):
+        person = PersonFactory(name=NAME, email=EMAIL, phone=PHONE)
+        page = factories.ProjectPageFactory(title="Soziale Kupferstadt 2030")
+        ProjectContact.objects.create(page=page, person=person, role="Projektleitung")
+        page = ProjectPage.objects.get(pk=page.pk)
+        page.save_revision().publish()
+    revision = page.get_latest_revision()
+    assert revision.content["contacts"][0]["person"] == person.pk
+    with django_capture_on_commit_callbacks(execute=True):
+        report = erase_person(person)
+    contact = ProjectContact.objects.get(page=page)
+    assert contact.person is None and contact.role == "Projektleitung"
+    assert report.references_nulled == 1
+    revision.refresh_from_db()
+    assert revision.content["contacts"][0]["person"] is None
+    dump = dump_tables()
+    for token in (NAME, EMAIL, PHONE):
+        assert hits(dump, token) == [], f"{token} bleibt in {hits(dump, token)}"

@@ -95,7 +95,9 @@ def _null_references(person, report, touched):
             relation.model._base_manager.filter(pk__in=[o.pk for o in objects]).update(
                 **{relation.field.attname: None}
             )
-            touched.update((o._meta.label, o.pk) for o in objects)
+            for obj in objects:
+                touched.add((obj._meta.label, obj.pk))
+                touched.update((p._meta.label, p.pk) for p in _parents(obj))
             report.references_nulled += len(objects)
         elif relation.cascades:
             for obj in objects:
