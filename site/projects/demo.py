@@ -119,7 +119,7 @@ def ensure_page(parent, model, slug, relations=None, tags=(), **fields):
 
 
 def ensure_person(email, name, function, region_code, municipality_name, visibility="public"):
-    """A fictional contact (get-or-create by e-mail), tied to the municipality of its region."""
+    """A fictional contact: the network demo's person with this e-mail, or a new one like it."""
     from network.models import Municipality, Person
 
     municipality = Municipality.objects.filter(region__code=region_code).first()
@@ -142,6 +142,15 @@ def ensure_person(email, name, function, region_code, municipality_name, visibil
         },
     )
     return person
+
+
+def network_body(region_code, name_prefix):
+    """The network's body for a working group (the network demo creates Stolberg's AG 1–7)."""
+    from network.models import Body
+
+    return Body.objects.filter(
+        municipality__region__code=region_code, name__startswith=name_prefix
+    ).first()
 
 
 def d(year, month, day=1):
@@ -281,15 +290,21 @@ def stolberg(section, stdout):
                 ),
             ],
             "working_groups": [
-                WorkingGroup(name=name, action_field=field, description=text, sort_order=i)
+                WorkingGroup(
+                    name=name,
+                    action_field=field,
+                    description=text,
+                    body=network_body("05334032", name.split(":")[0] + ":"),
+                    sort_order=i,
+                )
                 for i, (name, field, text) in enumerate(groups)
             ],
             "documents": [ProjectDocument(document=kickoff, sort_order=0)],
             "contacts": [
                 ProjectContact(
                     person=ensure_person(
-                        "j.kupfermann@stolberg.example.org",
-                        "Jana Kupfermann",
+                        "petra.kranz@stolberg.example",
+                        "Petra Kranz",
                         "Sozialplanung",
                         "05334032",
                         "Stolberg (Rhld.)",
@@ -299,7 +314,7 @@ def stolberg(section, stdout):
                 ),
                 ProjectContact(
                     person=ensure_person(
-                        "m.ortlieb@stolberg.example.org",
+                        "malte.ortlieb@stolberg.example",
                         "Malte Ortlieb",
                         "Statistikstelle",
                         "05334032",
@@ -428,9 +443,9 @@ def luedenscheid(section, stdout):
             "contacts": [
                 ProjectContact(
                     person=ensure_person(
-                        "t.wendler@luedenscheid.example.org",
-                        "Tobias Wendler",
-                        "Stabsstelle Demografie und Sozialplanung",
+                        "jonas.reckhammer@luedenscheid.example",
+                        "Jonas Reckhammer",
+                        "Leitung der Stabsstelle",
                         "05962032",
                         "Lüdenscheid",
                     ),
