@@ -146,3 +146,32 @@ def test_a_small_total_is_withheld_and_zero_is_small():
     publication = publish(data, threshold=3)
     assert [r.cells["n"].display for r in publication.rows] == ["geschützt", "geschützt"]
     assert publication.whole.cells["n"].display == "geschützt"
+
+
+def test_search_index_row_and_search_results_have_no_figures(
+    client, section, kreuzau, good_csv, django_capture_on_commit_callbacks
+):
+    """The projection written on publish (what the search backends read) holds no figures."""
+    from projects.models import DataReportPage
+    from search.models import SearchDocument
+
+    from .conftest import LEAK_THRESHOLD, make_document
+
+    with django_capture_on_commit_callbacks(execute=True):
+        page = DataReportPage(
+            title="Datencheck Kreuzau",
+            slug="datencheck-kreuzau",
+            region=kreuzau,
+            threshold=LEAK_THRESHOLD,
+            data_file=make_document("Tabelle", good_csv, "kreuzau.csv"),
+        )
+        section.add_child(instance=page)
+        page.save_revision().publish()
+    row = SearchDocument.objects.get(key=f"projects.datareportpage:{page.pk}")
+    stored = " ".join([row.title, row.summary, row.body, str(row.facets)])
+    assert "Drove" in stored
+    for secret in SECRETS:
+        assert secret not in stored
+    html = client.get("/suche/?q=4711").content.decode()
+    assert "Datencheck Kreuzau" not in html
+    assert "Datencheck Kreuzau" in client.get("/suche/?q=Drove").content.decode()
