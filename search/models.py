@@ -41,7 +41,7 @@ class SearchDocument(models.Model):
     facets = models.JSONField(_("Facetten"), default=dict, blank=True)
     title_sort = models.CharField(max_length=500, db_index=True, editable=False)
     fingerprint = models.CharField(max_length=64, editable=False)
-    indexed_at = models.DateTimeField(auto_now=True)
+    indexed_at = models.DateTimeField(auto_now=True, db_index=True)
 
     class Meta:
         verbose_name = _("Suchdokument")

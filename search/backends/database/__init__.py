@@ -21,6 +21,8 @@ from ..base import DocumentData, SearchBackend
 DOC = "search_searchdocument"
 VALUE = "search_searchfacetvalue"
 BATCH = 500
+# (database, viewer) -> (projection version, facet counts of everything the viewer may see)
+_BASE_COUNTS = {}
 
 
 @dataclass(frozen=True)
@@ -37,6 +39,8 @@ class Source:
 class DatabaseBackend(SearchBackend):
     name = "database"
     vendor_label = "Datenbank"
+    # Join that keeps the matching documents as the outer loop (SQLite: CROSS JOIN fixes order).
+    ordered_join = "JOIN"
 
     # --- text hooks (per database) --------------------------------------------------------
 
@@ -60,13 +64,25 @@ class DatabaseBackend(SearchBackend):
     # --- writing --------------------------------------------------------------------------
 
     def index(self, documents):
+        """Add or replace documents: new keys in bulk, existing ones row by row."""
         from ...indexing import fingerprint
         from ...models import SearchDocument, SearchFacetValue
 
-        documents = list(documents)
-        written = 0
+        documents = list({data.key: data for data in documents}.values())
+        existing = set(
+            SearchDocument.objects.filter(key__in=[d.key for d in documents]).values_list(
+                "key", flat=True
+            )
+        )
+        fresh = [d for d in documents if d.key not in existing]
         with transaction.atomic():
+            for start in range(0, len(fresh), BATCH):
+                self._write_batch(
+                    fresh[start : start + BATCH], fingerprint, SearchDocument, SearchFacetValue
+                )
             for data in documents:
+                if data.key not in existing:
+                    continue
                 row, _ = SearchDocument.objects.update_or_create(
                     key=data.key, defaults=_row_fields(data, fingerprint(data))
                 )
@@ -74,8 +90,7 @@ class DatabaseBackend(SearchBackend):
                 SearchFacetValue.objects.bulk_create(_values(row, data))
                 self._delete_text([row.pk])
                 self._write_text([row])
-                written += 1
-        return written
+        return len(documents)
 
     def delete(self, keys):
         from ...models import SearchDocument
@@ -144,7 +159,7 @@ class DatabaseBackend(SearchBackend):
             0
         ][0]
         hits = self._hits(request, source, terms, where_all, params_all) if total else []
-        counts = self._facet_counts(request, source, where_all, params_all)
+        counts = self._facet_counts(request, source, terms, total, where_all, params_all)
         return SearchResponse(
             total=total,
             hits=hits,
@@ -173,26 +188,39 @@ class DatabaseBackend(SearchBackend):
             params.extend(values)
         return " AND ".join(clauses), params
 
+    date_desc = "d.date DESC"  # NULLs (undated) last: SQLite's default; PostgreSQL says so
+
     def _order_by(self, request, source):
         if request.sort == "titel":
             return "d.title_sort ASC, d.id ASC", []
         if request.sort == "neueste" or not source.rank:
-            return (
-                "CASE WHEN d.date IS NULL THEN 1 ELSE 0 END, d.date DESC, d.title_sort ASC, d.id ASC",
-                [],
-            )
-        return f"{source.rank} ASC, d.date DESC, d.id ASC", list(source.rank_params)
+            return f"{self.date_desc}, d.title_sort ASC, d.id ASC", []
+        return f"{source.rank} ASC, {self.date_desc}, d.id ASC", list(source.rank_params)
 
     def _hits(self, request, source, terms, where, params):
+        """One page of hits: order and cut on ids first, then fetch the texts of those rows."""
         order, order_params = self._order_by(request, source)
-        sql = (
-            "SELECT d.key, d.kind, d.title, d.url, d.summary, d.body, d.region_label, d.date, "
-            f"d.action_field_colour FROM {source.from_sql} WHERE {where} "
-            f"ORDER BY {order} LIMIT %s OFFSET %s"
-        )
-        rows = self._rows(sql, [*params, *order_params, request.page_size, request.offset])
+        page_ids = [
+            row[0]
+            for row in self._rows(
+                f"SELECT d.id FROM {source.from_sql} WHERE {where} ORDER BY {order} LIMIT %s OFFSET %s",
+                [*params, *order_params, request.page_size, request.offset],
+            )
+        ]
+        if not page_ids:
+            return []
+        marks = ", ".join(["%s"] * len(page_ids))
+        rows = {
+            row[0]: row[1:]
+            for row in self._rows(
+                "SELECT d.id, d.key, d.kind, d.title, d.url, d.summary, d.body, d.region_label, "
+                f"d.date, d.action_field_colour FROM {DOC} d WHERE d.id IN ({marks})",
+                page_ids,
+            )
+        }
         hits = []
-        for key, kind, title, url, summary, body, region_label, day, colour in rows:
+        for pk in page_ids:
+            key, kind, title, url, summary, body, region_label, day, colour = rows[pk]
             snippet = ""
             if terms:
                 snippet = highlight(summary, terms) or highlight(body, terms)
@@ -213,28 +241,72 @@ class DatabaseBackend(SearchBackend):
             )
         return hits
 
-    def _facet_counts(self, request, source, where_all, params_all):
+    # --- facet counts ---------------------------------------------------------------------
+
+    def _facet_counts(self, request, source, terms, total, where_all, params_all):
+        """Disjunctive counts: one query for all unselected facets (every filter applies) and
+        one per selected facet (every filter but its own). Without a query and filters the
+        counts of the whole collection come from a cache that any projection change expires."""
         counts = {facet: {} for facet in FACETS}
         selected = [f for f in FACETS if request.filters.get(f)]
         unselected = [f for f in FACETS if f not in selected]
+        if not terms and not selected:
+            return self._base_counts(request.viewer)
+        visible = self._visible_count(request.viewer)
         if unselected:
-            marks = ", ".join(["%s"] * len(unselected))
-            sql = (
-                f"SELECT v.facet, v.value, COUNT(*) FROM {VALUE} v "
-                f"WHERE v.facet IN ({marks}) AND v.document_id IN "
-                f"(SELECT d.id FROM {source.from_sql} WHERE {where_all}) GROUP BY v.facet, v.value"
-            )
-            for facet, value, count in self._rows(sql, [*unselected, *params_all]):
-                counts[facet][value] = count
+            self._count_into(counts, unselected, source, where_all, params_all, total, visible)
         for facet in selected:
+            others = [f for f in selected if f != facet]
+            if not terms and not others:
+                counts[facet] = dict(self._base_counts(request.viewer).get(facet, {}))
+                continue
             where, params = self._where(request, source, excluding=facet)
-            sql = (
-                f"SELECT v.value, COUNT(*) FROM {VALUE} v WHERE v.facet = %s AND v.document_id IN "
-                f"(SELECT d.id FROM {source.from_sql} WHERE {where}) GROUP BY v.value"
-            )
-            for value, count in self._rows(sql, [facet, *params]):
-                counts[facet][value] = count
+            self._count_into(counts, [facet], source, where, params, None, visible)
         return counts
+
+    def _count_into(self, counts, facets, source, where, params, matching, visible):
+        marks = ", ".join(["%s"] * len(facets))
+        matches = f"SELECT d.id FROM {source.from_sql} WHERE {where}"
+        if matching is not None and matching * 8 < visible:
+            # Few matches: walk from them into the (document, facet, value) index.
+            sql = (
+                f"SELECT v.facet, v.value, COUNT(*) FROM ({matches}) m {self.ordered_join} "
+                f"{VALUE} v ON v.document_id = m.id WHERE v.facet IN ({marks}) "
+                "GROUP BY v.facet, v.value"
+            )
+            rows = self._rows(sql, [*params, *facets])
+        else:
+            # Many matches: scan the facets' (facet, value, document) index, already grouped.
+            sql = (
+                f"SELECT v.facet, v.value, COUNT(*) FROM {VALUE} v WHERE v.facet IN ({marks}) "
+                f"AND v.document_id IN ({matches}) GROUP BY v.facet, v.value"
+            )
+            rows = self._rows(sql, [*facets, *params])
+        for facet, value, count in rows:
+            counts[facet][value] = count
+
+    def _version(self):
+        """Changes whenever the projection does (rows added, removed or rewritten)."""
+        return tuple(self._rows(f"SELECT COUNT(*), MAX(id), MAX(indexed_at) FROM {DOC}")[0])
+
+    def _visible_count(self, viewer):
+        if viewer == PUBLIC:
+            return self._rows(f"SELECT COUNT(*) FROM {DOC} d WHERE d.visibility = %s", [PUBLIC])[0][
+                0
+            ]
+        return self._rows(f"SELECT COUNT(*) FROM {DOC} d")[0][0]
+
+    def _base_counts(self, viewer):
+        key = (connection.alias, connection.settings_dict["NAME"], viewer)
+        version = self._version()
+        cached = _BASE_COUNTS.get(key)
+        if cached and cached[0] == version:
+            return {facet: dict(values) for facet, values in cached[1].items()}
+        counts = {facet: {} for facet in FACETS}
+        where, params = self._where(SearchRequest(viewer=viewer), Source(f"{DOC} d"))
+        self._count_into(counts, list(FACETS), Source(f"{DOC} d"), where, params, None, 0)
+        _BASE_COUNTS[key] = (version, counts)
+        return {facet: dict(values) for facet, values in counts.items()}
 
     def autocomplete(self, prefix, viewer=PUBLIC, limit=8):
         folded = " ".join(fold(prefix).split())

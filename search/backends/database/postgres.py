@@ -12,6 +12,7 @@ from . import DOC, DatabaseBackend, Source
 
 class PostgresBackend(DatabaseBackend):
     vendor_label = "PostgreSQL"
+    date_desc = "d.date DESC NULLS LAST"
 
     def _text_source(self, q, terms):
         folded = folded_query(q)

@@ -13,11 +13,13 @@ FTS = "search_fts"
 
 class SQLiteBackend(DatabaseBackend):
     vendor_label = "SQLite FTS5"
+    ordered_join = "CROSS JOIN"
 
     def _text_source(self, q, terms):
         match = " ".join(f'"{term}"' for term in terms)  # terms are \\w+ stems: no quotes inside
         return Source(
-            from_sql=f"{FTS} JOIN {DOC} d ON d.id = {FTS}.rowid",
+            # CROSS JOIN: the full-text match drives the loop (run once), documents are looked up.
+            from_sql=f"{FTS} CROSS JOIN {DOC} d ON d.id = {FTS}.rowid",
             condition=f"{FTS} MATCH %s",
             params=(match,),
             rank=f"bm25({FTS}, 10.0, 4.0, 1.0)",
