@@ -1,0 +1,135 @@
+"""Wagtail admin views on a catalogue: spreadsheet upload (check first, then import) and export."""
+
+import base64
+import io
+import secrets
+
+from django import forms
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from werkstatt.spreadsheets import SpreadsheetError, frame_to_csv, frame_to_xlsx, read_table
+
+from .columns import COLUMNS, REQUIRED
+from .exports import catalogue_frame
+from .importer import import_catalogue
+from .models import CatalogueIndexPage
+
+MAX_UPLOAD = 10 * 1024 * 1024
+SESSION_KEY = "catalogue_import_uploads"
+
+
+class UploadForm(forms.Form):
+    file = forms.FileField(
+        label=gettext_lazy("Tabelle (.xlsx oder .csv)"),
+        help_text=gettext_lazy("CSV mit ; oder , getrennt; UTF-8 oder Windows-1252 (Excel)."),
+    )
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if upload.size > MAX_UPLOAD:
+            raise forms.ValidationError(_("Die Datei ist größer als 10 MB."))
+        if not upload.name.lower().endswith((".csv", ".xlsx", ".xlsm", ".txt")):
+            raise forms.ValidationError(_("Bitte eine .xlsx- oder .csv-Datei hochladen."))
+        return upload
+
+
+def _catalogue_for(request, page_id, need_add=True):
+    catalogue = get_object_or_404(CatalogueIndexPage, pk=page_id)
+    permissions = catalogue.permissions_for_user(request.user)
+    if not permissions.can_edit() or (need_add and not permissions.can_add_subpage()):
+        raise PermissionDenied
+    return catalogue
+
+
+def _stash(request, name, raw):
+    """Keep the checked file in the session so 'Jetzt importieren' imports exactly what was checked."""
+    token = secrets.token_urlsafe(12)
+    stash = request.session.get(SESSION_KEY, {})
+    stash = dict(list(stash.items())[-2:])  # at most three pending uploads per session
+    stash[token] = {"name": name, "data": base64.b64encode(raw).decode("ascii")}
+    request.session[SESSION_KEY] = stash
+    return token
+
+
+def _unstash(request, token):
+    item = request.session.get(SESSION_KEY, {}).get(token)
+    if not item:
+        return None, None
+    return item["name"], base64.b64decode(item["data"])
+
+
+def import_view(request, page_id):
+    """GET: the form. POST 'pruefen': dry run with preview. POST 'importieren': write (all or nothing)."""
+    catalogue = _catalogue_for(request, page_id)
+    context = {
+        "catalogue": catalogue,
+        "columns": list(COLUMNS),
+        "required": REQUIRED,
+        "form": UploadForm(),
+    }
+    if request.method != "POST":
+        return TemplateResponse(request, "catalogue/admin/import.html", context)
+
+    action = request.POST.get("action", "pruefen")
+    token = request.POST.get("token")
+    if token:
+        name, raw = _unstash(request, token)
+        if raw is None:
+            context["file_error"] = _("Die geprüfte Datei ist abgelaufen. Bitte erneut hochladen.")
+            return TemplateResponse(request, "catalogue/admin/import.html", context, status=400)
+    else:
+        form = UploadForm(request.POST, request.FILES)
+        context["form"] = form
+        if not form.is_valid():
+            return TemplateResponse(request, "catalogue/admin/import.html", context, status=400)
+        name, raw = form.cleaned_data["file"].name, form.cleaned_data["file"].read()
+
+    try:
+        frame = read_table(io.BytesIO(raw), filename=name)
+    except SpreadsheetError as exc:
+        context["file_error"] = str(exc)
+        return TemplateResponse(request, "catalogue/admin/import.html", context, status=400)
+
+    dry_run = action != "importieren"
+    result = import_catalogue(frame, catalogue, dry_run=dry_run, user=request.user)
+    context.update({"result": result, "file_name": name, "dry_run": dry_run})
+    if not result.ok:
+        return TemplateResponse(request, "catalogue/admin/import.html", context, status=400)
+    if dry_run:
+        context["token"] = _stash(request, name, raw)
+        return TemplateResponse(request, "catalogue/admin/import.html", context)
+    if token:
+        request.session.get(SESSION_KEY, {}).pop(token, None)
+        request.session.modified = True
+    messages.success(
+        request,
+        _("Import in „%(catalogue)s“ abgeschlossen: %(summary)s.")
+        % {"catalogue": catalogue.title, "summary": result.summary()},
+    )
+    return redirect(reverse("wagtailadmin_explore", args=[catalogue.pk]))
+
+
+def export_view(request, page_id, extension):
+    """The catalogue's tools with the import columns, as CSV or XLSX."""
+    if extension not in ("csv", "xlsx"):
+        raise Http404
+    catalogue = _catalogue_for(request, page_id, need_add=False)
+    frame = catalogue_frame(catalogue)
+    name = f"werkzeuge-{slugify(catalogue.slug)}.{extension}"
+    if extension == "xlsx":
+        response = HttpResponse(
+            frame_to_xlsx(frame, sheet_name="Werkzeuge"),
+            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        )
+    else:
+        response = HttpResponse(frame_to_csv(frame), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response

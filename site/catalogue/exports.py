@@ -1,0 +1,54 @@
+"""Catalogue and Werkstattplan as DataFrames; werkstatt.spreadsheets turns them into CSV/XLSX."""
+
+import pandas as pd
+
+from taxonomy.models import ActionField, Region, TargetGroup
+
+from .columns import EXPORT_COLUMNS, tool_values, values_to_row
+from .models import ToolPage
+
+
+def catalogue_frame(catalogue):
+    """Every tool of a catalogue with the import columns, so the file can be imported again."""
+    tools = list(
+        ToolPage.objects.child_of(catalogue)
+        .prefetch_related("further_action_fields", "target_groups", "tagged_items__tag", "budget_lines")
+        .order_by("path")
+    )
+    region_ids = {t.location_region_id for t in tools if t.location_region_id}
+    names = {
+        "action_field": dict(ActionField.objects.values_list("pk", "name")),
+        "target_group": dict(TargetGroup.objects.values_list("pk", "name")),
+        "region": dict(Region.objects.filter(pk__in=region_ids).values_list("pk", "code")),
+    }
+    rows = [values_to_row(tool_values(tool), names) for tool in tools]
+    return pd.DataFrame(rows, columns=EXPORT_COLUMNS)
+
+
+def plan_frame(plan):
+    """The Werkstattplan table of seed 003: one row per action field, an 'X' per planned year."""
+    years = plan.plan_years
+    columns = [
+        "Handlungsfeld",
+        "Beschreibung",
+        "Werkzeuge",
+        "Ansprechperson",
+        "Umsetzungsort",
+        "Beteiligte",
+        *[str(y) for y in years],
+    ]
+    rows = []
+    for item in plan.table_rows():
+        row = item["row"]
+        record = {
+            "Handlungsfeld": row.title,
+            "Beschreibung": row.description,
+            "Werkzeuge": "\n".join(row.tool_list),
+            "Ansprechperson": row.responsible,
+            "Umsetzungsort": row.place,
+            "Beteiligte": row.participants,
+        }
+        for year, marked in item["marks"]:
+            record[str(year)] = "X" if marked else ""
+        rows.append(record)
+    return pd.DataFrame(rows, columns=columns)

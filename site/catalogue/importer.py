@@ -1,0 +1,336 @@
+"""Import a Werkzeugkatalog from a spreadsheet: a pure function from DataFrame to ImportResult.
+
+Key concepts: every row is parsed into the values `columns.tool_values` produces for a saved
+tool; any bad cell becomes a `RowError` (spreadsheet row, column header, German reason) and
+then nothing is written. Rows match existing tools by `ID`, else by title within the
+catalogue; a row whose values equal the tool's is left alone (no new revision), so a second
+import of the same file changes nothing. New tools are published pages with a revision.
+"""
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.db import transaction
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+
+from taxonomy.lookup import (
+    LookupError_,
+    RegionIndex,
+    resolve_action_field,
+    resolve_region,
+    resolve_target_group,
+)
+from taxonomy.models import ActionField, TargetGroup
+from werkstatt.spreadsheets import (
+    FORMULA_PREFIXES,
+    ImportResult,
+    RowError,
+    fold,
+    match_columns,
+    parse_bool,
+    parse_number,
+    split_list,
+)
+
+from .columns import COLUMNS, REQUIRED, body_from_text, tool_values
+from .models import BudgetLine, ToolPage, ToolStatus
+from .models.tool import format_years, parse_years
+from .pagewriter import PageWriter
+
+STATUS_WORDS = {
+    "bestehend": ToolStatus.EXISTING,
+    "besteht": ToolStatus.EXISTING,
+    "vorhanden": ToolStatus.EXISTING,
+    "blau": ToolStatus.EXISTING,
+    "existing": ToolStatus.EXISTING,
+    "neu": ToolStatus.NEW,
+    "gruen": ToolStatus.NEW,
+    "new": ToolStatus.NEW,
+}
+MAX_TITLE = 255
+
+
+@dataclass
+class ParsedRow:
+    row: int
+    values: dict
+
+
+def cell_text(value):
+    """A cell as text; our own export's neutralising apostrophe before a formula sign is removed."""
+    text = str(value or "").strip()
+    if len(text) > 1 and text[0] == "'" and text[1:].startswith(FORMULA_PREFIXES):
+        return text[1:]
+    return text
+
+
+def _fold_status(value):
+    return STATUS_WORDS.get(fold(value))
+
+
+def parse_advice(text):
+    """'nein' / 'ja' / 'ja: Moderation' / 'Moderation der Auftaktveranstaltung' -> (needed, what)."""
+    if not text:
+        return False, ""
+    head, sep, rest = text.partition(":")
+    verdict = parse_bool(head)
+    if sep and verdict is not None:
+        return verdict, rest.strip() if verdict else ""
+    verdict = parse_bool(text)
+    if verdict is not None:
+        return verdict, ""
+    return True, text
+
+
+class Lookups:
+    """Vocabulary and regions in memory, built once per import (no query per row)."""
+
+    def __init__(self):
+        self.action_fields = list(ActionField.objects.all())
+        self.target_groups = list(TargetGroup.objects.all())
+        self.regions = RegionIndex()
+        self.field_by_pk = {f.pk: f for f in self.action_fields}
+        self.group_by_pk = {g.pk: g for g in self.target_groups}
+
+    def region_id(self, text):
+        return resolve_region(text, self.regions).pk
+
+
+def _parse_row(number, get, lookups, errors):
+    """Values of one row, appending a RowError for each bad cell."""
+
+    def bad(column, message):
+        errors.append(RowError(number, get.header(column), message))
+
+    values = {"import_id": get("ID")}
+    title = get("Werkzeug")
+    if not title:
+        bad("Werkzeug", _("Der Titel des Werkzeugs fehlt."))
+    elif len(title) > MAX_TITLE:
+        bad("Werkzeug", _("Der Titel ist länger als %(max)s Zeichen.") % {"max": MAX_TITLE})
+    values["title"] = title
+
+    status = get("Status")
+    values["status"] = _fold_status(status)
+    if not status:
+        bad("Status", _("Der Status fehlt (bestehend oder neu)."))
+    elif values["status"] is None:
+        bad("Status", _("„%(value)s“ ist kein Status. Erlaubt: bestehend oder neu.") % {"value": status})
+
+    fields = []
+    names = split_list(get("Handlungsfeld"))
+    if not names:
+        bad("Handlungsfeld", _("Das Handlungsfeld fehlt."))
+    for name in names:
+        try:
+            fields.append(resolve_action_field(name, lookups.action_fields).pk)
+        except LookupError_ as exc:
+            bad("Handlungsfeld", str(exc))
+    primary = fields[0] if fields else None
+    values["action_fields"] = (primary, *sorted(set(fields[1:]) - {primary}))
+
+    groups = set()
+    for name in split_list(get("Zielgruppen")):
+        try:
+            groups.add(resolve_target_group(name, lookups.target_groups).pk)
+        except LookupError_ as exc:
+            bad("Zielgruppen", str(exc))
+    values["target_groups"] = tuple(sorted(groups))
+    tags = {}
+    for tag in split_list(get("Schlagworte")):
+        if len(tag) > 100:
+            bad("Schlagworte", _("Ein Schlagwort ist länger als 100 Zeichen."))
+        tags.setdefault(tag.casefold(), tag)
+    values["tags"] = tuple(sorted(tags.values()))
+
+    values["region_id"] = None
+    if get("Region"):
+        try:
+            values["region_id"] = lookups.region_id(get("Region"))
+        except LookupError_ as exc:
+            bad("Region", str(exc))
+
+    budget_text = get("Budget (EUR)")
+    values["budget"] = None
+    if budget_text:
+        amount = parse_number(budget_text)
+        if amount is None:
+            bad("Budget (EUR)", _("„%(value)s“ ist kein Betrag (z. B. 1.500,50).") % {"value": budget_text})
+        elif amount < 0:
+            bad("Budget (EUR)", _("Der Betrag darf nicht negativ sein."))
+        elif amount >= 10**10:
+            bad("Budget (EUR)", _("Der Betrag ist zu groß."))
+        else:
+            values["budget"] = Decimal(str(amount)).quantize(Decimal("0.01"))
+
+    try:
+        values["years"] = format_years(parse_years(get("Jahre")))
+    except ValueError as exc:
+        bad("Jahre", str(exc))
+        values["years"] = ""
+
+    good = parse_bool(get("Praxisbeispiel"))
+    if good is None:
+        bad("Praxisbeispiel", _("Bitte „ja“ oder „nein“ angeben, nicht „%(value)s“.") % {"value": get("Praxisbeispiel")})
+    values["good_practice"] = bool(good)
+
+    values["external_advice"], values["external_advice_text"] = parse_advice(get("Externe Beratung"))
+    for key, column, limit in (
+        ("location_text", "Umsetzungsort", 255),
+        ("contact_name", "Ansprechperson", 200),
+        ("funding", "Finanzierung", 255),
+        ("external_advice_text", "Externe Beratung", 255),
+        ("import_id", "ID", 100),
+    ):
+        if key != "external_advice_text":
+            values[key] = get(column)
+        if len(values[key]) > limit:
+            bad(column, _("Der Text ist länger als %(max)s Zeichen.") % {"max": limit})
+    values["summary"] = get("Kurzbeschreibung")
+    values["description"] = get("Beschreibung")
+    values["partners"] = get("Beteiligte")
+    return values
+
+
+class _Getter:
+    """Cell access by canonical column name; missing optional columns read as ''."""
+
+    def __init__(self, mapping):
+        self.mapping = mapping
+        self.row = None
+
+    def __call__(self, canonical):
+        header = self.mapping.get(canonical)
+        return cell_text(self.row.get(header, "")) if header else ""
+
+    def header(self, canonical):
+        return self.mapping.get(canonical, canonical)
+
+
+def parse_frame(frame, lookups=None, progress=None):
+    """Parse every row; returns (parsed rows, errors). Nothing touches the database but lookups."""
+    mapping, errors = match_columns(frame, COLUMNS, required=REQUIRED)
+    if errors:
+        return [], errors
+    lookups = lookups or Lookups()
+    get = _Getter(mapping)
+    parsed, seen_ids, seen_titles = [], {}, {}
+    records = frame.to_dict("records")
+    for index, record in enumerate(progress(records) if progress else records):
+        number = int(frame.index[index]) + 2
+        get.row = record
+        values = _parse_row(number, get, lookups, errors)
+        key_id = values["import_id"]
+        key_title = values["title"].casefold()
+        if key_id and key_id in seen_ids:
+            errors.append(RowError(number, get.header("ID"), _("Die ID kommt schon in Zeile %(row)s vor.") % {"row": seen_ids[key_id]}))
+        elif not key_id and key_title and key_title in seen_titles:
+            errors.append(RowError(number, get.header("Werkzeug"), _("Das Werkzeug steht schon in Zeile %(row)s (ohne ID werden Werkzeuge am Titel erkannt).") % {"row": seen_titles[key_title]}))
+        if key_id:
+            seen_ids[key_id] = number
+        seen_titles.setdefault(key_title, number)
+        parsed.append(ParsedRow(number, values))
+    return parsed, errors
+
+
+def _existing_tools(catalogue):
+    return list(
+        ToolPage.objects.child_of(catalogue)
+        .prefetch_related("further_action_fields", "target_groups", "tagged_items__tag", "budget_lines")
+        .order_by("path")
+    )
+
+
+def _match(parsed, tools):
+    """Pair each row with its existing tool (by ID, else by title) or None."""
+    by_id = {t.import_id: t for t in tools if t.import_id}
+    by_title = {}
+    for tool in tools:
+        by_title.setdefault(tool.title.casefold(), tool)
+    pairs = []
+    for item in parsed:
+        tool = None
+        if item.values["import_id"]:
+            tool = by_id.get(item.values["import_id"])
+            if tool is None:
+                candidate = by_title.get(item.values["title"].casefold())
+                if candidate is not None and not candidate.import_id:
+                    tool = candidate
+        else:
+            tool = by_title.get(item.values["title"].casefold())
+        pairs.append((item, tool))
+    return pairs
+
+
+def apply_values(tool, values, lookups):
+    """Set a tool's fields from spreadsheet values (page not saved yet)."""
+    tool.import_id = values["import_id"]
+    tool.title = values["title"]
+    tool.status = values["status"]
+    tool.primary_action_field_id = values["action_fields"][0]
+    tool.further_action_fields.set([lookups.field_by_pk[pk] for pk in values["action_fields"][1:]])
+    tool.target_groups.set([lookups.group_by_pk[pk] for pk in values["target_groups"]])
+    tool.tags.set(list(values["tags"]))
+    tool.summary = values["summary"]
+    tool.body = body_from_text(values["description"])
+    tool.location_text = values["location_text"]
+    tool.location_region_id = values["region_id"]
+    tool.contact_name = values["contact_name"]
+    tool.partners = values["partners"]
+    tool.external_advice = values["external_advice"]
+    tool.external_advice_text = values["external_advice_text"]
+    tool.years = values["years"]
+    tool.good_practice = values["good_practice"]
+    old_budget = tool_budget(tool)
+    if old_budget != (values["budget"], values["funding"]):
+        lines = []
+        if values["budget"] is not None or values["funding"]:
+            lines.append(BudgetLine(amount=values["budget"], funding=values["funding"]))
+        tool.budget_lines = lines
+
+
+def tool_budget(tool):
+    from .columns import budget_funding
+
+    if tool.pk is None:
+        return (None, "")
+    return budget_funding(list(tool.budget_lines.all()))
+
+
+def import_catalogue(frame, catalogue, dry_run=False, user=None, progress=None):
+    """Check every row, then (unless dry_run or any error) create/update the tools, all or nothing."""
+    result = ImportResult()
+    lookups = Lookups()
+    parsed, errors = parse_frame(
+        frame, lookups, progress=None if progress is None else progress("Prüfen")
+    )
+    if errors:
+        result.errors = sorted(errors, key=lambda e: (e.row or 0))
+        return result
+    tools = _existing_tools(catalogue)
+    work = []
+    for item, tool in _match(parsed, tools):
+        if tool is None:
+            result.created += 1
+            work.append((item, None))
+        elif tool_values(tool) == item.values:
+            result.unchanged += 1
+        else:
+            result.updated += 1
+            work.append((item, tool))
+    if dry_run or not work:
+        return result
+    writer = PageWriter(catalogue, user=user)
+    steps = progress("Schreiben")(work) if progress else work
+    with transaction.atomic():
+        for item, tool in steps:
+            if tool is None:
+                tool = ToolPage(slug=slugify(item.values["title"])[:200] or "werkzeug")
+                apply_values(tool, item.values, lookups)
+                writer.create(tool)
+            else:
+                apply_values(tool, item.values, lookups)
+                writer.update(tool)
+        writer.finish()
+    return result

@@ -1,0 +1,44 @@
+"""Import tools into a catalogue from .xlsx/.csv; all or nothing, a report of every bad row."""
+
+import sys
+
+from django.core.management.base import BaseCommand, CommandError
+from tqdm import tqdm
+
+from catalogue.importer import import_catalogue
+from catalogue.models import CatalogueIndexPage
+from werkstatt.spreadsheets import SpreadsheetError, read_table
+
+
+def tqdm_progress(label):
+    return lambda items: tqdm(items, desc=label, file=sys.stderr, unit="Zeile", leave=False)
+
+
+class Command(BaseCommand):
+    help = "Importiert Werkzeuge aus einer Tabelle (.xlsx/.csv) in einen Werkzeugkatalog."
+
+    def add_arguments(self, parser):
+        parser.add_argument("file", help="Pfad zur .xlsx- oder .csv-Datei")
+        parser.add_argument("--catalogue", required=True, help="Slug des Werkzeugkatalogs")
+        parser.add_argument("--dry-run", action="store_true", help="Nur prüfen, nichts schreiben")
+
+    def handle(self, file, catalogue, dry_run=False, **options):
+        page = CatalogueIndexPage.objects.filter(slug=catalogue).first()
+        if page is None:
+            known = ", ".join(CatalogueIndexPage.objects.values_list("slug", flat=True)) or "–"
+            raise CommandError(f"Kein Werkzeugkatalog mit dem Slug „{catalogue}“. Vorhanden: {known}")
+        try:
+            frame = read_table(file)
+        except (SpreadsheetError, OSError) as exc:
+            raise CommandError(str(exc)) from exc
+        progress = tqdm_progress if options.get("verbosity", 1) >= 1 else None
+        result = import_catalogue(frame, page, dry_run=dry_run, progress=progress)
+        if not result.ok:
+            for error in result.errors:
+                self.stderr.write(str(error))
+            raise CommandError(
+                f"{len(result.errors)} Fehler in {len({e.row for e in result.errors})} Zeile(n); "
+                "es wurde nichts importiert."
+            )
+        prefix = "Probelauf (nichts geschrieben): " if dry_run else ""
+        self.stdout.write(self.style.SUCCESS(prefix + result.summary()))

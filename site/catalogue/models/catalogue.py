@@ -1,0 +1,212 @@
+"""The /werkzeuge/ section and the catalogues (Werkzeugkatalog) with their future visions."""
+
+from django import forms
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from wagtail.admin.forms import WagtailAdminPageForm
+from wagtail.admin.panels import FieldPanel, InlinePanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin
+from wagtail.fields import RichTextField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from taxonomy.models import ActionField, TargetGroup
+
+from .tool import ToolStatus
+
+RICH_FEATURES = ["h3", "bold", "italic", "ol", "ul", "link"]
+
+
+class CatalogueSectionPage(Page):
+    """The section page at /werkzeuge/: lists every catalogue and Werkstattplan below it."""
+
+    intro = RichTextField(_("Einleitung"), blank=True, features=RICH_FEATURES)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    search_fields = Page.search_fields + [index.SearchField("intro")]
+    parent_page_types = ["werkstatt.HomePage"]
+    subpage_types = ["catalogue.CatalogueIndexPage", "catalogue.WorkshopPlanPage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("Werkzeuge (Bereichsseite)")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        children = self.get_children().live().specific()
+        context["catalogues"] = [c for c in children if isinstance(c, CatalogueIndexPage)]
+        from .plan import WorkshopPlanPage
+
+        context["plans"] = [c for c in children if isinstance(c, WorkshopPlanPage)]
+        return context
+
+
+class CatalogueFilterForm(forms.Form):
+    """Filters of the catalogue listing; plain GET parameters, so they work without JavaScript."""
+
+    handlungsfeld = forms.ChoiceField(label=_("Handlungsfeld"), required=False)
+    status = forms.ChoiceField(label=_("Status"), required=False)
+    zielgruppe = forms.ChoiceField(label=_("Zielgruppe"), required=False)
+
+    def __init__(self, *args, action_fields=(), target_groups=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        everything = [("", _("alle"))]
+        self.fields["handlungsfeld"].choices = everything + [(f.slug, f.name) for f in action_fields]
+        self.fields["status"].choices = everything + list(ToolStatus.choices)
+        self.fields["zielgruppe"].choices = everything + [(g.slug, g.name) for g in target_groups]
+
+
+class CatalogueForm(WagtailAdminPageForm):
+    """One vision per action field: a second one for the same field is an error, not a crash."""
+
+    def clean(self):
+        cleaned = super().clean()
+        formset = self.formsets.get("visions")
+        if formset is not None:
+            seen = set()
+            for form in formset.forms:
+                if not hasattr(form, "cleaned_data") or form.cleaned_data.get("DELETE"):
+                    continue
+                field = form.cleaned_data.get("action_field")
+                if field and field.pk in seen:
+                    form.add_error(
+                        "action_field",
+                        _("Für dieses Handlungsfeld gibt es schon ein Zukunftsbild."),
+                    )
+                if field:
+                    seen.add(field.pk)
+        return cleaned
+
+
+class CatalogueIndexPage(RoutablePageMixin, Page):
+    """A Werkzeugkatalog of one municipality, Kreis or programme, with a vision per action field."""
+
+    owner_region = models.ForeignKey(
+        "taxonomy.Region",
+        verbose_name=_("Region des Katalogs"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Kommune, Kreis oder Land, dem der Katalog gehört."),
+    )
+    intro = RichTextField(_("Einleitung"), blank=True, features=RICH_FEATURES)
+
+    content_panels = Page.content_panels + [
+        FieldPanel("owner_region"),
+        FieldPanel("intro"),
+        InlinePanel("visions", label=_("Zukunftsbilder"), heading=_("Zukunftsbilder")),
+    ]
+    search_fields = Page.search_fields + [index.SearchField("intro")]
+    parent_page_types = ["catalogue.CatalogueSectionPage"]
+    subpage_types = ["catalogue.ToolPage"]
+    base_form_class = CatalogueForm
+
+    class Meta:
+        verbose_name = _("Werkzeugkatalog")
+        verbose_name_plural = _("Werkzeugkataloge")
+
+    def tools(self):
+        from .tool import ToolPage
+
+        return (
+            ToolPage.objects.child_of(self)
+            .live()
+            .select_related("primary_action_field", "location_region")
+            .prefetch_related("target_groups", "further_action_fields")
+            .order_by("path")
+        )
+
+    def filtered_tools(self, data):
+        """The tools matching the GET filters, and the bound filter form (errors are shown, not raised)."""
+        action_fields = list(ActionField.objects.all())
+        form = CatalogueFilterForm(
+            data, action_fields=action_fields, target_groups=TargetGroup.objects.all()
+        )
+        tools = self.tools()
+        if form.is_valid():
+            wanted = form.cleaned_data
+            if wanted["handlungsfeld"]:
+                tools = tools.filter(
+                    models.Q(primary_action_field__slug=wanted["handlungsfeld"])
+                    | models.Q(further_action_fields__slug=wanted["handlungsfeld"])
+                ).distinct()
+            if wanted["status"]:
+                tools = tools.filter(status=wanted["status"])
+            if wanted["zielgruppe"]:
+                tools = tools.filter(target_groups__slug=wanted["zielgruppe"]).distinct()
+        return form, list(tools)
+
+    def grouped(self, tools):
+        """Tools grouped by primary action field in the vocabulary order, with the field's vision."""
+        visions = {v.action_field_id: v for v in self.visions.select_related("image")}
+        groups = []
+        for field in ActionField.objects.all():
+            members = [t for t in tools if t.primary_action_field_id == field.pk]
+            vision = visions.get(field.pk)
+            if not members and not vision:
+                continue
+            groups.append(
+                {
+                    "field": field,
+                    "vision": vision,
+                    "tools": members,
+                    "existing": sum(1 for t in members if t.status == ToolStatus.EXISTING),
+                    "new": sum(1 for t in members if t.status == ToolStatus.NEW),
+                }
+            )
+        return groups
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        data = request.GET if any(k in request.GET for k in CatalogueFilterForm.base_fields) else None
+        form, tools = self.filtered_tools(data)
+        context["filter_form"] = form
+        context["filtered"] = data is not None
+        context["tools"] = tools
+        context["groups"] = self.grouped(tools)
+        context["print_all"] = request.GET.get("druck") == "1"
+        query = [("art", "werkzeug")]
+        if form.is_bound and form.is_valid():
+            query += [(k, v) for k, v in form.cleaned_data.items() if v]
+        from urllib.parse import urlencode
+
+        context["search_url"] = "/suche/?" + urlencode(query)
+        return context
+
+
+class FutureVision(Orderable):
+    """A Zukunftsbild: how the municipality wants to look in one action field."""
+
+    catalogue = ParentalKey(CatalogueIndexPage, related_name="visions", on_delete=models.CASCADE)
+    action_field = models.ForeignKey(
+        "taxonomy.ActionField",
+        verbose_name=_("Handlungsfeld"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    text = RichTextField(_("Zukunftsbild"), features=RICH_FEATURES)
+    image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("Bild"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    image_alt = models.CharField(
+        _("Alternativtext des Bildes"),
+        max_length=250,
+        blank=True,
+        help_text=_("Leer lassen, wenn das Bild nur schmückt."),
+    )
+
+    panels = [FieldPanel("action_field"), FieldPanel("text"), FieldPanel("image"), FieldPanel("image_alt")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("Zukunftsbild")
+        verbose_name_plural = _("Zukunftsbilder")
+
+    def __str__(self):
+        return f"{self.action_field} – {self.catalogue}"

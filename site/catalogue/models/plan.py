@@ -1,0 +1,162 @@
+"""The Werkstattplan of a municipality: per action field what, who, where, with whom and when."""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.http import HttpResponse
+from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from .tool import format_years, parse_years
+
+
+class WorkshopPlanPage(RoutablePageMixin, Page):
+    """Werkstattplan (Merkblatt Werkstattplan): long-term plan in yearly steps, downloadable."""
+
+    region = models.ForeignKey(
+        "taxonomy.Region",
+        verbose_name=_("Kommune / Region"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    intro = RichTextField(_("Einleitung"), blank=True, features=["bold", "italic", "link", "ul"])
+    start_year = models.PositiveIntegerField(_("Erstes Jahr"), default=2017)
+    end_year = models.PositiveIntegerField(_("Letztes Jahr"), default=2020)
+    catalogue = models.ForeignKey(
+        "catalogue.CatalogueIndexPage",
+        verbose_name=_("Zugehöriger Werkzeugkatalog"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    content_panels = Page.content_panels + [
+        FieldPanel("region"),
+        FieldPanel("intro"),
+        FieldRowPanel([FieldPanel("start_year"), FieldPanel("end_year")]),
+        FieldPanel("catalogue"),
+        InlinePanel("rows", label=_("Handlungsfeld"), heading=_("Handlungsfelder im Plan")),
+    ]
+    search_fields = Page.search_fields + [index.SearchField("intro")]
+    parent_page_types = ["catalogue.CatalogueSectionPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("Werkstattplan")
+        verbose_name_plural = _("Werkstattpläne")
+
+    def clean(self):
+        super().clean()
+        if self.end_year < self.start_year:
+            raise ValidationError({"end_year": _("Das letzte Jahr liegt vor dem ersten.")})
+        if self.end_year - self.start_year > 15:
+            raise ValidationError({"end_year": _("Ein Werkstattplan umfasst höchstens 16 Jahre.")})
+
+    @property
+    def plan_years(self):
+        return list(range(self.start_year, self.end_year + 1))
+
+    def table_rows(self):
+        """Rows with a True/False mark per plan year, for the template and the downloads."""
+        years = self.plan_years
+        rows = []
+        for row in self.rows.select_related("action_field"):
+            marked = set(row.year_list)
+            rows.append({"row": row, "marks": [(year, year in marked) for year in years]})
+        return rows
+
+    def _download_name(self, extension):
+        return f"werkstattplan-{slugify(self.slug or self.title)}.{extension}"
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["rows"] = self.table_rows()
+        return context
+
+    @path("")
+    def plan(self, request):
+        return self.render(request)
+
+    @path("tabelle.csv", name="plan_csv")
+    def download_csv(self, request):
+        from ..exports import plan_frame
+        from werkstatt.spreadsheets import frame_to_csv
+
+        response = HttpResponse(frame_to_csv(plan_frame(self)), content_type="text/csv; charset=utf-8")
+        response["Content-Disposition"] = f'attachment; filename="{self._download_name("csv")}"'
+        return response
+
+    @path("tabelle.xlsx", name="plan_xlsx")
+    def download_xlsx(self, request):
+        from ..exports import plan_frame
+        from werkstatt.spreadsheets import frame_to_xlsx
+
+        response = HttpResponse(
+            frame_to_xlsx(plan_frame(self), sheet_name="Werkstattplan"),
+            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        )
+        response["Content-Disposition"] = f'attachment; filename="{self._download_name("xlsx")}"'
+        return response
+
+
+class PlanRow(Orderable):
+    """One action field of the plan: description, tools, responsible person, place, participants, years."""
+
+    plan = ParentalKey(WorkshopPlanPage, related_name="rows", on_delete=models.CASCADE)
+    title = models.CharField(_("Handlungsfeld (wie im Plan benannt)"), max_length=200)
+    action_field = models.ForeignKey(
+        "taxonomy.ActionField",
+        verbose_name=_("Handlungsfeld (Vokabular)"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    description = models.TextField(_("Beschreibung des Handlungsfelds"), blank=True)
+    tools = models.TextField(_("Werkzeuge"), blank=True, help_text=_("Ein Werkzeug pro Zeile."))
+    responsible = models.CharField(_("Ansprechperson des Handlungsfelds"), max_length=255, blank=True)
+    place = models.CharField(_("Umsetzungsort"), max_length=255, blank=True)
+    participants = models.TextField(_("Beteiligte"), blank=True)
+    years = models.CharField(
+        _("Jahre"), max_length=255, blank=True, help_text=_("z. B. 2017;2018 oder 2017-2020")
+    )
+
+    panels = [
+        FieldPanel("title"),
+        FieldPanel("action_field"),
+        FieldPanel("description"),
+        FieldPanel("tools"),
+        FieldPanel("responsible"),
+        FieldPanel("place"),
+        FieldPanel("participants"),
+        FieldPanel("years"),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("Zeile des Werkstattplans")
+        verbose_name_plural = _("Zeilen des Werkstattplans")
+
+    def clean(self):
+        try:
+            self.years = format_years(parse_years(self.years))
+        except ValueError as exc:
+            raise ValidationError({"years": str(exc)}) from exc
+
+    @property
+    def year_list(self):
+        try:
+            return parse_years(self.years)
+        except ValueError:
+            return []
+
+    @property
+    def tool_list(self):
+        return [line.strip(" •-\t") for line in self.tools.splitlines() if line.strip(" •-\t")]

@@ -1,0 +1,84 @@
+"""How the catalogue is found: tools as 'werkzeug', future visions as 'zukunftsbild' (live pages only)."""
+
+from django.utils.html import strip_tags
+
+from search.registry import Adapter, IndexDocument, register
+
+from .columns import body_to_text
+from .models import FutureVision, ToolPage
+
+
+class ToolAdapter(Adapter):
+    model = ToolPage
+
+    def get_queryset(self):
+        return (
+            ToolPage.objects.live()
+            .select_related("primary_action_field", "location_region")
+            .prefetch_related("further_action_fields", "target_groups", "tagged_items__tag")
+        )
+
+    def to_document(self, tool):
+        if not tool.live or tool.get_view_restrictions().exists():
+            return None
+        region = tool.effective_region
+        facets = {
+            "handlungsfeld": [f.slug for f in tool.action_fields],
+            "zielgruppe": [g.slug for g in tool.target_groups.all()],
+            "status": [tool.status],
+            "schlagwort": [t.name for t in tool.tags.all()],
+            "jahr": [str(y) for y in tool.year_list],
+        }
+        if region is not None:
+            facets["region"] = [region.code]
+        body = "\n".join(
+            part
+            for part in (
+                body_to_text(tool.body),
+                tool.location_text,
+                tool.partners,
+                tool.transferability,
+                tool.remarks,
+            )
+            if part
+        )
+        return IndexDocument(
+            kind="werkzeug",
+            title=tool.title,
+            url=tool.url or "",
+            summary=tool.summary,
+            body=body,
+            date=(tool.last_published_at or tool.first_published_at).date()
+            if (tool.last_published_at or tool.first_published_at)
+            else None,
+            facets=facets,
+        )
+
+
+class FutureVisionAdapter(Adapter):
+    model = FutureVision
+
+    def get_queryset(self):
+        return FutureVision.objects.select_related("catalogue", "action_field")
+
+    def to_document(self, vision):
+        catalogue = vision.catalogue
+        if catalogue is None or not catalogue.live or catalogue.get_view_restrictions().exists():
+            return None
+        text = strip_tags(vision.text or "").strip()
+        facets = {"handlungsfeld": [vision.action_field.slug]}
+        if catalogue.owner_region_id:
+            facets["region"] = [catalogue.owner_region.code]
+        return IndexDocument(
+            kind="zukunftsbild",
+            title=f"Zukunftsbild {vision.action_field.name}: {catalogue.title}",
+            url=f"{catalogue.url}#af-{vision.action_field.slug}-title" if catalogue.url else "",
+            summary=text[:300],
+            body=text,
+            facets=facets,
+        )
+
+
+def register_all():
+    register(ToolAdapter())
+    register(FutureVisionAdapter())
