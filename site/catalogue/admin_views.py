@@ -36,7 +36,7 @@ class UploadForm(forms.Form):
         upload = self.cleaned_data["file"]
         if upload.size > MAX_UPLOAD:
             raise forms.ValidationError(_("Die Datei ist größer als 10 MB."))
-        if not upload.name.lower().endswith((".csv", ".xlsx", ".xlsm", ".txt")):
+        if not upload.name.lower().endswith((".csv", ".xlsx", ".xlsm", ".xls", ".txt")):
             raise forms.ValidationError(_("Bitte eine .xlsx- oder .csv-Datei hochladen."))
         return upload
 

@@ -23,7 +23,12 @@ COLUMNS = {
     "Schlagworte": ["Schlagwort", "Stichworte", "Tags"],
     "Umsetzungsort": ["Einsatzort", "Ort"],
     "Region": ["AGS", "Regionalschlüssel", "Gemeindeschlüssel", "Amtlicher Schlüssel"],
-    "Ansprechperson": ["Ansprechpartner", "Ansprechpartnerin", "Kontakt", "Ansprechperson des Werkzeugs"],
+    "Ansprechperson": [
+        "Ansprechpartner",
+        "Ansprechpartnerin",
+        "Kontakt",
+        "Ansprechperson des Werkzeugs",
+    ],
     "Beteiligte": ["Partner", "Beteiligte Partner"],
     "Budget (EUR)": ["Budget", "Budget in EUR", "Budget €", "Kosten"],
     "Finanzierung": ["Finanzierungsquelle", "Fördermittel"],
@@ -39,7 +44,9 @@ def text_to_html(text):
     """Plain text with blank lines between paragraphs -> rich text paragraphs (escaped)."""
     paragraphs = [p.strip() for p in re.split(r"\n\s*\n", text.replace("\r\n", "\n")) if p.strip()]
     return "".join(
-        "<p>" + "<br/>".join(html.escape(line.strip(), quote=False) for line in p.split("\n")) + "</p>"
+        "<p>"
+        + "<br/>".join(html.escape(line.strip(), quote=False) for line in p.split("\n"))
+        + "</p>"
         for p in paragraphs
     )
 
@@ -80,7 +87,9 @@ def budget_funding(lines):
 
 def tool_values(tool):
     """The values of a tool as the spreadsheet has them (ids for vocabulary, normalised text)."""
-    further = sorted(f.pk for f in tool.further_action_fields.all() if f.pk != tool.primary_action_field_id)
+    further = sorted(
+        f.pk for f in tool.further_action_fields.all() if f.pk != tool.primary_action_field_id
+    )
     budget, funding = budget_funding(list(tool.budget_lines.all()))
     return {
         "import_id": tool.import_id,
@@ -135,7 +144,9 @@ def values_to_row(values, names):
         "Beteiligte": values["partners"],
         "Budget (EUR)": format_amount(values["budget"]),
         "Finanzierung": values["funding"],
-        "Externe Beratung": format_advice(values["external_advice"], values["external_advice_text"]),
+        "Externe Beratung": format_advice(
+            values["external_advice"], values["external_advice_text"]
+        ),
         "Jahre": values["years"],
         "Praxisbeispiel": "ja" if values["good_practice"] else "nein",
     }

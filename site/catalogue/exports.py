@@ -12,7 +12,9 @@ def catalogue_frame(catalogue):
     """Every tool of a catalogue with the import columns, so the file can be imported again."""
     tools = list(
         ToolPage.objects.child_of(catalogue)
-        .prefetch_related("further_action_fields", "target_groups", "tagged_items__tag", "budget_lines")
+        .prefetch_related(
+            "further_action_fields", "target_groups", "tagged_items__tag", "budget_lines"
+        )
         .order_by("path")
     )
     region_ids = {t.location_region_id for t in tools if t.location_region_id}

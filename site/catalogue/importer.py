@@ -11,9 +11,9 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from django.db import transaction
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from network.models import Person
 from taxonomy.lookup import (
     LookupError_,
     RegionIndex,
@@ -22,6 +22,7 @@ from taxonomy.lookup import (
     resolve_target_group,
 )
 from taxonomy.models import ActionField, TargetGroup
+from taxonomy.vocabulary import slug_for
 from werkstatt.spreadsheets import (
     FORMULA_PREFIXES,
     ImportResult,
@@ -90,8 +91,20 @@ class Lookups:
         self.action_fields = list(ActionField.objects.all())
         self.target_groups = list(TargetGroup.objects.all())
         self.regions = RegionIndex()
+        self.persons = {}
+        for pk, name in Person.objects.values_list("pk", "name"):
+            self.persons.setdefault(fold(name), []).append(pk)
         self.field_by_pk = {f.pk: f for f in self.action_fields}
         self.group_by_pk = {g.pk: g for g in self.target_groups}
+
+    def person_id(self, text):
+        """The network.Person of that exact name, if there is exactly one (else only the text is kept)."""
+        head = text.split(",")[0]
+        for candidate in (text, head):
+            found = self.persons.get(fold(candidate), [])
+            if len(found) == 1:
+                return found[0]
+        return None
 
     def region_id(self, text):
         return resolve_region(text, self.regions).pk
@@ -116,7 +129,10 @@ def _parse_row(number, get, lookups, errors):
     if not status:
         bad("Status", _("Der Status fehlt (bestehend oder neu)."))
     elif values["status"] is None:
-        bad("Status", _("„%(value)s“ ist kein Status. Erlaubt: bestehend oder neu.") % {"value": status})
+        bad(
+            "Status",
+            _("„%(value)s“ ist kein Status. Erlaubt: bestehend oder neu.") % {"value": status},
+        )
 
     fields = []
     names = split_list(get("Handlungsfeld"))
@@ -156,7 +172,10 @@ def _parse_row(number, get, lookups, errors):
     if budget_text:
         amount = parse_number(budget_text)
         if amount is None:
-            bad("Budget (EUR)", _("„%(value)s“ ist kein Betrag (z. B. 1.500,50).") % {"value": budget_text})
+            bad(
+                "Budget (EUR)",
+                _("„%(value)s“ ist kein Betrag (z. B. 1.500,50).") % {"value": budget_text},
+            )
         elif amount < 0:
             bad("Budget (EUR)", _("Der Betrag darf nicht negativ sein."))
         elif amount >= 10**10:
@@ -172,10 +191,16 @@ def _parse_row(number, get, lookups, errors):
 
     good = parse_bool(get("Praxisbeispiel"))
     if good is None:
-        bad("Praxisbeispiel", _("Bitte „ja“ oder „nein“ angeben, nicht „%(value)s“.") % {"value": get("Praxisbeispiel")})
+        bad(
+            "Praxisbeispiel",
+            _("Bitte „ja“ oder „nein“ angeben, nicht „%(value)s“.")
+            % {"value": get("Praxisbeispiel")},
+        )
     values["good_practice"] = bool(good)
 
-    values["external_advice"], values["external_advice_text"] = parse_advice(get("Externe Beratung"))
+    values["external_advice"], values["external_advice_text"] = parse_advice(
+        get("Externe Beratung")
+    )
     for key, column, limit in (
         ("location_text", "Umsetzungsort", 255),
         ("contact_name", "Ansprechperson", 200),
@@ -187,6 +212,9 @@ def _parse_row(number, get, lookups, errors):
             values[key] = get(column)
         if len(values[key]) > limit:
             bad(column, _("Der Text ist länger als %(max)s Zeichen.") % {"max": limit})
+    values["_contact_id"] = (
+        lookups.person_id(values["contact_name"]) if values["contact_name"] else None
+    )
     values["summary"] = get("Kurzbeschreibung")
     values["description"] = get("Beschreibung")
     values["partners"] = get("Beteiligte")
@@ -224,9 +252,24 @@ def parse_frame(frame, lookups=None, progress=None):
         key_id = values["import_id"]
         key_title = values["title"].casefold()
         if key_id and key_id in seen_ids:
-            errors.append(RowError(number, get.header("ID"), _("Die ID kommt schon in Zeile %(row)s vor.") % {"row": seen_ids[key_id]}))
+            errors.append(
+                RowError(
+                    number,
+                    get.header("ID"),
+                    _("Die ID kommt schon in Zeile %(row)s vor.") % {"row": seen_ids[key_id]},
+                )
+            )
         elif not key_id and key_title and key_title in seen_titles:
-            errors.append(RowError(number, get.header("Werkzeug"), _("Das Werkzeug steht schon in Zeile %(row)s (ohne ID werden Werkzeuge am Titel erkannt).") % {"row": seen_titles[key_title]}))
+            errors.append(
+                RowError(
+                    number,
+                    get.header("Werkzeug"),
+                    _(
+                        "Das Werkzeug steht schon in Zeile %(row)s (ohne ID werden Werkzeuge am Titel erkannt)."
+                    )
+                    % {"row": seen_titles[key_title]},
+                )
+            )
         if key_id:
             seen_ids[key_id] = number
         seen_titles.setdefault(key_title, number)
@@ -237,7 +280,9 @@ def parse_frame(frame, lookups=None, progress=None):
 def _existing_tools(catalogue):
     return list(
         ToolPage.objects.child_of(catalogue)
-        .prefetch_related("further_action_fields", "target_groups", "tagged_items__tag", "budget_lines")
+        .prefetch_related(
+            "further_action_fields", "target_groups", "tagged_items__tag", "budget_lines"
+        )
         .order_by("path")
     )
 
@@ -263,6 +308,14 @@ def _match(parsed, tools):
     return pairs
 
 
+def is_unchanged(tool, values):
+    """Same spreadsheet values, and the contact (if the file names a known person) already linked."""
+    comparable = {k: v for k, v in values.items() if not k.startswith("_")}
+    if values["_contact_id"] and values["_contact_id"] != tool.contact_id:
+        return False
+    return tool_values(tool) == comparable
+
+
 def apply_values(tool, values, lookups):
     """Set a tool's fields from spreadsheet values (page not saved yet)."""
     tool.import_id = values["import_id"]
@@ -277,6 +330,8 @@ def apply_values(tool, values, lookups):
     tool.location_text = values["location_text"]
     tool.location_region_id = values["region_id"]
     tool.contact_name = values["contact_name"]
+    if values["_contact_id"]:
+        tool.contact_id = values["_contact_id"]
     tool.partners = values["partners"]
     tool.external_advice = values["external_advice"]
     tool.external_advice_text = values["external_advice_text"]
@@ -306,7 +361,7 @@ def import_catalogue(frame, catalogue, dry_run=False, user=None, progress=None):
         frame, lookups, progress=None if progress is None else progress("Prüfen")
     )
     if errors:
-        result.errors = sorted(errors, key=lambda e: (e.row or 0))
+        result.errors = sorted(errors, key=lambda e: e.row or 0)
         return result
     tools = _existing_tools(catalogue)
     work = []
@@ -314,7 +369,7 @@ def import_catalogue(frame, catalogue, dry_run=False, user=None, progress=None):
         if tool is None:
             result.created += 1
             work.append((item, None))
-        elif tool_values(tool) == item.values:
+        elif is_unchanged(tool, item.values):
             result.unchanged += 1
         else:
             result.updated += 1
@@ -326,7 +381,7 @@ def import_catalogue(frame, catalogue, dry_run=False, user=None, progress=None):
     with transaction.atomic():
         for item, tool in steps:
             if tool is None:
-                tool = ToolPage(slug=slugify(item.values["title"])[:200] or "werkzeug")
+                tool = ToolPage(slug=slug_for(item.values["title"])[:200] or "werkzeug")
                 apply_values(tool, item.values, lookups)
                 writer.create(tool)
             else:

@@ -18,12 +18,16 @@ class CatalogueProfileSection:
             return []
         code = region.code
         items = []
-        for catalogue in CatalogueIndexPage.objects.live().filter(owner_region__code__startswith=code):
+        for catalogue in CatalogueIndexPage.objects.live().filter(
+            owner_region__code__startswith=code
+        ):
             items.append({"kind": _("Werkzeugkatalog"), "page": catalogue})
         for plan in WorkshopPlanPage.objects.live().filter(region__code__startswith=code):
             items.append({"kind": _("Werkstattplan"), "page": plan})
         for tool in (
-            ToolPage.objects.live().filter(location_region__code__startswith=code).order_by("title")[:50]
+            ToolPage.objects.live()
+            .filter(location_region__code__startswith=code)
+            .order_by("title")[:50]
         ):
             items.append({"kind": _("Werkzeug"), "page": tool})
         return items

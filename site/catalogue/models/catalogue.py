@@ -52,7 +52,9 @@ class CatalogueFilterForm(forms.Form):
     def __init__(self, *args, action_fields=(), target_groups=(), **kwargs):
         super().__init__(*args, **kwargs)
         everything = [("", _("alle"))]
-        self.fields["handlungsfeld"].choices = everything + [(f.slug, f.name) for f in action_fields]
+        self.fields["handlungsfeld"].choices = everything + [
+            (f.slug, f.name) for f in action_fields
+        ]
         self.fields["status"].choices = everything + list(ToolStatus.choices)
         self.fields["zielgruppe"].choices = everything + [(g.slug, g.name) for g in target_groups]
 
@@ -63,7 +65,8 @@ class CatalogueForm(WagtailAdminPageForm):
     def clean(self):
         cleaned = super().clean()
         formset = self.formsets.get("visions")
-        if formset is not None:
+        # The inline forms are validated after this form; validate them now to compare them.
+        if formset is not None and formset.is_valid():
             seen = set()
             for form in formset.forms:
                 if not hasattr(form, "cleaned_data") or form.cleaned_data.get("DELETE"):
@@ -158,9 +161,19 @@ class CatalogueIndexPage(RoutablePageMixin, Page):
             )
         return groups
 
+    def serve(self, request, *args, **kwargs):
+        """An unknown filter value is the visitor's input error: the page says so, with status 400."""
+        response = super().serve(request, *args, **kwargs)
+        form = (getattr(response, "context_data", None) or {}).get("filter_form")
+        if form is not None and form.is_bound and form.errors:
+            response.status_code = 400
+        return response
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        data = request.GET if any(k in request.GET for k in CatalogueFilterForm.base_fields) else None
+        data = (
+            request.GET if any(k in request.GET for k in CatalogueFilterForm.base_fields) else None
+        )
         form, tools = self.filtered_tools(data)
         context["filter_form"] = form
         context["filtered"] = data is not None
@@ -202,7 +215,12 @@ class FutureVision(Orderable):
         help_text=_("Leer lassen, wenn das Bild nur schmückt."),
     )
 
-    panels = [FieldPanel("action_field"), FieldPanel("text"), FieldPanel("image"), FieldPanel("image_alt")]
+    panels = [
+        FieldPanel("action_field"),
+        FieldPanel("text"),
+        FieldPanel("image"),
+        FieldPanel("image_alt"),
+    ]
 
     class Meta(Orderable.Meta):
         verbose_name = _("Zukunftsbild")

@@ -85,19 +85,23 @@ class WorkshopPlanPage(RoutablePageMixin, Page):
     def plan(self, request):
         return self.render(request)
 
-    @path("tabelle.csv", name="plan_csv")
+    @path("csv/", name="plan_csv")
     def download_csv(self, request):
-        from ..exports import plan_frame
         from werkstatt.spreadsheets import frame_to_csv
 
-        response = HttpResponse(frame_to_csv(plan_frame(self)), content_type="text/csv; charset=utf-8")
+        from ..exports import plan_frame
+
+        response = HttpResponse(
+            frame_to_csv(plan_frame(self)), content_type="text/csv; charset=utf-8"
+        )
         response["Content-Disposition"] = f'attachment; filename="{self._download_name("csv")}"'
         return response
 
-    @path("tabelle.xlsx", name="plan_xlsx")
+    @path("xlsx/", name="plan_xlsx")
     def download_xlsx(self, request):
-        from ..exports import plan_frame
         from werkstatt.spreadsheets import frame_to_xlsx
+
+        from ..exports import plan_frame
 
         response = HttpResponse(
             frame_to_xlsx(plan_frame(self), sheet_name="Werkstattplan"),
@@ -122,7 +126,9 @@ class PlanRow(Orderable):
     )
     description = models.TextField(_("Beschreibung des Handlungsfelds"), blank=True)
     tools = models.TextField(_("Werkzeuge"), blank=True, help_text=_("Ein Werkzeug pro Zeile."))
-    responsible = models.CharField(_("Ansprechperson des Handlungsfelds"), max_length=255, blank=True)
+    responsible = models.CharField(
+        _("Ansprechperson des Handlungsfelds"), max_length=255, blank=True
+    )
     place = models.CharField(_("Umsetzungsort"), max_length=255, blank=True)
     participants = models.TextField(_("Beteiligte"), blank=True)
     years = models.CharField(

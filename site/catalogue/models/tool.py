@@ -59,7 +59,9 @@ def format_years(years):
 
 
 class ToolPageTag(TaggedItemBase):
-    content_object = ParentalKey("catalogue.ToolPage", related_name="tagged_items", on_delete=models.CASCADE)
+    content_object = ParentalKey(
+        "catalogue.ToolPage", related_name="tagged_items", on_delete=models.CASCADE
+    )
 
 
 class ToolPage(Page):
@@ -107,15 +109,34 @@ class ToolPage(Page):
         blank=True,
         help_text=_("z. B. „Pilotprojekt in Gemeinde X und Y, dann ganzer Landkreis“"),
     )
+    contact = models.ForeignKey(
+        "network.Person",
+        verbose_name=_("Ansprechperson"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Sichtbar nur, soweit die Person es erlaubt; sonst „Kontakt auf Anfrage“."),
+    )
     contact_name = models.CharField(
-        _("Ansprechperson (Text)"),
+        _("Ansprechperson laut Importdatei"),
         max_length=200,
         blank=True,
-        help_text=_("Wird nicht öffentlich angezeigt; öffentlich erscheint nur eine verknüpfte Person."),
+        help_text=_(
+            "Nur intern (Import/Export); öffentlich erscheint allein die verknüpfte Person."
+        ),
     )
     partners = models.TextField(_("Beteiligte"), blank=True)
+    partner_organisations = ParentalManyToManyField(
+        "network.Organisation",
+        verbose_name=_("Beteiligte Organisationen"),
+        blank=True,
+        related_name="+",
+    )
     external_advice = models.BooleanField(_("Externe Beratung nötig"), default=False)
-    external_advice_text = models.CharField(_("Welche externe Beratung"), max_length=255, blank=True)
+    external_advice_text = models.CharField(
+        _("Welche externe Beratung"), max_length=255, blank=True
+    )
     years = models.CharField(
         _("Jahre"), max_length=255, blank=True, help_text=_("z. B. 2017;2018 oder 2017-2020")
     )
@@ -141,7 +162,12 @@ class ToolPage(Page):
             heading=_("Umsetzungsort"),
         ),
         MultiFieldPanel(
-            [FieldPanel("contact_name"), FieldPanel("partners")],
+            [
+                FieldPanel("contact"),
+                FieldPanel("contact_name"),
+                FieldPanel("partners"),
+                FieldPanel("partner_organisations"),
+            ],
             heading=_("Ansprechperson und Beteiligte"),
         ),
         InlinePanel("budget_lines", label=_("Budgetposten"), heading=_("Budget")),
@@ -197,7 +223,9 @@ class ToolPage(Page):
 
     @property
     def action_fields(self):
-        further = [f for f in self.further_action_fields.all() if f.pk != self.primary_action_field_id]
+        further = [
+            f for f in self.further_action_fields.all() if f.pk != self.primary_action_field_id
+        ]
         return [self.primary_action_field, *further]
 
     @property
@@ -259,7 +287,9 @@ class BudgetLine(Orderable):
     """A rough budget estimate: amount, what it pays for, where the money comes from."""
 
     tool = ParentalKey(ToolPage, related_name="budget_lines", on_delete=models.CASCADE)
-    amount = models.DecimalField(_("Betrag (EUR)"), max_digits=12, decimal_places=2, null=True, blank=True)
+    amount = models.DecimalField(
+        _("Betrag (EUR)"), max_digits=12, decimal_places=2, null=True, blank=True
+    )
     purpose = models.CharField(_("Zweck"), max_length=255, blank=True)
     funding = models.CharField(_("Finanzierung"), max_length=255, blank=True)
 

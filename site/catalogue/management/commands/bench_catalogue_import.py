@@ -31,9 +31,12 @@ class Command(BaseCommand):
         if home is None:
             self.stderr.write("Keine Startseite: bitte zuerst `manage.py load_demo` ausführen.")
             return
-        section = CatalogueSectionPage.objects.first() or ensure_child(
-            home, CatalogueSectionPage, "werkzeuge", title="Werkzeuge", show_in_menus=True
-        )[0]
+        section = (
+            CatalogueSectionPage.objects.first()
+            or ensure_child(
+                home, CatalogueSectionPage, "werkzeuge", title="Werkzeuge", show_in_menus=True
+            )[0]
+        )
         slug = f"benchmark-{int(time.time())}"
         catalogue, _ = ensure_child(section, CatalogueIndexPage, slug, title=f"Benchmark {slug}")
         path = Path(tempfile.mkdtemp()) / "benchmark.csv"

@@ -26,7 +26,9 @@ class Command(BaseCommand):
         page = CatalogueIndexPage.objects.filter(slug=catalogue).first()
         if page is None:
             known = ", ".join(CatalogueIndexPage.objects.values_list("slug", flat=True)) or "–"
-            raise CommandError(f"Kein Werkzeugkatalog mit dem Slug „{catalogue}“. Vorhanden: {known}")
+            raise CommandError(
+                f"Kein Werkzeugkatalog mit dem Slug „{catalogue}“. Vorhanden: {known}"
+            )
         try:
             frame = read_table(file)
         except (SpreadsheetError, OSError) as exc:

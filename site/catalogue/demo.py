@@ -1,0 +1,193 @@
+"""Demo content of the catalogue: /werkzeuge/, a Kreis-Düren-like catalogue and the Musterkommune plan.
+
+Idempotent: pages are found by slug, tools come through the importer (matching on ID), tool
+sheets and visions are only added where missing.
+"""
+
+import pandas as pd
+from django.utils.html import escape
+
+from taxonomy.models import ActionField, Region, RegionLevel
+from werkstatt.demo import ensure_child, get_home
+
+from .columns import EXPORT_COLUMNS
+from .demo_data import dueren, musterkommune
+from .importer import import_catalogue
+from .models import (
+    CatalogueIndexPage,
+    CatalogueSectionPage,
+    FutureVision,
+    PlanRow,
+    ToolPage,
+    WorkshopPlanPage,
+)
+
+GEMEINDEN = [
+    ("05358008", "Düren", "Stadt"),
+    ("05358012", "Heimbach", "Stadt"),
+    ("05358024", "Jülich", "Stadt"),
+    ("05358028", "Kreuzau", "Gemeinde"),
+    ("05358044", "Nideggen", "Stadt"),
+]
+SECTION_INTRO = (
+    "<p>Werkzeuge sind erprobte oder geplante Maßnahmen, mit denen Kommunen den demografischen "
+    "Wandel gestalten: <b>bestehende</b> (blau) lassen sich ausbauen, <b>neue</b> (grün) sollen "
+    "geschaffen werden. Hier finden Sie Werkzeugkataloge mit ihren Zukunftsbildern und die "
+    "Werkstattpläne der Kommunen.</p>"
+)
+
+
+def ensure_regions():
+    kreis = Region.objects.get(code="05358")
+    for code, name, kind in GEMEINDEN:
+        Region.objects.get_or_create(
+            code=code,
+            defaults={"name": name, "kind": kind, "level": RegionLevel.GEMEINDE, "parent": kreis},
+        )
+
+
+def catalogue_frame():
+    rows = []
+    for number, (field, title, status, summary, groups, tags, region, years, good) in enumerate(
+        dueren.TOOLS, start=1
+    ):
+        row = dict.fromkeys(EXPORT_COLUMNS, "")
+        row.update(
+            {
+                "ID": f"DN-{number:03d}",
+                "Handlungsfeld": field,
+                "Werkzeug": title,
+                "Status": status,
+                "Kurzbeschreibung": summary,
+                "Zielgruppen": groups,
+                "Schlagworte": tags,
+                "Region": region,
+                "Jahre": years,
+                "Praxisbeispiel": good,
+                "Externe Beratung": "nein",
+            }
+        )
+        row.update(dueren.DETAILS.get(title, {}))
+        rows.append(row)
+    return pd.DataFrame(rows, columns=EXPORT_COLUMNS)
+
+
+def _sheet_stream(sheets):
+    return [
+        (
+            "sheet",
+            {
+                "year": year,
+                "measures": [
+                    {"title": t, "months": [str(m) for m in months]} for t, months in measures
+                ],
+                "remarks": remarks,
+            },
+        )
+        for year, measures, remarks in sheets
+    ]
+
+
+def ensure_visions(catalogue, stdout):
+    have = set(catalogue.visions.values_list("action_field__slug", flat=True))
+    missing = [
+        f for f in ActionField.objects.all() if f.slug not in have and f.slug in dueren.VISIONS
+    ]
+    for field in missing:
+        FutureVision.objects.create(
+            catalogue=catalogue,
+            action_field=field,
+            text=f"<p>{escape(dueren.VISIONS[field.slug])}</p>",
+        )
+    if missing:
+        catalogue.save_revision().publish()
+        stdout.write(f"  {len(missing)} Zukunftsbilder angelegt")
+
+
+def ensure_sheets(catalogue, stdout):
+    for title, sheets in dueren.SHEETS.items():
+        tool = ToolPage.objects.child_of(catalogue).filter(title=title).first()
+        if tool is None or tool.tool_sheets:
+            continue
+        tool.tool_sheets = _sheet_stream(sheets)
+        if title == "Bürgerbus Rureifel":
+            tool.transferability = (
+                "Nötig sind ein Trägerverein, mindestens 20 Fahrerinnen und Fahrer, ein "
+                "Verkehrsunternehmen als Partner und ein Antrag auf Landesförderung."
+            )
+            stolberg = Region.objects.filter(code="05334032").first()
+            if stolberg and not tool.also_used_in.exists():
+                tool.also_used_in.create(region=stolberg, note="Bürgerbus nach diesem Vorbild")
+        tool.save_revision().publish()
+        stdout.write(f"  Werkzeugblätter für „{title}“ angelegt")
+
+
+def ensure_plan(section, catalogue, stdout):
+    data = musterkommune.PLAN
+    plan, created = ensure_child(
+        section,
+        WorkshopPlanPage,
+        data["slug"],
+        title=data["title"],
+        intro=data["intro"],
+        start_year=data["start_year"],
+        end_year=data["end_year"],
+    )
+    if plan.rows.exists():
+        return plan
+    fields = {f.slug: f for f in ActionField.objects.all()}
+    for order, row in enumerate(musterkommune.ROWS):
+        values = {k: v for k, v in row.items() if k != "action_field"}
+        PlanRow.objects.create(
+            plan=plan, sort_order=order, action_field=fields.get(row["action_field"]), **values
+        )
+    plan.save_revision().publish()
+    stdout.write("  Werkstattplan Musterkommune angelegt")
+    return plan
+
+
+def load(stdout):
+    home = get_home()
+    ensure_regions()
+    stolberg_parent = Region.objects.filter(code="05334").first()
+    if stolberg_parent:
+        Region.objects.get_or_create(
+            code="05334032",
+            defaults={
+                "name": "Stolberg (Rhld.)",
+                "kind": "Stadt",
+                "level": RegionLevel.GEMEINDE,
+                "parent": stolberg_parent,
+            },
+        )
+    section, created = ensure_child(
+        home,
+        CatalogueSectionPage,
+        "werkzeuge",
+        title="Werkzeuge",
+        intro=SECTION_INTRO,
+        show_in_menus=True,
+    )
+    if created:
+        stdout.write("  Bereich „Werkzeuge“ angelegt")
+    catalogue, created = ensure_child(
+        section,
+        CatalogueIndexPage,
+        "werkzeugkatalog-kreis-dueren",
+        title="Werkzeugkatalog Kreis Düren",
+        owner_region=Region.objects.get(code="05358"),
+        intro=(
+            "<p>Ergebnis einer Zukunftswerkstatt mit rund 100 Fachleuten aus dem Kreis und einer "
+            "Schülergruppe: Zukunftsbilder für jedes Handlungsfeld und Werkzeuge, die es schon gibt "
+            "(bestehend) oder die neu geschaffen werden sollen (neu).</p>"
+        ),
+    )
+    if created:
+        stdout.write("  Werkzeugkatalog Kreis Düren angelegt")
+    result = import_catalogue(catalogue_frame(), catalogue)
+    if not result.ok:
+        raise RuntimeError("; ".join(str(e) for e in result.errors))
+    stdout.write(f"  Werkzeuge: {result.summary()}")
+    ensure_visions(catalogue, stdout)
+    ensure_sheets(catalogue, stdout)
+    ensure_plan(section, catalogue, stdout)

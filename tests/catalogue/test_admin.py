@@ -1,0 +1,192 @@
+"""Editors in the Wagtail admin: create a catalogue and tools, upload a file (check, then import), export."""
+
+import io
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+from wagtail.models import Revision
+
+from catalogue.models import CatalogueIndexPage, ToolPage
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def admin_client(client, editor):
+    client.force_login(editor)
+    return client
+
+
+def upload(name, raw):
+    return SimpleUploadedFile(name, raw, content_type="application/octet-stream")
+
+
+def test_editor_creates_a_catalogue_and_a_tool(admin_client, section):
+    from wagtail.test.utils.form_data import (
+        inline_formset,
+        nested_form_data,
+        rich_text,
+        streamfield,
+    )
+
+    url = reverse("wagtailadmin_pages:add", args=["catalogue", "catalogueindexpage", section.pk])
+    data = nested_form_data(
+        {
+            "title": "Werkzeugkatalog Lüdenscheid",
+            "slug": "luedenscheid",
+            "intro": rich_text("<p>Unsere Werkzeuge.</p>"),
+            "visions": inline_formset([]),
+            "action-publish": "publish",
+        }
+    )
+    response = admin_client.post(url, data)
+    assert response.status_code == 302, response.content.decode()[:2000]
+    catalogue = CatalogueIndexPage.objects.get(slug="luedenscheid")
+    assert catalogue.live
+    url = reverse("wagtailadmin_pages:add", args=["catalogue", "toolpage", catalogue.pk])
+    from taxonomy.models import ActionField
+
+    data = nested_form_data(
+        {
+            "title": "Seniorenbeirat stärken",
+            "slug": "seniorenbeirat",
+            "import_id": "",
+            "status": "neu",
+            "primary_action_field": ActionField.objects.get(
+                slug="buergerbeteiligung-und-engagement"
+            ).pk,
+            "summary": "Ein starker Beirat.",
+            "body": streamfield([]),
+            "budget_lines": inline_formset(
+                [{"amount": "1500.50", "purpose": "Schulung", "funding": "Eigenmittel"}]
+            ),
+            "external_advice": "",
+            "years": "2017 - 2019",
+            "tool_sheets": streamfield([]),
+            "also_used_in": inline_formset([]),
+            "action-publish": "publish",
+        }
+    )
+    response = admin_client.post(url, data)
+    assert response.status_code == 302, response.content.decode()[:3000]
+    tool = ToolPage.objects.get(slug="seniorenbeirat")
+    assert tool.live and tool.years == "2017;2018;2019"
+    html = admin_client.get(tool.url).content.decode()
+    assert "Status: </span>neu" in html and "1.500,50 €" in html
+
+
+def test_catalogue_header_offers_import_and_export(admin_client, catalogue):
+    html = admin_client.get(
+        reverse("wagtailadmin_pages:edit", args=[catalogue.pk])
+    ).content.decode()
+    assert reverse("catalogue_import", args=[catalogue.pk]) in html
+    assert reverse("catalogue_export", args=[catalogue.pk, "xlsx"]) in html
+    html = admin_client.get(
+        reverse("wagtailadmin_explore", args=[catalogue.get_parent().pk])
+    ).content.decode()
+    assert reverse("catalogue_import", args=[catalogue.pk]) in html
+
+
+def test_upload_check_then_import(admin_client, catalogue, sample_bytes):
+    url = reverse("catalogue_import", args=[catalogue.pk])
+    assert "Werkzeuge importieren" in admin_client.get(url).content.decode()
+    response = admin_client.post(
+        url, {"file": upload("werkzeuge.csv", sample_bytes), "action": "pruefen"}
+    )
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "Probelauf ohne Fehler" in html and "4 Werkzeuge neu anlegen" in html
+    assert not ToolPage.objects.exists()
+    token = html.split('name="token" value="')[1].split('"')[0]
+    response = admin_client.post(url, {"token": token, "action": "importieren"})
+    assert response.status_code == 302
+    assert ToolPage.objects.child_of(catalogue).live().count() == 4
+    followed = admin_client.get(response["Location"]).content.decode()
+    assert "4 neu, 0 geändert, 0 unverändert" in followed
+    # The same file again: nothing changes, no new revisions.
+    revisions = Revision.objects.count()
+    response = admin_client.post(
+        url, {"file": upload("werkzeuge.csv", sample_bytes), "action": "importieren"}
+    )
+    assert response.status_code == 302
+    assert Revision.objects.count() == revisions
+
+
+def test_bad_upload_reports_every_row_and_writes_nothing(admin_client, catalogue, sample_bytes):
+    bad = (
+        sample_bytes.decode()
+        .replace(";bestehend;", ";uralt;")
+        .replace("Leben und Wohnen", "Raumfahrt")
+    )
+    url = reverse("catalogue_import", args=[catalogue.pk])
+    response = admin_client.post(
+        url, {"file": upload("werkzeuge.csv", bad.encode()), "action": "importieren"}
+    )
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert "Es wurde nichts importiert" in html
+    assert "<td>2</td><td>Status</td>" in html and "<td>5</td><td>Status</td>" in html
+    assert "<td>3</td><td>Handlungsfeld</td>" in html and "Bekannt sind: Fachkräfte" in html
+    assert not ToolPage.objects.exists()
+
+
+@pytest.mark.parametrize(
+    ("name", "raw", "message"),
+    [
+        ("leer.csv", b"   ", "Die Datei ist leer"),
+        ("alt.xls", b"\xd0\xcf\x11\xe0 old excel", "Das alte Excel-Format .xls"),
+        ("bild.png", b"\x89PNG", "Bitte eine .xlsx- oder .csv-Datei"),
+        ("kaputt.xlsx", b"PK\x03\x04 not really a zip", "konnte nicht gelesen werden"),
+    ],
+)
+def test_unreadable_files_get_a_german_400(admin_client, catalogue, name, raw, message):
+    url = reverse("catalogue_import", args=[catalogue.pk])
+    response = admin_client.post(url, {"file": upload(name, raw), "action": "pruefen"})
+    assert response.status_code == 400
+    assert message in response.content.decode()
+    assert not ToolPage.objects.exists()
+
+
+def test_expired_token_is_a_400(admin_client, catalogue):
+    url = reverse("catalogue_import", args=[catalogue.pk])
+    response = admin_client.post(url, {"token": "gibt-es-nicht", "action": "importieren"})
+    assert response.status_code == 400 and "abgelaufen" in response.content.decode()
+
+
+def test_export_downloads_have_the_import_columns(admin_client, catalogue, sample_frame):
+    from openpyxl import load_workbook
+
+    from catalogue.importer import import_catalogue
+
+    import_catalogue(sample_frame, catalogue)
+    response = admin_client.get(reverse("catalogue_export", args=[catalogue.pk, "csv"]))
+    assert response.status_code == 200
+    lines = response.content.decode("utf-8-sig").splitlines()
+    assert lines[0].startswith("ID;Handlungsfeld;Werkzeug;Status;Kurzbeschreibung")
+    assert any(
+        line.startswith("BSP-001;Mobilität & Nahversorgung;Bürgerbus im Nordkreis;bestehend;")
+        for line in lines
+    )
+    assert "12.000,00" in response.content.decode("utf-8-sig")
+    response = admin_client.get(reverse("catalogue_export", args=[catalogue.pk, "xlsx"]))
+    rows = list(load_workbook(io.BytesIO(response.content)).active.iter_rows(values_only=True))
+    assert rows[0][:4] == ("ID", "Handlungsfeld", "Werkzeug", "Status")
+    assert len(rows) == 5
+    assert {r[2] for r in rows[1:]} == {
+        "Bürgerbus im Nordkreis",
+        "Wohnlotsen",
+        "Runder Tisch Demografie",
+        "Seniorenakademie",
+    }
+    assert (
+        admin_client.get(reverse("catalogue_export", args=[catalogue.pk, "pdf"])).status_code == 404
+    )
+
+
+def test_import_and_export_need_permission(client, member, catalogue):
+    client.force_login(member)
+    response = client.get(reverse("catalogue_import", args=[catalogue.pk]))
+    assert response.status_code in (302, 403)
+    response = client.get(reverse("catalogue_export", args=[catalogue.pk, "csv"]))
+    assert response.status_code in (302, 403)
