@@ -96,7 +96,10 @@ def test_tool_page_shows_everything_with_month_grid(client, demo):
     assert "Jonas Beispielmann" not in html  # imported contact text stays internal
     assert "700,00 €" in html and "Projektmittel der Demografiewerkstatt" in html
     assert "ja: Moderation der Auftaktveranstaltung" in html
-    assert '<caption id="sheet-caption-2017">Einzelmaßnahmen 2017 nach Monaten (X = geplant)</caption>' in html
+    assert (
+        '<caption id="sheet-caption-2017">Einzelmaßnahmen 2017 nach Monaten (X = geplant)</caption>'
+        in html
+    )
     assert (
         '<th scope="col" class="month-grid__month"><span aria-hidden="true">Jan.</span><span class="visually-hidden">Januar</span></th>'
         in html
