@@ -180,6 +180,8 @@ def test_bad_data_table_is_rejected_with_every_problem_and_nothing_stored(
     )
     assert "Zeile 4, Spalte „Ortsteil“: Das Gebiet „Drove“ steht schon in Zeile 2." in html
     assert not DataReportPage.objects.filter(slug="kommunalprofil-kreuzau").exists()
+    document.refresh_from_db()
+    assert document.collection.get_view_restrictions().exists()
 
 
 def test_good_data_table_becomes_a_page_and_the_file_is_kept_private(
@@ -212,3 +214,12 @@ def test_editing_the_data_report_with_an_unknown_chart_indicator_is_refused(
     response = client.post(f"/admin/pages/{data_report.pk}/edit/", form)
     assert response.status_code == 200
     assert "Unbekannte Kennzahl: Anteil 99+" in response.content.decode()
+
+
+def test_admin_forms_of_every_page_type_open(client, editor, data_report):
+    client.force_login(editor)
+    section = data_report.get_parent()
+    for model in (ProjectPage, ReportPage, DataReportPage):
+        assert client.get(add_url(model, section)).status_code == 200
+    assert client.get(f"/admin/pages/{data_report.pk}/edit/").status_code == 200
+    assert client.get(f"/admin/pages/{section.pk}/edit/").status_code == 200

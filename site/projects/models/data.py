@@ -47,7 +47,8 @@ class DataReportPage(RoutablePageMixin, TopicPage):
         related_name="+",
         help_text=_(
             "Eine Zeile je Gebiet (Schlüssel oder Name des Ortsteils), eine Spalte je Kennzahl. "
-            "Die Datei wird beim Speichern geprüft; bei Fehlern wird nichts übernommen."
+            "Die Datei wird beim Speichern geprüft; bei Fehlern wird nichts übernommen. "
+            "Sie wird in die Sammlung „Datentabellen (nur Redaktion)“ verschoben."
         ),
     )
     threshold = models.PositiveSmallIntegerField(
@@ -109,6 +110,8 @@ class DataReportPage(RoutablePageMixin, TopicPage):
                 )
             with self.data_file.file.open("rb") as handle:
                 outcome = import_file(handle, self.region, filename=self.data_file.file.name)
+            # Good or bad, the upload holds raw figures: only editors may open it.
+            make_private(self.data_file)
             if not outcome.ok:
                 raise ValidationError(
                     {
@@ -120,7 +123,6 @@ class DataReportPage(RoutablePageMixin, TopicPage):
                     }
                 )
             self.data = {**outcome.data, "signature": self._file_signature()}
-            make_private(self.data_file)
         unknown = [name for name in self.chart_names() if self._indicator_by_name(name) is None]
         if unknown and self.data:
             raise ValidationError(
