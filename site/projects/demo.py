@@ -26,6 +26,7 @@ from .models import (
     ReportKind,
     ReportPage,
     ReportProject,
+    ReportTool,
     Status,
     WorkingGroup,
 )
@@ -151,6 +152,14 @@ def network_body(region_code, name_prefix):
     return Body.objects.filter(
         municipality__region__code=region_code, name__startswith=name_prefix
     ).first()
+
+
+def tool_links(model, *titles):
+    """Links to catalogue tools by title (the catalogue demo creates Kreis Düren's tools)."""
+    from catalogue.models import ToolPage
+
+    tools = [ToolPage.objects.filter(title=title).first() for title in titles]
+    return [model(tool=tool, sort_order=i) for i, tool in enumerate(t for t in tools if t)]
 
 
 def d(year, month, day=1):
@@ -570,6 +579,7 @@ def dueren(section, stdout):
                 "leben-und-wohnen",
             ),
             "target_groups": _groups("ehrenamtliche", "verwaltung"),
+            "tools": tool_links(ReportTool, "Ausbildungsbörse im Kreishaus", "Bürgerbus Rureifel"),
         },
         tags=["Demografiewerkstatt Kommunen", "Abschlussbericht", "Ehrenamt"],
     )

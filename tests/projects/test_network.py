@@ -79,3 +79,35 @@ def test_municipality_profile_lists_projects_reports_and_data_reports(client, se
     assert "Projekt anderswo" not in html and "Entwurf Lüdenscheid" not in html
     for heading in ("Projekte", "Berichte", "Datenberichte"):
         assert f">{heading}</h2>" in html
+
+
+def test_tools_used_link_to_catalogue_tool_pages(client, section):
+    from catalogue.factories import ToolPageFactory
+    from projects.models import ProjectTool, ReportTool
+
+    tool = ToolPageFactory(title="Bürgerbus Rureifel")
+    project = ProjectPageFactory(title="Mobil im Dorf")
+    ProjectTool.objects.create(page=project, tool=tool)
+    project.save_revision().publish()
+    report = ReportPageFactory(title="Mobilitätsbericht")
+    ReportTool.objects.create(page=report, tool=tool)
+    report.save_revision().publish()
+    for page in (project, report):
+        html = client.get(page.url).content.decode()
+        assert f'<a href="{tool.url}">Bürgerbus Rureifel</a>' in html
+    tool.unpublish()
+    assert "Bürgerbus Rureifel" not in client.get(project.url).content.decode()
+
+
+def test_tool_chooser_offers_only_catalogue_tools():
+    from wagtail.admin.widgets import AdminPageChooser
+
+    from catalogue.models import ToolPage
+    from projects.models import ProjectTool, ReportTool
+
+    for model in (ProjectTool, ReportTool):
+        assert model._meta.get_field("tool").related_model is ToolPage
+        form_class = model.panels[0].bind_to_model(model).get_form_class()
+        widget = form_class.base_fields["tool"].widget
+        assert isinstance(widget, AdminPageChooser)
+        assert widget.target_models == [ToolPage]

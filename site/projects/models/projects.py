@@ -212,14 +212,17 @@ class ProjectDocument(Orderable):
 
 
 class ProjectTool(Orderable):
-    """A catalogue tool the project used (any page until the catalogue app is there)."""
+    """A tool of a catalogue (Werkzeugkatalog) that the project used."""
 
     page = ParentalKey(ProjectPage, on_delete=models.CASCADE, related_name="tools")
     tool = models.ForeignKey(
-        "wagtailcore.Page", verbose_name=_("Werkzeug"), on_delete=models.CASCADE, related_name="+"
+        "catalogue.ToolPage",
+        verbose_name=_("Werkzeug"),
+        on_delete=models.CASCADE,
+        related_name="+",
     )
 
-    panels = [PageChooserPanel("tool")]
+    panels = [PageChooserPanel("tool", page_type="catalogue.ToolPage")]
 
 
 class ProjectContact(Orderable):

@@ -95,7 +95,10 @@ class ReportProject(Orderable):
 class ReportTool(Orderable):
     page = ParentalKey(ReportPage, on_delete=models.CASCADE, related_name="tools")
     tool = models.ForeignKey(
-        "wagtailcore.Page", verbose_name=_("Werkzeug"), on_delete=models.CASCADE, related_name="+"
+        "catalogue.ToolPage",
+        verbose_name=_("Werkzeug"),
+        on_delete=models.CASCADE,
+        related_name="+",
     )
 
-    panels = [PageChooserPanel("tool")]
+    panels = [PageChooserPanel("tool", page_type="catalogue.ToolPage")]
