@@ -84,6 +84,9 @@ class EraseView(WagtailAdminTemplateMixin, FormView):
             references=references,
             revision_count=revisions_mentioning(person_tokens(self.person), self.person.pk).count(),
             export_url=reverse("network_person_export", args=[self.person.pk]),
+            namesakes=Person.objects.filter(name__iexact=self.person.name)
+            .exclude(pk=self.person.pk)
+            .count(),
         )
         return context
 

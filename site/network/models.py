@@ -312,6 +312,14 @@ class PersonQuerySet(models.QuerySet):
         )
         return self.with_consent().filter(visibility__in=allowed)
 
+    def awaiting_release(self):
+        """Hidden persons whose recorded consent allows more (typically imported ones)."""
+        return (
+            self.with_consent()
+            .filter(visibility=Visibility.HIDDEN)
+            .exclude(requested_visibility__in=["", Visibility.HIDDEN])
+        )
+
     def unconfirmed(self, now=None):
         """Persons whose data nobody confirmed within the last 12 months (or never)."""
         limit = (now or timezone.localdate()) - CONFIRMATION_MAX_AGE

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from . import directory
 from .models import Body, BodyKind, Membership, Municipality, Organisation, OrganisationKind, Person
 from .profile import rendered_sections
+from .references import pages_naming
 from .vcard import vcard_for
 
 PAGE_SIZE = 25
@@ -101,7 +102,7 @@ def person_detail(request, pk):
     return render(
         request,
         "network/person_detail.html",
-        {"person": person, "memberships": memberships},
+        {"person": person, "memberships": memberships, "pages": pages_naming(person)},
     )
 
 

@@ -6,7 +6,9 @@ from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.ui.components import Component
 from wagtail.admin.widgets import Button
+from wagtail.snippets.action_menu import ActionMenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
@@ -51,14 +53,7 @@ class PersonFilterSet(WagtailFilterSet):
         return queryset.unconfirmed() if value == "faellig" else queryset
 
     def filter_release(self, queryset, name, value):
-        """Imported persons whose consent allows more than editors currently show."""
-        if value != "ausstehend":
-            return queryset
-        return (
-            queryset.with_consent()
-            .filter(visibility=Visibility.HIDDEN)
-            .exclude(requested_visibility__in=["", Visibility.HIDDEN])
-        )
+        return queryset.awaiting_release() if value == "ausstehend" else queryset
 
 
 class PersonViewSet(SnippetViewSet):
@@ -172,3 +167,48 @@ def privacy_buttons(snippet, user, next_url=None):
 @hooks.register("register_log_actions")
 def register_erase_action(actions):
     actions.register_action("network.erase", _("DSGVO-Löschung"), _("Person nach DSGVO gelöscht"))
+
+
+class ContactCarePanel(Component):
+    """Dashboard: how many contacts need confirming or are waiting to be published."""
+
+    name = "network_contacts"
+    order = 90
+    template_name = "network/admin/home_panel.html"
+
+    def get_context_data(self, parent_context):
+        return {
+            "due": Person.objects.unconfirmed().count(),
+            "pending": Person.objects.awaiting_release().count(),
+            "list_url": reverse("wagtailsnippets_network_person:list"),
+        }
+
+
+@hooks.register("construct_homepage_panels")
+def add_contact_care_panel(request, panels):
+    if request.user.has_perm("network.change_person"):
+        panels.append(ContactCarePanel())
+
+
+class EraseMenuItem(ActionMenuItem):
+    """„DSGVO-Löschung“ in the person editor's action menu."""
+
+    name = "action-dsgvo-erase"
+    label = _("DSGVO-Löschung …")
+    icon_name = "bin"
+    order = 900
+
+    def is_shown(self, context):
+        return (
+            context.get("view") == "edit"
+            and context.get("instance") is not None
+            and context["request"].user.has_perm("network.delete_person")
+        )
+
+    def get_url(self, parent_context):
+        return reverse("network_person_erase", args=[parent_context["instance"].pk])
+
+
+@hooks.register("register_snippet_action_menu_item")
+def register_erase_menu_item(model):
+    return EraseMenuItem() if model is Person else None

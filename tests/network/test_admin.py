@@ -50,3 +50,21 @@ def test_release_filter_lists_imported_persons_awaiting_publication(directory, e
     body = editor_client.get("/admin/snippets/network/person/?release=ausstehend").content.decode()
     assert "Ina Wartend" in body
     assert "Udo Ohnefreigabe" not in body and "Paula Offen" not in body
+
+
+def test_dashboard_panel_counts_due_and_pending(directory, editor_client):
+    from network.factories import PersonFactory
+
+    PersonFactory(name="Ina Wartend", visibility="hidden", requested_visibility="public")
+    directory["public"].last_confirmed = datetime.date(2020, 1, 1)
+    directory["public"].save()
+    body = editor_client.get("/admin/").content.decode()
+    assert "1 Person seit 12 Monaten nicht bestätigt" in body
+    assert "1 Freigabe ausstehend" in body
+    assert "?release=ausstehend" in body
+
+
+def test_person_editor_offers_erasure(directory, editor_client):
+    person = directory["public"]
+    body = editor_client.get(f"/admin/snippets/network/person/edit/{person.pk}/").content.decode()
+    assert f"/admin/netzwerk/personen/{person.pk}/dsgvo-loeschen/" in body

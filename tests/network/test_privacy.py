@@ -246,3 +246,16 @@ def test_erasure_clears_project_contacts_and_their_revisions(
     dump = dump_tables()
     for token in (NAME, EMAIL, PHONE):
         assert hits(dump, token) == [], f"{token} bleibt in {hits(dump, token)}"
+
+
+def test_erasure_keeps_a_namesakes_record(
+    traced, editor_client, django_capture_on_commit_callbacks
+):
+    namesake = PersonFactory(name=NAME, email="andere.gerlinde@example.org", visibility="public")
+    url = f"/admin/netzwerk/personen/{traced['person'].pk}/dsgvo-loeschen/"
+    assert "1 weitere Person trägt denselben Namen" in editor_client.get(url).content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        erase_person(traced["person"])
+    namesake.refresh_from_db()
+    assert namesake.name == NAME and namesake.email == "andere.gerlinde@example.org"
+    assert hits(dump_tables(), EMAIL) == []

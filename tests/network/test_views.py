@@ -169,3 +169,16 @@ def test_municipality_profile_gathers_bodies_and_visible_contacts(directory, cli
 
 def test_unknown_municipality_is_404(db, client):
     assert client.get("/netzwerk/kommunen/gibt-es-nicht/").status_code == 404
+
+
+def test_person_page_lists_published_pages_naming_them(site_tree, directory, client):
+    factories = pytest.importorskip("projects.factories")
+    from projects.models import ProjectContact
+
+    project = factories.ProjectPageFactory(title="Generationen im Gespräch")
+    ProjectContact.objects.create(page=project, person=directory["public"], role="Leitung")
+    body = client.get(directory["public"].get_absolute_url()).content.decode()
+    assert "Ansprechperson für" in body and "Generationen im Gespräch" in body
+    project.unpublish()
+    body = client.get(directory["public"].get_absolute_url()).content.decode()
+    assert "Generationen im Gespräch" not in body

@@ -160,6 +160,8 @@ def _scrub_app(label, tokens, report, touched):
     for model in config.get_models():
         if label == "wagtailcore" and model._meta.model_name not in WAGTAIL_TEXT_MODELS:
             continue  # revisions and logs are handled above
+        if model._meta.label == "network.Person":
+            continue  # the person's row is gone; a namesake's own record must stay intact
         changed = scrub_model(model, tokens)
         report.rows_scrubbed += len(changed)
         for pk in changed:
