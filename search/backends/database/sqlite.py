@@ -5,6 +5,8 @@ index and `query_terms()` for the query; the table stores the stems with the doc
 rowid. bm25 with column weights 10 (title), 4 (summary), 1 (body) ranks title matches first.
 """
 
+from django.db import connection
+
 from ...text import stems
 from . import DOC, DatabaseBackend, Source
 
@@ -16,13 +18,23 @@ class SQLiteBackend(DatabaseBackend):
     ordered_join = "CROSS JOIN"
 
     def _text_source(self, q, terms):
+        """Run the full-text match once per request into a temporary table (id, bm25 rank);
+        counting, paging and facet counts then join that table instead of matching again."""
         match = " ".join(f'"{term}"' for term in terms)  # terms are \\w+ stems: no quotes inside
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "CREATE TEMP TABLE IF NOT EXISTS search_match (id INTEGER PRIMARY KEY, rank REAL)"
+            )
+            cursor.execute("DELETE FROM temp.search_match")
+            cursor.execute(
+                "INSERT INTO temp.search_match (id, rank) "
+                f"SELECT rowid, bm25({FTS}, 10.0, 4.0, 1.0) FROM {FTS} WHERE {FTS} MATCH %s",
+                [match],
+            )
+        # CROSS JOIN: the (usually few) matches drive the loop, documents are looked up by id.
         return Source(
-            # CROSS JOIN: the full-text match drives the loop (run once), documents are looked up.
-            from_sql=f"{FTS} CROSS JOIN {DOC} d ON d.id = {FTS}.rowid",
-            condition=f"{FTS} MATCH %s",
-            params=(match,),
-            rank=f"bm25({FTS}, 10.0, 4.0, 1.0)",
+            from_sql=f"temp.search_match fm CROSS JOIN {DOC} d ON d.id = fm.id",
+            rank="fm.rank",
         )
 
     def _write_text(self, rows):
@@ -46,8 +58,6 @@ class SQLiteBackend(DatabaseBackend):
         )
 
     def _executemany(self, sql, rows):
-        from django.db import connection
-
         if not rows:
             return
         with connection.cursor() as cursor:
