@@ -86,3 +86,16 @@ class SearchFacetValue(models.Model):
 
     def __str__(self):
         return f"{self.facet}={self.value}"
+
+
+class SearchState(models.Model):
+    """One row whose token every write through the database backend renews, so each process
+    knows when its in-memory snapshot of the projection (backends/database/columns.py) is old."""
+
+    token = models.CharField(max_length=32)
+
+    class Meta:
+        verbose_name = _("Suchstand")
+
+    def __str__(self):
+        return self.token

@@ -243,3 +243,19 @@ def test_autocomplete_by_word_prefix(search_backend):
     assert search_backend.autocomplete("Erika") == []
     assert search_backend.autocomplete("Erika", viewer=MEMBERS) == ["Erika Beispiel"]
     assert search_backend.autocomplete("%") == []
+
+
+def test_title_above_body_also_for_very_common_words(search_backend, monkeypatch):
+    """SQLite ranks huge match sets in tiers (title, summary, body) instead of bm25 per row."""
+    from django.db import connection
+
+    if search_backend.name != "database" or connection.vendor != "sqlite":
+        pytest.skip("nur die SQLite-Stufenrangfolge")
+    from search.backends.database import sqlite
+
+    monkeypatch.setattr(sqlite, "EXACT_RANK_LIMIT", 0)
+    assert titles(search(search_backend, "Radweg")) == [
+        "Sicherer Radweg zur Schule",
+        "Sozialbericht Bremerhaven 2020",
+    ]
+    assert titles(search(search_backend, "Beirat"))[0] == "Seniorenbeirat gründen"

@@ -1,14 +1,16 @@
 """The embedded database backend: the projection tables plus the database's own full-text search.
 
-Key concepts: `DatabaseBackend` holds everything SQLite and PostgreSQL share: writing the
-projection (`SearchDocument` + `SearchFacetValue`), facet filters as `id IN (index range)`,
-disjunctive counts as one GROUP BY for all unselected facets plus one per selected facet,
-sorting, paging, snippets. Subclasses say how text is matched and ranked (`_text_*` hooks).
-No value from a request reaches SQL except as a bound parameter.
+Key concepts: `DatabaseBackend` writes the projection (`SearchDocument` + `SearchFacetValue`)
+and leaves text matching to the database (`_text_matches`: FTS5 on SQLite, tsvector on
+PostgreSQL). Visibility, facet filters (OR within, AND across), disjunctive counts and ordering
+run over an in-memory column snapshot of the projection (`columns.py`), reloaded whenever a
+write renews the `SearchState` token. The page's rows are then read by id. No value from a
+request reaches SQL except as a bound parameter.
 """
 
-from dataclasses import dataclass
+import uuid
 
+import numpy as np
 from django.db import connection, transaction
 from django.utils.html import escape
 from django.utils.text import Truncator
@@ -17,35 +19,22 @@ from ...contract import FACETS, PUBLIC, Hit, SearchRequest, SearchResponse
 from ...facets import build_facets
 from ...text import fold, highlight, query_terms
 from ..base import DocumentData, SearchBackend
+from . import columns
 
 DOC = "search_searchdocument"
 VALUE = "search_searchfacetvalue"
 BATCH = 500
-# (database, viewer) -> (projection version, facet counts of everything the viewer may see)
-_BASE_COUNTS = {}
-
-
-@dataclass(frozen=True)
-class Source:
-    """The FROM clause (documents as alias d), the text condition and the rank expression."""
-
-    from_sql: str
-    condition: str = ""
-    params: tuple = ()
-    rank: str = ""  # ascending = best first
-    rank_params: tuple = ()
 
 
 class DatabaseBackend(SearchBackend):
     name = "database"
     vendor_label = "Datenbank"
-    # Join that keeps the matching documents as the outer loop (SQLite: CROSS JOIN fixes order).
-    ordered_join = "JOIN"
 
     # --- text hooks (per database) --------------------------------------------------------
 
-    def _text_source(self, q, terms):
-        """How to match and rank `q`: a `Source` (FROM with alias d, condition, rank)."""
+    def _text_matches(self, q, terms, ranked=True):
+        """(document ids, ranks) of every document matching q; a lower rank is a better match
+        (title weighted above summary above body). Without `ranked`, ranks may be None."""
         raise NotImplementedError
 
     def _write_text(self, rows):
@@ -76,6 +65,7 @@ class DatabaseBackend(SearchBackend):
         )
         fresh = [d for d in documents if d.key not in existing]
         with transaction.atomic():
+            self._touch()
             for start in range(0, len(fresh), BATCH):
                 self._write_batch(
                     fresh[start : start + BATCH], fingerprint, SearchDocument, SearchFacetValue
@@ -97,6 +87,7 @@ class DatabaseBackend(SearchBackend):
 
         keys = list(keys)
         with transaction.atomic():
+            self._touch()
             ids = list(SearchDocument.objects.filter(key__in=keys).values_list("pk", flat=True))
             if ids:
                 self._delete_text(ids)
@@ -108,6 +99,7 @@ class DatabaseBackend(SearchBackend):
 
         written = 0
         with transaction.atomic():
+            self._touch()
             self._clear_text()
             SearchFacetValue.objects.all().delete()
             SearchDocument.objects.all().delete()
@@ -146,67 +138,76 @@ class DatabaseBackend(SearchBackend):
         self._write_text(rows)
         return len(rows)
 
+    def _touch(self):
+        """Renew the projection's version token (snapshots in every process reload)."""
+        from ...models import SearchState
+
+        SearchState.objects.update_or_create(pk=1, defaults={"token": uuid.uuid4().hex})
+
     def indexed_keys(self):
         return self._text_keys()
 
     # --- reading --------------------------------------------------------------------------
 
     def search(self, request: SearchRequest) -> SearchResponse:
+        snap = columns.snapshot()
         terms = query_terms(request.q)
-        source = self._text_source(request.q, terms) if terms else Source(f"{DOC} d")
-        where_all, params_all = self._where(request, source)
-        total = self._rows(f"SELECT COUNT(*) FROM {source.from_sql} WHERE {where_all}", params_all)[
-            0
-        ][0]
-        hits = self._hits(request, source, terms, where_all, params_all) if total else []
-        counts = self._facet_counts(request, source, terms, total, where_all, params_all)
+        base = snap.visible(request.viewer)
+        scores = None
+        if terms:
+            ranked = request.sort == "relevanz"
+            ids, ranks = self._text_matches(request.q, terms, ranked=ranked)
+            positions, found = snap.positions(ids)
+            text = np.zeros(len(snap), dtype=bool)
+            text[positions] = True
+            base &= text
+            if ranked:
+                scores = np.full(len(snap), np.inf)
+                scores[positions] = np.asarray(ranks, dtype=float)[found]
+        filters = {
+            facet: snap.filter_mask(facet, values)
+            for facet, values in request.filters.items()
+            if facet in FACETS and values
+        }
+        matching = base.copy()
+        for mask in filters.values():
+            matching &= mask
+        total = int(matching.sum())
+        page = self._page(snap, request, matching, scores)
+        counts = {}
+        for facet in FACETS:
+            if facet in filters:
+                others = base.copy()
+                for name, mask in filters.items():
+                    if name != facet:
+                        others &= mask
+                counts[facet] = snap.count(facet, others)
+            else:
+                counts[facet] = snap.count(facet, matching)
         return SearchResponse(
             total=total,
-            hits=hits,
+            hits=self._hits(page, terms),
             facets=build_facets(counts, request),
             backend=self.name,
             request=request,
         )
 
-    def _where(self, request, source, excluding=None):
-        clauses, params = ["1=1"], []
-        if request.viewer == PUBLIC:
-            clauses.append("d.visibility = %s")
-            params.append(PUBLIC)
-        if source.condition:
-            clauses.append(source.condition)
-            params.extend(source.params)
-        for facet in FACETS:
-            values = request.filters.get(facet)
-            if not values or facet == excluding:
-                continue
-            marks = ", ".join(["%s"] * len(values))
-            clauses.append(
-                f"d.id IN (SELECT v.document_id FROM {VALUE} v WHERE v.facet = %s AND v.value IN ({marks}))"
-            )
-            params.append(facet)
-            params.extend(values)
-        return " AND ".join(clauses), params
-
-    date_desc = "d.date DESC"  # NULLs (undated) last: SQLite's default; PostgreSQL says so
-
-    def _order_by(self, request, source):
+    def _page(self, snap, request, matching, scores):
+        """Document ids of the requested page, in the requested order."""
+        candidates = np.flatnonzero(matching)
+        if not len(candidates) or request.offset >= len(candidates):
+            return []
         if request.sort == "titel":
-            return "d.title_sort ASC, d.id ASC", []
-        if request.sort == "neueste" or not source.rank:
-            return f"{self.date_desc}, d.title_sort ASC, d.id ASC", []
-        return f"{source.rank} ASC, {self.date_desc}, d.id ASC", list(source.rank_params)
+            keys = (snap.title_rank[candidates],)
+        elif request.sort == "neueste" or scores is None:
+            keys = (snap.date_rank[candidates],)
+        else:
+            keys = (snap.date_rank[candidates], scores[candidates])  # lexsort: last key first
+        order = np.lexsort(keys)
+        chosen = candidates[order[request.offset : request.offset + request.page_size]]
+        return snap.ids[chosen].tolist()
 
-    def _hits(self, request, source, terms, where, params):
-        """One page of hits: order and cut on ids first, then fetch the texts of those rows."""
-        order, order_params = self._order_by(request, source)
-        page_ids = [
-            row[0]
-            for row in self._rows(
-                f"SELECT d.id FROM {source.from_sql} WHERE {where} ORDER BY {order} LIMIT %s OFFSET %s",
-                [*params, *order_params, request.page_size, request.offset],
-            )
-        ]
+    def _hits(self, page_ids, terms):
         if not page_ids:
             return []
         marks = ", ".join(["%s"] * len(page_ids))
@@ -220,6 +221,8 @@ class DatabaseBackend(SearchBackend):
         }
         hits = []
         for pk in page_ids:
+            if pk not in rows:  # removed since the snapshot was taken
+                continue
             key, kind, title, url, summary, body, region_label, day, colour = rows[pk]
             snippet = ""
             if terms:
@@ -240,73 +243,6 @@ class DatabaseBackend(SearchBackend):
                 )
             )
         return hits
-
-    # --- facet counts ---------------------------------------------------------------------
-
-    def _facet_counts(self, request, source, terms, total, where_all, params_all):
-        """Disjunctive counts: one query for all unselected facets (every filter applies) and
-        one per selected facet (every filter but its own). Without a query and filters the
-        counts of the whole collection come from a cache that any projection change expires."""
-        counts = {facet: {} for facet in FACETS}
-        selected = [f for f in FACETS if request.filters.get(f)]
-        unselected = [f for f in FACETS if f not in selected]
-        if not terms and not selected:
-            return self._base_counts(request.viewer)
-        visible = self._visible_count(request.viewer)
-        if unselected:
-            self._count_into(counts, unselected, source, where_all, params_all, total, visible)
-        for facet in selected:
-            others = [f for f in selected if f != facet]
-            if not terms and not others:
-                counts[facet] = dict(self._base_counts(request.viewer).get(facet, {}))
-                continue
-            where, params = self._where(request, source, excluding=facet)
-            self._count_into(counts, [facet], source, where, params, None, visible)
-        return counts
-
-    def _count_into(self, counts, facets, source, where, params, matching, visible):
-        marks = ", ".join(["%s"] * len(facets))
-        matches = f"SELECT d.id FROM {source.from_sql} WHERE {where}"
-        if matching is not None and matching * 8 < visible:
-            # Few matches: walk from them into the (document, facet, value) index.
-            sql = (
-                f"SELECT v.facet, v.value, COUNT(*) FROM ({matches}) m {self.ordered_join} "
-                f"{VALUE} v ON v.document_id = m.id WHERE v.facet IN ({marks}) "
-                "GROUP BY v.facet, v.value"
-            )
-            rows = self._rows(sql, [*params, *facets])
-        else:
-            # Many matches: scan the facets' (facet, value, document) index, already grouped.
-            sql = (
-                f"SELECT v.facet, v.value, COUNT(*) FROM {VALUE} v WHERE v.facet IN ({marks}) "
-                f"AND v.document_id IN ({matches}) GROUP BY v.facet, v.value"
-            )
-            rows = self._rows(sql, [*facets, *params])
-        for facet, value, count in rows:
-            counts[facet][value] = count
-
-    def _version(self):
-        """Changes whenever the projection does (rows added, removed or rewritten)."""
-        return tuple(self._rows(f"SELECT COUNT(*), MAX(id), MAX(indexed_at) FROM {DOC}")[0])
-
-    def _visible_count(self, viewer):
-        if viewer == PUBLIC:
-            return self._rows(f"SELECT COUNT(*) FROM {DOC} d WHERE d.visibility = %s", [PUBLIC])[0][
-                0
-            ]
-        return self._rows(f"SELECT COUNT(*) FROM {DOC} d")[0][0]
-
-    def _base_counts(self, viewer):
-        key = (connection.alias, connection.settings_dict["NAME"], viewer)
-        version = self._version()
-        cached = _BASE_COUNTS.get(key)
-        if cached and cached[0] == version:
-            return {facet: dict(values) for facet, values in cached[1].items()}
-        counts = {facet: {} for facet in FACETS}
-        where, params = self._where(SearchRequest(viewer=viewer), Source(f"{DOC} d"))
-        self._count_into(counts, list(FACETS), Source(f"{DOC} d"), where, params, None, 0)
-        _BASE_COUNTS[key] = (version, counts)
-        return {facet: dict(values) for facet, values in counts.items()}
 
     def autocomplete(self, prefix, viewer=PUBLIC, limit=8):
         folded = " ".join(fold(prefix).split())

@@ -7,19 +7,23 @@ query is folded the same way in Python (`search.text.folded_query`) before
 """
 
 from ...text import folded_query
-from . import DOC, DatabaseBackend, Source
+from . import DOC, DatabaseBackend
 
 
 class PostgresBackend(DatabaseBackend):
     vendor_label = "PostgreSQL"
-    date_desc = "d.date DESC NULLS LAST"
 
-    def _text_source(self, q, terms):
-        folded = folded_query(q)
-        return Source(
-            from_sql=f"{DOC} d",
-            condition="d.search_vector @@ plainto_tsquery('german', %s)",
-            params=(folded,),
-            rank="-ts_rank(d.search_vector, plainto_tsquery('german', %s))",
-            rank_params=(folded,),
+    def _text_matches(self, q, terms, ranked=True):
+        if not ranked:
+            rows = self._rows(
+                f"SELECT d.id FROM {DOC} d, plainto_tsquery('german', %s) query "
+                "WHERE d.search_vector @@ query",
+                [folded_query(q)],
+            )
+            return [row[0] for row in rows], None
+        rows = self._rows(
+            f"SELECT d.id, ts_rank(d.search_vector, query) FROM {DOC} d, "
+            "plainto_tsquery('german', %s) query WHERE d.search_vector @@ query",
+            [folded_query(q)],
         )
+        return [row[0] for row in rows], [-row[1] for row in rows]

@@ -2,40 +2,45 @@
 
 Key concepts: FTS5 cannot stem German, so `search.text.stems()` does it in Python for the
 index and `query_terms()` for the query; the table stores the stems with the document id as
-rowid. bm25 with column weights 10 (title), 4 (summary), 1 (body) ranks title matches first.
+rowid. bm25 with column weights 10 (title), 4 (summary), 1 (body) ranks title matches first
+(for very common words, tiers by column; see `_text_matches`).
 """
 
-from django.db import connection
+import numpy as np
 
 from ...text import stems
-from . import DOC, DatabaseBackend, Source
+from . import DOC, DatabaseBackend
 
 FTS = "search_fts"
+EXACT_RANK_LIMIT = 5000  # up to this many matches, rank each with bm25
 
 
 class SQLiteBackend(DatabaseBackend):
     vendor_label = "SQLite FTS5"
-    ordered_join = "CROSS JOIN"
 
-    def _text_source(self, q, terms):
-        """Run the full-text match once per request into a temporary table (id, bm25 rank);
-        counting, paging and facet counts then join that table instead of matching again."""
+    def _text_matches(self, q, terms, ranked=True):
         match = " ".join(f'"{term}"' for term in terms)  # terms are \\w+ stems: no quotes inside
-        with connection.cursor() as cursor:
-            cursor.execute(
-                "CREATE TEMP TABLE IF NOT EXISTS search_match (id INTEGER PRIMARY KEY, rank REAL)"
-            )
-            cursor.execute("DELETE FROM temp.search_match")
-            cursor.execute(
-                "INSERT INTO temp.search_match (id, rank) "
+        ids = self._id_list(match)
+        if not ranked:
+            return ids, None
+        if len(ids) <= EXACT_RANK_LIMIT:
+            rows = self._rows(
                 f"SELECT rowid, bm25({FTS}, 10.0, 4.0, 1.0) FROM {FTS} WHERE {FTS} MATCH %s",
                 [match],
             )
-        # CROSS JOIN: the (usually few) matches drive the loop, documents are looked up by id.
-        return Source(
-            from_sql=f"temp.search_match fm CROSS JOIN {DOC} d ON d.id = fm.id",
-            rank="fm.rank",
-        )
+            return [row[0] for row in rows], [row[1] for row in rows]
+        # Very common words: bm25 over tens of thousands of rows costs hundreds of ms. Rank in
+        # tiers instead (all words in the title, else in the summary, else elsewhere); the
+        # date orders each tier.
+        ranks = np.full(len(ids), 2.0)
+        for tier, column in ((1.0, "summary"), (0.0, "title")):
+            in_column = np.isin(ids, self._id_list(f"{{{column}}} : ({match})"))
+            ranks[in_column] = tier
+        return ids, ranks
+
+    def _id_list(self, match):
+        joined = self._rows(f"SELECT group_concat(rowid) FROM {FTS} WHERE {FTS} MATCH %s", [match])
+        return np.fromstring(joined[0][0] or "", dtype=np.int64, sep=",")
 
     def _write_text(self, rows):
         self._executemany(
@@ -58,6 +63,8 @@ class SQLiteBackend(DatabaseBackend):
         )
 
     def _executemany(self, sql, rows):
+        from django.db import connection
+
         if not rows:
             return
         with connection.cursor() as cursor:
