@@ -56,7 +56,9 @@ class ToolPageFactory(wagtail_factories.PageFactory):
     title = factory.Sequence(lambda n: f"Werkzeug {n}")
     slug = factory.Sequence(lambda n: f"werkzeug-{n}")
     status = models.ToolStatus.EXISTING
-    primary_action_field = factory.LazyFunction(lambda: taxonomy.ActionField.objects.get(slug="bildung"))
+    primary_action_field = factory.LazyFunction(
+        lambda: taxonomy.ActionField.objects.get(slug="bildung")
+    )
     summary = "Eine kurze Beschreibung."
     years = "2018;2019"
 
