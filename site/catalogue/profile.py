@@ -1,11 +1,17 @@
-"""The catalogue's section on a municipality profile (network.profile), once network provides it."""
+"""The catalogue's section on a municipality profile (network.profile.register_section)."""
 
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 
 class CatalogueProfileSection:
-    """Catalogues, Werkstattpläne and tools located in the municipality's region or below it."""
+    """Catalogues and Werkstattpläne of the municipality (or of its Kreis/Land) and its tools.
 
+    Tools count when they run in the municipality's region or below it, or when another
+    municipality's tool says it is 'also used in' this region.
+    """
+
+    key = "catalogue"
     title = _("Werkzeuge und Werkstattpläne")
     order = 20
     template_name = "catalogue/profile_section.html"
@@ -16,27 +22,41 @@ class CatalogueProfileSection:
         region = getattr(municipality, "region", None)
         if region is None:
             return []
-        code = region.code
+        code, around = region.code, region.ancestor_codes
+        nearby = Q(code__startswith=code) | Q(code__in=around)
         items = []
-        for catalogue in CatalogueIndexPage.objects.live().filter(
-            owner_region__code__startswith=code
+        for catalogue in (
+            CatalogueIndexPage.objects.live()
+            .filter(owner_region__in=_regions(nearby))
+            .order_by("title")
         ):
             items.append({"kind": _("Werkzeugkatalog"), "page": catalogue})
-        for plan in WorkshopPlanPage.objects.live().filter(region__code__startswith=code):
-            items.append({"kind": _("Werkstattplan"), "page": plan})
-        for tool in (
-            ToolPage.objects.live()
-            .filter(location_region__code__startswith=code)
-            .order_by("title")[:50]
+        for plan in (
+            WorkshopPlanPage.objects.live().filter(region__in=_regions(nearby)).order_by("title")
         ):
+            items.append({"kind": _("Werkstattplan"), "page": plan})
+        tools = (
+            ToolPage.objects.live()
+            .filter(
+                Q(location_region__code__startswith=code)
+                | Q(also_used_in__region__code__startswith=code)
+            )
+            .distinct()
+            .order_by("title")[:50]
+        )
+        for tool in tools:
             items.append({"kind": _("Werkzeug"), "page": tool})
         return items
 
 
+def _regions(condition):
+    from taxonomy.models import Region
+
+    return Region.objects.filter(condition)
+
+
 def register():
-    """Register with network.profile when that app offers it (it lands on its own branch)."""
-    try:
-        from network.profile import register_section
-    except ImportError:
-        return
+    """Register with the network app's municipality profile (network lands before catalogue)."""
+    from network.profile import register_section
+
     register_section(CatalogueProfileSection())
