@@ -190,3 +190,18 @@ def test_import_and_export_need_permission(client, member, catalogue):
     assert response.status_code in (302, 403)
     response = client.get(reverse("catalogue_export", args=[catalogue.pk, "csv"]))
     assert response.status_code in (302, 403)
+
+
+def test_editor_opens_a_tool_with_tool_sheets(admin_client, site_tree):
+    from catalogue.demo import load
+
+    class Quiet:
+        def write(self, *args, **kwargs):
+            pass
+
+    load(Quiet())
+    tool = ToolPage.objects.get(title="Runder Tisch Demografie")
+    response = admin_client.get(reverse("wagtailadmin_pages:edit", args=[tool.pk]))
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Auftaktveranstaltung durchf" in html  # the stream data, as JSON for the editor
