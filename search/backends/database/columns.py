@@ -17,54 +17,44 @@ from django.db import connection
 from ...contract import FACETS, PUBLIC
 
 FACET_NUMBER = {name: number for number, name in enumerate(FACETS)}
+FACETS_BY_NUMBER = list(FACETS)
 
 _snapshots = {}
 _lock = threading.Lock()
 
 
 class Snapshot:
-    def __init__(self, version, docs, values):
-        """docs: rows (id, visibility, date, title_sort); values: rows (document_id, facet, value)."""
+    def __init__(self, version, ids, public_ids, by_date, by_title, postings):
+        """ids: every document id; public_ids: the public ones; by_date / by_title: ids in
+        "neueste" and "titel" order; postings: [(facet, value, ids)]. All as int64 arrays."""
         self.version = version
-        docs = sorted(docs)
-        self.ids = np.array([row[0] for row in docs], dtype=np.int64)
-        self.public = np.array([row[1] == PUBLIC for row in docs], dtype=bool)
-        n = len(docs)
-        # "neueste": newest first, undated last, then title; "titel": title, then id.
-        by_date = sorted(
-            range(n),
-            key=lambda i: (docs[i][2] is None, _negated_date(docs[i][2]), docs[i][3], docs[i][0]),
+        self.ids = np.sort(np.asarray(ids, dtype=np.int64))
+        n = len(self.ids)
+        self.public = np.zeros(n, dtype=bool)
+        self.public[self.positions(public_ids)[0]] = True
+        self.date_rank = _ranks(self.positions(by_date)[0], n)
+        self.title_rank = _ranks(self.positions(by_title)[0], n)
+        postings = sorted(
+            (FACET_NUMBER[facet], value, docs)
+            for facet, value, docs in postings
+            if facet in FACET_NUMBER
         )
-        by_title = sorted(range(n), key=lambda i: (docs[i][3], docs[i][0]))
-        self.date_rank = _ranks(by_date, n)
-        self.title_rank = _ranks(by_title, n)
-        self.values = []  # value number -> (facet, value)
-        number = {}
-        position = {doc_id: i for i, doc_id in enumerate(self.ids.tolist())}
-        row_doc, row_value = [], []
-        for document_id, facet, value in values:
-            if facet not in FACET_NUMBER or document_id not in position:
-                continue
-            key = (facet, value)
-            if key not in number:
-                number[key] = len(self.values)
-                self.values.append(key)
-            row_doc.append(position[document_id])
-            row_value.append(number[key])
-        self.number = number
-        row_doc = np.array(row_doc, dtype=np.int32)
-        row_value = np.array(row_value, dtype=np.int32)
-        value_facet = np.array([FACET_NUMBER[f] for f, _ in self.values], dtype=np.int8)
-        row_facet = value_facet[row_value] if len(row_value) else np.array([], dtype=np.int8)
-        # Per facet: its rows (for counting); per value: its documents (for filtering).
+        self.values = [(FACETS_BY_NUMBER[number], value) for number, value, _ in postings]
+        self.number = {key: i for i, key in enumerate(self.values)}
+        self.postings = [self.positions(docs)[0].astype(np.int32) for _, _, docs in postings]
+        lengths = np.array([len(p) for p in self.postings], dtype=np.int64)
+        row_doc = np.concatenate(self.postings) if self.postings else np.zeros(0, dtype=np.int32)
+        row_value = np.repeat(np.arange(len(self.values), dtype=np.int32), lengths)
+        # Rows are grouped by facet: each facet's rows are one slice (for counting).
         self.facet_rows = {}
-        for name, facet_no in FACET_NUMBER.items():
-            chosen = row_facet == facet_no
-            self.facet_rows[name] = (row_doc[chosen], row_value[chosen])
-        order = np.argsort(row_value, kind="stable")
-        bounds = np.searchsorted(row_value[order], np.arange(len(self.values) + 1))
-        sorted_docs = row_doc[order]
-        self.postings = [sorted_docs[bounds[i] : bounds[i + 1]] for i in range(len(self.values))]
+        facet_of_value = np.array([number for number, _, _ in postings], dtype=np.int64)
+        for name, number in FACET_NUMBER.items():
+            chosen = np.flatnonzero(facet_of_value == number)
+            if len(chosen):
+                start, stop = int(lengths[: chosen[0]].sum()), int(lengths[: chosen[-1] + 1].sum())
+            else:
+                start = stop = 0
+            self.facet_rows[name] = (row_doc[start:stop], row_value[start:stop])
 
     def __len__(self):
         return len(self.ids)
@@ -75,9 +65,10 @@ class Snapshot:
     def positions(self, document_ids):
         """Positions of the given document ids (ids not in the snapshot are dropped)."""
         document_ids = np.asarray(document_ids, dtype=np.int64)
-        at = np.searchsorted(self.ids, document_ids)
-        at = np.clip(at, 0, max(len(self.ids) - 1, 0))
-        found = (self.ids[at] == document_ids) if len(self.ids) else np.zeros(0, dtype=bool)
+        if not len(self.ids) or not len(document_ids):
+            return np.zeros(0, dtype=np.int64), np.zeros(len(document_ids), dtype=bool)
+        at = np.clip(np.searchsorted(self.ids, document_ids), 0, len(self.ids) - 1)
+        found = self.ids[at] == document_ids
         return at[found], found
 
     def filter_mask(self, facet, values):
@@ -99,14 +90,14 @@ class Snapshot:
         return {self.values[i][1]: int(tally[i]) for i in present}
 
 
-def _negated_date(day):
-    return -day.toordinal() if day is not None else 0
-
-
-def _ranks(order, n):
-    ranks = np.empty(n, dtype=np.int32)
-    ranks[np.array(order, dtype=np.int64)] = np.arange(n, dtype=np.int32)
+def _ranks(positions_in_order, n):
+    ranks = np.full(n, n, dtype=np.int64)
+    ranks[positions_in_order] = np.arange(len(positions_in_order), dtype=np.int64)
     return ranks
+
+
+def _id_array(text):
+    return np.fromstring(text or "", dtype=np.int64, sep=",")
 
 
 def current_version():
@@ -128,19 +119,44 @@ def snapshot():
         cached = _snapshots.get(key)
         if cached is not None and cached.version == version:
             return cached
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT id, visibility, date, title_sort FROM search_searchdocument")
-            docs = [(pk, vis, _as_date(day), title) for pk, vis, day, title in cursor.fetchall()]
-            cursor.execute("SELECT document_id, facet, value FROM search_searchfacetvalue")
-            values = cursor.fetchall()
-        fresh = Snapshot(version, docs, values)
+        fresh = load(version)
         _snapshots[key] = fresh
         return fresh
 
 
-def _as_date(value):
-    if value is None or hasattr(value, "toordinal"):
-        return value
-    from datetime import date
+def load(version):
+    """Read the projection as comma-joined id lists (one row per list): the database sorts and
+    groups, numpy parses; no Python loop over documents or values."""
+    date_order = "CASE WHEN date IS NULL THEN 1 ELSE 0 END, date DESC, title_sort, id"
+    with connection.cursor() as cursor:
 
-    return date.fromisoformat(str(value)[:10])
+        def ids(where="", order="id"):
+            cursor.execute(
+                _concat_sql(
+                    f"SELECT id, date, title_sort FROM search_searchdocument {where}", order
+                )
+            )
+            return _id_array(cursor.fetchone()[0])
+
+        everything = ids()
+        public = ids("WHERE visibility = 'public'")
+        by_date = ids(order=date_order)
+        by_title = ids(order="title_sort, id")
+        cursor.execute(
+            f"SELECT facet, value, {_aggregate('document_id')} FROM search_searchfacetvalue "
+            "GROUP BY facet, value"
+        )
+        postings = [(facet, value, _id_array(joined)) for facet, value, joined in cursor.fetchall()]
+    return Snapshot(version, everything, public, by_date, by_title, postings)
+
+
+def _aggregate(column):
+    if connection.vendor == "postgresql":
+        return f"string_agg({column}::text, ',')"
+    return f"group_concat({column})"
+
+
+def _concat_sql(select, order):
+    if connection.vendor == "postgresql":
+        return f"SELECT string_agg(id::text, ',' ORDER BY {order}) FROM ({select}) s"
+    return f"SELECT group_concat(id) FROM ({select} ORDER BY {order})"
