@@ -195,39 +195,78 @@ def _mirror(method, payload):
 
 
 def schedule(obj):
-    """Re-index `obj` once the current transaction commits (once per object and transaction)."""
+    """Re-index `obj` once the current transaction commits.
+
+    All objects scheduled in one transaction are re-indexed together by one commit hook (one
+    query per model, one write to the projection and the backend), so a bulk import of a
+    thousand pages costs one batch, not a thousand single writes.
+    """
     adapter = adapter_for(type(obj))
     if adapter is None or obj.pk is None:
         return
-    label, pk = obj._meta.label, obj.pk
-    key = adapter.key(obj)
+    item = {(obj._meta.label, obj.pk): adapter.key(obj)}
     connection = transaction.get_connection()
-    if connection.in_atomic_block:
-        pending = getattr(connection, "_search_pending", None)
-        # Django replaces its list of commit hooks after a commit or rollback: start afresh then.
-        if pending is None or pending[0] is not connection.run_on_commit:
-            pending = (connection.run_on_commit, set())
-            connection._search_pending = pending
-        if (label, pk) in pending[1]:
-            return
-        pending[1].add((label, pk))
-    transaction.on_commit(partial(reindex_safely, label, pk, key))
+    if not connection.in_atomic_block:
+        reindex_batch(item)
+        return
+    pending = getattr(connection, "_search_pending", None)
+    # Django replaces its list of commit hooks after a commit or rollback (also of a
+    # savepoint); a batch belongs to the list its hook was registered in.
+    if pending is None or pending[0] is not connection.run_on_commit:
+        batch = {}
+        pending = (connection.run_on_commit, batch)
+        connection._search_pending = pending
+        transaction.on_commit(partial(_flush, batch))
+    pending[1].update(item)
 
 
-def reindex_safely(label, pk, key):
-    """The commit hook: reload, ask the adapter, write; log instead of raising."""
-    pending = getattr(transaction.get_connection(), "_search_pending", None)
-    if pending is not None:
-        pending[1].discard((label, pk))  # a later change in a new transaction schedules again
+def _flush(batch):
+    connection = transaction.get_connection()
+    pending = getattr(connection, "_search_pending", None)
+    if pending is not None and pending[1] is batch:
+        connection._search_pending = None  # a later change schedules a new batch
+    items = dict(batch)
+    batch.clear()
+    reindex_batch(items)
+
+
+def reindex_batch(items):
+    """The commit hook: reload every object, ask its adapter, write all; log instead of raising.
+
+    `items` maps (model label, pk) -> document key.
+    """
+    by_label = {}
+    for (label, pk), key in items.items():
+        by_label.setdefault(label, {})[pk] = key
+    regions = RegionInfo()
+    datas, gone = [], []
+    for label, keys in by_label.items():
+        try:
+            found = apps.get_model(label)._default_manager.in_bulk(list(keys))
+        except Exception:
+            logger.exception("search: Laden von %s fehlgeschlagen", label)
+            continue
+        for pk, key in keys.items():
+            obj = found.get(pk)
+            if obj is None:
+                gone.append(key)
+                continue
+            try:
+                doc_key, data = document_for(obj, regions)
+            except Exception:
+                logger.exception("search: Indexieren von %s fehlgeschlagen", key)
+                continue
+            if data is None:
+                gone.append(doc_key or key)
+            else:
+                datas.append(data)
     try:
-        model = apps.get_model(label)
-        obj = model._default_manager.filter(pk=pk).first()
-        if obj is None:
-            remove_keys([key])
-        else:
-            index_object(obj)
+        if datas:
+            write_documents(datas)
+        if gone:
+            remove_keys(gone)
     except Exception:
-        logger.exception("search: Indexieren von %s fehlgeschlagen", key)
+        logger.exception("search: Schreiben von %s Dokumenten fehlgeschlagen", len(datas) + len(gone))
 
 
 def schedule_delete(obj):

@@ -75,8 +75,21 @@ def test_one_reindex_per_object_and_transaction(
         page.intro = "geändert"
         page.save()
         page.save_revision().publish()
-    reindexes = [c for c in callbacks if getattr(c, "func", None) is indexing.reindex_safely]
-    assert len(reindexes) == 1
+    flushes = [c for c in callbacks if getattr(c, "func", None) is indexing._flush]
+    assert len(flushes) == 1
+    assert list(flushes[0].args[0].values()) == [f"werkstatt.standardpage:{page.pk}"]
+
+
+def test_one_batch_for_many_objects_in_a_transaction(
+    parent, page_adapter, django_capture_on_commit_callbacks
+):
+    """A bulk import re-indexes everything in one commit hook, and every page is found."""
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        for number in range(5):
+            add_page(parent, f"Quartiersfonds {number}", f"quartiersfonds-{number}")
+    flushes = [c for c in callbacks if getattr(c, "func", None) is indexing._flush]
+    assert len(flushes) == 1
+    assert sorted(found("Quartiersfonds")) == [f"Quartiersfonds {n}" for n in range(5)]
 
 
 def test_unpublish_and_delete_remove_the_document(
