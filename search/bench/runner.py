@@ -1,8 +1,8 @@
 """`bench_search` as a function: scratch database, corpus, timed query mix, a table.
 
 Key concepts: the run happens in a SCRATCH database made like a test database
-(`creation.create_test_db` with our own name: `var/bench_search.sqlite3` for SQLite,
-`bench_<name>` for PostgreSQL), never the configured one, and is dropped afterwards unless
+(`creation.create_test_db` with our own name: `var/bench_search_<N>.sqlite3` for SQLite,
+`bench_<name>_<N>` for PostgreSQL), never the configured one, and is dropped afterwards unless
 `keep` is set (a kept database with the same corpus size is reused). Our backend and the
 Wagtail way answer the same requests, interleaved, so load from other processes hits both
 alike.
@@ -18,20 +18,21 @@ from django.db import connection
 
 from .corpus import Vocabulary, make_documents, make_queries
 
-CHUNK = 2000
+CHUNK = 2000  # rows per Wagtail bulk index call
 
 
-def scratch_name(settings_dict):
+def scratch_name(settings_dict, docs):
+    """One scratch database per corpus size, so kept corpora of 10k and 100k can coexist."""
     if settings_dict["ENGINE"].endswith("sqlite3"):
-        return str(settings.VAR_DIR / "bench_search.sqlite3")
-    return f"bench_{settings_dict['NAME']}"
+        return str(settings.VAR_DIR / f"bench_search_{docs}.sqlite3")
+    return f"bench_{settings_dict['NAME']}_{docs}"
 
 
 @contextlib.contextmanager
-def scratch_database(keep=False):
+def scratch_database(docs, keep=False):
     """Point the default connection at a fresh (or kept) bench database, restore afterwards."""
     settings_dict = connection.settings_dict
-    name = scratch_name(settings_dict)
+    name = scratch_name(settings_dict, docs)
     if name == settings_dict["NAME"]:
         raise RuntimeError("Die Benchmark-Datenbank darf nicht die konfigurierte Datenbank sein.")
     settings_dict.setdefault("TEST", {})
@@ -57,28 +58,28 @@ def build_corpus(n, progress=None):
     wagtail_way.create_table()
     if SearchDocument.objects.count() == n and wagtail_way.WagtailWayDocument.objects.count() == n:
         return False
-    SearchDocument.objects.all().delete()
-    wagtail_way.WagtailWayDocument.objects.all().delete()
+    wagtail_way.clear()
     regions = RegionInfo(preload=True)
-    database = get_backend("database")
-    chunk = []
+    pending = []
 
-    def flush():
-        database.index(chunk)
+    def flush_wagtail():
         rows = wagtail_way.WagtailWayDocument.objects.bulk_create(
-            [wagtail_way.from_data(data) for data in chunk]
+            [wagtail_way.from_data(data) for data in pending]
         )
         wagtail_way.index_rows(rows)
-        if progress is not None:
-            progress.update(len(chunk))
-        chunk.clear()
+        pending.clear()
 
-    for key, doc in make_documents(n, Vocabulary()):
-        chunk.append(to_document_data(key, doc, regions))
-        if len(chunk) >= CHUNK:
-            flush()
-    if chunk:
-        flush()
+    def documents():
+        for key, doc in make_documents(n, Vocabulary()):
+            data = to_document_data(key, doc, regions)
+            pending.append(data)
+            if len(pending) >= CHUNK:
+                flush_wagtail()
+            yield data
+        flush_wagtail()
+
+    # The projection's bulk path (one transaction, batched inserts), as rebuild_search uses it.
+    get_backend("database").rebuild(documents(), progress=progress)
     return True
 
 
@@ -108,7 +109,8 @@ def time_queries(requests, wagtail_budget, progress=None):
     backend = get_backend("database")
     for request in requests[:3]:  # warm caches, prepared statements, region/label lookups
         backend.search(request)
-        wagtail_way.search(request)
+        if wagtail_budget > 0:
+            wagtail_way.search(request)
     ours, wagtail = [], []
     for i, request in enumerate(requests):
         pair = [(backend.search, ours)]
@@ -126,6 +128,8 @@ def time_queries(requests, wagtail_budget, progress=None):
 
 
 def summarise(times):
+    if not times:
+        return {"p50": float("nan"), "p95": float("nan"), "max": float("nan")}
     return {
         "p50": statistics.median(times) * 1000,
         "p95": percentile(times, 95) * 1000,
@@ -140,7 +144,7 @@ def run(docs, queries=200, keep=False, wagtail_budget=600.0, progress_factory=No
     def bar(total, desc):
         return progress_factory(total=total, desc=desc) if progress_factory else None
 
-    with scratch_database(keep=keep) as name:
+    with scratch_database(docs, keep=keep) as name:
         reset_backends()
         start = time.perf_counter()
         progress = bar(docs, "Korpus")
@@ -176,7 +180,7 @@ def run(docs, queries=200, keep=False, wagtail_budget=600.0, progress_factory=No
 
 def format_table(result):
     ours, wagtail, paired = result["ours"], result["wagtail"], result["ours_paired"]
-    ratio = wagtail["p95"] / paired["p95"] if paired["p95"] else float("inf")
+    ratio = wagtail["p95"] / paired["p95"] if paired["p95"] > 0 else float("nan")
     n_wagtail = result["wagtail_queries"]
     rows = [
         f"Datenbank: {result['vendor']} ({result['database']}), {result['docs']} Dokumente, "

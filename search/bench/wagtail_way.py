@@ -90,6 +90,16 @@ def create_table():
             editor.create_model(WagtailWayDocument)
 
 
+def clear():
+    """Remove the rows and their entries in Wagtail's index (a half-built corpus left over)."""
+    from django.contrib.contenttypes.models import ContentType
+    from wagtail.search.models import IndexEntry
+
+    content_type = ContentType.objects.get_for_model(WagtailWayDocument)
+    IndexEntry.objects.filter(content_type=content_type).delete()
+    WagtailWayDocument.objects.all().delete()
+
+
 def from_data(data):
     """A row for one `DocumentData` (first value of each multi-valued facet)."""
     facets = data.facets

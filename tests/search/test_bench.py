@@ -1,0 +1,92 @@
+"""bench_search's building blocks: the synthetic corpus, the query mix, the scratch database name
+and the report (the timed run itself is a command, not a test)."""
+
+from collections import Counter
+
+import pytest
+
+from search.bench import corpus, runner, wagtail_way
+from search.contract import FACETS, KINDS, MEMBERS
+from search.indexing import RegionInfo, to_document_data
+
+
+@pytest.fixture
+def vocabulary(db):
+    return corpus.Vocabulary()
+
+
+def test_corpus_is_reproducible_and_spread_like_real_content(vocabulary):
+    first = list(corpus.make_documents(600, vocabulary))
+    again = list(corpus.make_documents(600, vocabulary))
+    assert [(k, d.title, d.facets) for k, d in first] == [(k, d.title, d.facets) for k, d in again]
+    docs = [doc for _key, doc in first]
+    assert {doc.kind for doc in docs} == set(KINDS)
+    assert Counter(doc.kind for doc in docs).most_common(1)[0][0] in ("werkzeug", "projekt")
+    assert 0.05 < sum(doc.visibility == MEMBERS for doc in docs) / len(docs) < 0.25
+    fields = {value for doc in docs for value in doc.facets["handlungsfeld"]}
+    assert fields == set(vocabulary.action_fields)  # all 9 action fields occur
+    assert all(1 <= len(doc.facets["handlungsfeld"]) <= 3 for doc in docs)
+    assert {doc.kind for doc in docs if doc.facets.get("status")} == {"werkzeug"}
+    laender = {doc.facets["region"][0][:2] for doc in docs}
+    assert len(laender) == 16
+    assert len({doc.facets["jahr"][0] for doc in docs}) > 10
+    assert len({word for doc in docs for word in doc.body.split()}) > 500  # not a tiny vocabulary
+
+
+def test_documents_gain_region_ancestors_for_both_ways(vocabulary):
+    key, doc = next(
+        (k, d) for k, d in corpus.make_documents(50, vocabulary) if len(d.facets["region"][0]) == 5
+    )
+    data = to_document_data(key, doc, RegionInfo(preload=True))
+    kreis = doc.facets["region"][0]
+    assert kreis[:2] in data.facets["region"] and kreis in data.facets["region"]
+    row = wagtail_way.from_data(data)
+    assert (row.land, row.kreis) == (kreis[:2], kreis)
+    assert row.handlungsfeld == data.facets["handlungsfeld"][0]
+
+
+def test_query_mix_has_text_filters_sorts_and_viewers(vocabulary):
+    requests = corpus.make_queries(200, vocabulary)
+    assert requests == corpus.make_queries(200, vocabulary)  # same mix every run
+    assert len(requests) == 200
+    assert Counter(len(r.filters) for r in requests).keys() == {0, 1, 2, 3}
+    assert {name for r in requests for name in r.filters} == set(FACETS)
+    assert 0.1 < sum(not r.q for r in requests) / 200 < 0.35
+    assert {r.sort for r in requests} == {"relevanz", "neueste", "titel"}
+    assert {r.viewer for r in requests} == {"public", "members"}
+    assert any(r.page == 2 for r in requests)
+
+
+def test_scratch_database_is_never_the_configured_one(settings):
+    postgres = {"ENGINE": "django.db.backends.postgresql", "NAME": "es"}
+    assert runner.scratch_name(postgres, 10_000) == "bench_es_10000"
+    sqlite = {"ENGINE": "django.db.backends.sqlite3", "NAME": "/x/db.sqlite3"}
+    assert runner.scratch_name(sqlite, 500) == str(settings.VAR_DIR / "bench_search_500.sqlite3")
+
+
+def test_report_puts_both_ways_and_the_ratio_side_by_side():
+    result = {
+        "database": "bench_es",
+        "vendor": "postgresql",
+        "docs": 10000,
+        "queries": 200,
+        "built": True,
+        "build_seconds": 42.0,
+        "backend": "PostgresBackend",
+        "ours": {"p50": 5.0, "p95": 12.5, "max": 30.0},
+        "ours_paired": {"p50": 5.0, "p95": 10.0, "max": 30.0},
+        "wagtail": {"p50": 300.0, "p95": 800.0, "max": 900.0},
+        "wagtail_queries": 120,
+        "load": (2.5, 2.0, 1.5),
+    }
+    table = runner.format_table(result)
+    assert "10000 Dokumente" in table and "Last 2.50" in table
+    assert "Werkstatt (PostgresBackend)" in table and "12.5" in table
+    assert "Wagtail (.search + .facet)" in table and "800.0" in table
+    assert "denselben 120 Anfragen: 80.0x" in table
+
+
+def test_percentile():
+    values = [i / 1000 for i in range(1, 101)]
+    assert runner.percentile(values, 95) == pytest.approx(0.095, abs=0.0011)
+    assert runner.percentile([0.2], 95) == 0.2
