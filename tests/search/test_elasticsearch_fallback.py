@@ -4,6 +4,7 @@
 so the client's actual error path runs, not a mock.
 """
 
+import io
 import logging
 import socket
 import time
@@ -134,3 +135,12 @@ def test_a_hanging_cluster_times_out_once_without_retries(silent_server, corpus_
     response = search_with_fallback(SearchRequest(q="Dorfladen"))
     assert response.backend == "database" and response.total == 1
     assert response.notice
+
+
+def test_rebuild_and_check_commands_report_elasticsearch_down(corpus_written):
+    from django.core.management import CommandError, call_command
+
+    with pytest.raises(CommandError, match="Suchindex konnte nicht aufgebaut werden"):
+        call_command("rebuild_search", "--backend", "elasticsearch", stdout=io.StringIO())
+    with pytest.raises(CommandError, match="Prüfung nicht möglich: Elasticsearch"):
+        call_command("check_search", "--backend", "elasticsearch", stdout=io.StringIO())
