@@ -101,3 +101,24 @@ def test_german_normalize_matches_lucene(word, folded):
 
 def test_every_compound_part_survives_normalisation():
     assert len({german_normalize(w) for w in COMPOUND_PARTS}) == len(set(COMPOUND_PARTS))
+
+
+def test_indexed_source_mirrors_the_projection(db):
+    from search.backends.elasticsearch.backend import to_source
+    from search.indexing import fingerprint, to_document_data
+
+    from .conftest import CORPUS
+
+    data = to_document_data("test.doc:2", CORPUS["test.doc:2"])
+    source = to_source(data)
+    assert source["region"] == ["05", "059", "05962"]  # every ancestor, for Land filters
+    assert source["art"] == ["werkzeug"]
+    assert source["schlagwort"] == ["Ehrenamt", "Mobilität"]
+    assert source["zielgruppe"] == ["seniorinnen-und-senioren"]
+    assert source["date"] == "2023-05-10"
+    assert source["fingerprint"] == fingerprint(data)  # check_search compares these
+    assert set(source) - {"fingerprint"} <= set(
+        ElasticsearchBackend(url="http://127.0.0.1:9")
+        .index_definition()
+        .to_dict()["mappings"]["properties"]
+    )
