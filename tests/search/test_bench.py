@@ -75,6 +75,7 @@ def test_report_puts_both_ways_and_the_ratio_side_by_side():
         "backend": "PostgresBackend",
         "ours": {"p50": 5.0, "p95": 12.5, "max": 30.0},
         "ours_paired": {"p50": 5.0, "p95": 10.0, "max": 30.0},
+        "ours_cpu": {"p50": 4.0, "p95": 9.5, "max": 20.0},
         "wagtail": {"p50": 300.0, "p95": 800.0, "max": 900.0},
         "wagtail_queries": 120,
         "load": (2.5, 2.0, 1.5),
@@ -84,6 +85,7 @@ def test_report_puts_both_ways_and_the_ratio_side_by_side():
     assert "Werkstatt (PostgresBackend)" in table and "12.5" in table
     assert "Wagtail (.search + .facet)" in table and "800.0" in table
     assert "denselben 120 Anfragen: 80.0x" in table
+    assert "CPU dieses Prozesses" in table and "9.5" in table
 
 
 def test_percentile():
