@@ -4,8 +4,8 @@ from django import forms
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
-from wagtail.models import Page
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel, PageChooserPanel
+from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 
@@ -59,3 +59,19 @@ class TopicPage(Page):
 
     def tag_names(self):
         return sorted(tag.name for tag in self.tags.all())
+
+
+class ToolLink(Orderable):
+    """A catalogue tool (Werkzeug) a project or report points at; subclasses add the ParentalKey."""
+
+    tool = models.ForeignKey(
+        "catalogue.ToolPage",
+        verbose_name=_("Werkzeug"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+
+    panels = [PageChooserPanel("tool", page_type="catalogue.ToolPage")]
+
+    class Meta(Orderable.Meta):
+        abstract = True

@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
-from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable
 from wagtail.search import index
@@ -13,7 +13,7 @@ from wagtail.search import index
 from werkstatt.blocks import BodyBlock
 
 from ..fields import MultipleChoiceJSONField
-from .base import TopicPage
+from .base import ToolLink, TopicPage
 
 RICH_FEATURES = ["bold", "italic", "ol", "ul", "link", "document-link"]
 
@@ -211,18 +211,10 @@ class ProjectDocument(Orderable):
         return self.title or self.document.title
 
 
-class ProjectTool(Orderable):
+class ProjectTool(ToolLink):
     """A tool of a catalogue (Werkzeugkatalog) that the project used."""
 
     page = ParentalKey(ProjectPage, on_delete=models.CASCADE, related_name="tools")
-    tool = models.ForeignKey(
-        "catalogue.ToolPage",
-        verbose_name=_("Werkzeug"),
-        on_delete=models.CASCADE,
-        related_name="+",
-    )
-
-    panels = [PageChooserPanel("tool", page_type="catalogue.ToolPage")]
 
 
 class ProjectContact(Orderable):

@@ -10,7 +10,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable
 from wagtail.search import index
 
-from .base import TopicPage
+from .base import ToolLink, TopicPage
 
 
 class ReportKind(models.TextChoices):
@@ -92,13 +92,5 @@ class ReportProject(Orderable):
     panels = [PageChooserPanel("project", page_type="projects.ProjectPage")]
 
 
-class ReportTool(Orderable):
+class ReportTool(ToolLink):
     page = ParentalKey(ReportPage, on_delete=models.CASCADE, related_name="tools")
-    tool = models.ForeignKey(
-        "catalogue.ToolPage",
-        verbose_name=_("Werkzeug"),
-        on_delete=models.CASCADE,
-        related_name="+",
-    )
-
-    panels = [PageChooserPanel("tool", page_type="catalogue.ToolPage")]
