@@ -22,15 +22,27 @@ from .contract import FACETS, KINDS, MEMBERS, PUBLIC
 from .registry import IndexDocument, adapter_for, adapters
 
 logger = logging.getLogger("search")
+NAMED = ("handlungsfeld", "zielgruppe")  # facets whose values are slugs of named things
 
 
 class RegionInfo:
-    """Region code -> (codes from the Land down to it, label), cached for one batch."""
+    """Region code -> (codes from the Land down to it, label), and the names of action fields
+    and target groups, cached for one batch."""
 
     def __init__(self, preload=False):
         self._cache = {}
+        self._names = {}
         if preload:
             self._load(None)
+
+    def name(self, facet, value):
+        """The display name of an action field or target group slug (the slug if unknown)."""
+        if facet not in self._names:
+            from taxonomy.models import ActionField, TargetGroup
+
+            model = {"handlungsfeld": ActionField, "zielgruppe": TargetGroup}[facet]
+            self._names[facet] = dict(model.objects.values_list("slug", "name"))
+        return self._names[facet].get(value, value)
 
     def _load(self, codes):
         from taxonomy.models import Region
@@ -99,6 +111,9 @@ def to_document_data(key, doc: IndexDocument, regions=None) -> DocumentData:
             del facets["region"]
     facets["art"] = [doc.kind]
     fields = facets.get("handlungsfeld", [])
+    keywords = [regions.name(facet, v) for facet in NAMED for v in facets.get(facet, [])]
+    keywords += facets.get("schlagwort", [])
+    keywords += [info[1] for info in map(regions.get, facets.get("region", [])) if info]
     return DocumentData(
         key=key,
         kind=doc.kind,
@@ -106,6 +121,7 @@ def to_document_data(key, doc: IndexDocument, regions=None) -> DocumentData:
         url=doc.url or "",
         summary=doc.summary or "",
         body=doc.body or "",
+        keywords=" · ".join(dict.fromkeys(keywords)),
         date=doc.date,
         visibility=MEMBERS if doc.visibility == MEMBERS else PUBLIC,
         region_label=region_label[:200],
@@ -122,6 +138,7 @@ def fingerprint(data: DocumentData) -> str:
         "url": data.url,
         "summary": data.summary,
         "body": data.body,
+        "keywords": data.keywords,
         "date": data.date.isoformat() if data.date else None,
         "visibility": data.visibility,
         "region_label": data.region_label,
@@ -266,7 +283,9 @@ def reindex_batch(items):
         if gone:
             remove_keys(gone)
     except Exception:
-        logger.exception("search: Schreiben von %s Dokumenten fehlgeschlagen", len(datas) + len(gone))
+        logger.exception(
+            "search: Schreiben von %s Dokumenten fehlgeschlagen", len(datas) + len(gone)
+        )
 
 
 def schedule_delete(obj):

@@ -1,11 +1,11 @@
 """The search projection: one `SearchDocument` per findable thing, facet values in their own table.
 
 Key concepts: the projection is the source of truth for every backend. Facet values live in
-`SearchFacetValue` rows (document, facet, value) with two covering indexes (facet, value, document) and (document, facet, value), so a filter is an
-index range and a facet count is a GROUP BY over an index (see the note in
-/work/team/notes/search.md for the measurements against a JSON column). Full-text structures
-are created per database by migration 0002: an FTS5 table on SQLite, a generated, weighted
-`tsvector` column with a GIN index on PostgreSQL.
+`SearchFacetValue` rows (document, facet, value) with covering indexes in both directions;
+the database backend counts facets over an in-memory snapshot of them (`columns.py`), renewed
+whenever `SearchState.token` changes. Full-text structures are created per database by
+migrations: an FTS5 table on SQLite (0002, 0006), a narrow `search_text` table of tsvectors
+with GIN indexes on PostgreSQL (0005, 0006).
 """
 
 from django.db import models
@@ -21,6 +21,11 @@ class SearchDocument(models.Model):
     title = models.CharField(_("Titel"), max_length=500)
     summary = models.TextField(_("Zusammenfassung"), blank=True)
     body = models.TextField(_("Text"), blank=True)
+    keywords = models.TextField(
+        _("Begriffe"),
+        blank=True,
+        help_text=_("Namen der Handlungsfelder, Zielgruppen, Schlagwörter und Regionen."),
+    )
     url = models.CharField(_("Adresse"), max_length=500)
     date = models.DateField(_("Datum"), null=True, blank=True, db_index=True)
     visibility = models.CharField(
@@ -60,6 +65,7 @@ class SearchDocument(models.Model):
             url=self.url,
             summary=self.summary,
             body=self.body,
+            keywords=self.keywords,
             date=self.date,
             visibility=self.visibility,
             region_label=self.region_label,

@@ -23,6 +23,9 @@ class DocumentData:
     url: str
     summary: str = ""
     body: str = ""
+    # Names of the document's action fields, target groups, tags and regions (with ancestors):
+    # searchable text, so "Pflege" or "Bayern" in the search box finds what is filed there.
+    keywords: str = ""
     date: datetime.date | None = None
     visibility: str = PUBLIC
     region_label: str = ""

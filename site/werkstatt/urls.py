@@ -34,6 +34,8 @@ if settings.DEBUG:
     # Images only: documents always go through Wagtail's view, which enforces collection
     # privacy (data tables with small counts live in a private collection).
     for folder in ("images/", "original_images/"):
-        urlpatterns += static(settings.MEDIA_URL + folder, document_root=settings.MEDIA_ROOT / folder)
+        urlpatterns += static(
+            settings.MEDIA_URL + folder, document_root=settings.MEDIA_ROOT / folder
+        )
 
 urlpatterns += [path("", include(wagtail_urls))]

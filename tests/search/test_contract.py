@@ -64,6 +64,24 @@ def test_stop_words_do_not_have_to_match(search_backend):
     assert titles(search(search_backend, "der Laden")) == ["Dorfladen an der Straße"]
 
 
+def test_names_of_facet_values_are_searchable(search_backend):
+    """Names of action fields, target groups, tags and regions (with their ancestors) are text."""
+    assert titles(search(search_backend, "Engagement")) == ["Seniorenbeirat gründen"]  # field
+    assert set(titles(search(search_backend, "Engagement", viewer=MEMBERS))) == {
+        "Seniorenbeirat gründen",
+        "Erika Beispiel",
+    }
+    assert titles(search(search_backend, "Jugendliche")) == ["Sicherer Radweg zur Schule"]
+    assert titles(search(search_backend, "Verkehr")) == ["Sicherer Radweg zur Schule"]  # tag
+    assert set(titles(search(search_backend, "Nordrhein-Westfalen"))) == {
+        "Seniorenbeirat gründen",
+        "Bürgerbus organisieren",
+        "Sicherer Radweg zur Schule",
+    }
+    assert titles(search(search_backend, "Schule Dueren")) == ["Sicherer Radweg zur Schule"]
+    assert search(search_backend, "Radweg Aachen").total == 0  # the Radweg is in Düren
+
+
 @pytest.mark.parametrize(
     ("facet", "value", "expected"),
     [
@@ -246,16 +264,17 @@ def test_autocomplete_by_word_prefix(search_backend):
 
 
 def test_title_above_body_also_for_very_common_words(search_backend, monkeypatch):
-    """SQLite ranks huge match sets in tiers (title, summary, body) instead of bm25 per row."""
-    from django.db import connection
-
-    if search_backend.name != "database" or connection.vendor != "sqlite":
-        pytest.skip("nur die SQLite-Stufenrangfolge")
-    from search.backends.database import sqlite
-
-    monkeypatch.setattr(sqlite, "EXACT_RANK_LIMIT", 0)
+    """The database backend ranks huge match sets in tiers (title, summary, body), not per row."""
+    if search_backend.name != "database":
+        pytest.skip("nur die Stufenrangfolge des Datenbank-Backends")
+    monkeypatch.setattr(search_backend, "exact_rank_limit", 0)
     assert titles(search(search_backend, "Radweg")) == [
         "Sicherer Radweg zur Schule",
         "Sozialbericht Bremerhaven 2020",
     ]
     assert titles(search(search_backend, "Beirat"))[0] == "Seniorenbeirat gründen"
+    # Both tiers and the exact ranking find the same documents.
+    monkeypatch.setattr(search_backend, "exact_rank_limit", 10_000)
+    exact = search(search_backend, "Beirat")
+    monkeypatch.setattr(search_backend, "exact_rank_limit", 0)
+    assert search(search_backend, "Beirat").total == exact.total

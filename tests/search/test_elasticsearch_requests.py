@@ -70,7 +70,7 @@ def test_filters_go_to_post_filter_and_every_other_facets_aggregation():
     match = data["query"]["multi_match"]
     assert match["query"] == "Bürgerbus Senioren"
     assert match["operator"] == "and"
-    assert match["fields"] == ["title^3", "summary^2", "body"]
+    assert match["fields"] == ["title^3", "summary^2", "keywords^2", "body"]
 
 
 def test_no_filters_means_no_post_filter_and_unfiltered_aggregations():

@@ -32,9 +32,37 @@ class DatabaseBackend(SearchBackend):
 
     # --- text hooks (per database) --------------------------------------------------------
 
+    exact_rank_limit = 5000  # up to this many matches, each is ranked by the database
+
     def _text_matches(self, q, terms, ranked=True):
         """(document ids, ranks) of every document matching q; a lower rank is a better match
-        (title weighted above summary above body). Without `ranked`, ranks may be None."""
+        (title weighted above summary above body). Without `ranked`, ranks are None.
+
+        Ranking every row of a very common word costs hundreds of milliseconds (bm25 and
+        ts_rank read each document's text), so large match sets are ranked in tiers instead:
+        all words in the title, else in the summary, else elsewhere; the date orders each tier.
+        """
+        query = self._text_query(q, terms)
+        ids = self._matching_ids(query)
+        if not ranked:
+            return ids, None
+        if len(ids) <= self.exact_rank_limit:
+            return self._exact_ranks(query, ids)
+        ranks = np.full(len(ids), 2.0)
+        for tier, part in ((1.0, "summary"), (0.0, "title")):
+            ranks[np.isin(ids, self._matching_ids(query, part))] = tier
+        return ids, ranks
+
+    def _text_query(self, q, terms):
+        """The query as this database's text index takes it."""
+        raise NotImplementedError
+
+    def _matching_ids(self, query, part="all"):
+        """Ids (numpy int64) of documents matching the query in `part`: all, title or summary."""
+        raise NotImplementedError
+
+    def _exact_ranks(self, query, ids):
+        """(ids, ranks) for the matching ids, each ranked by the database; lower is better."""
         raise NotImplementedError
 
     def _write_text(self, rows):
@@ -272,6 +300,10 @@ class DatabaseBackend(SearchBackend):
             cursor.execute(sql, list(params))
             return cursor.fetchall()
 
+    def _execute(self, sql, params=()):
+        with connection.cursor() as cursor:
+            cursor.execute(sql, list(params))
+
 
 def _row_fields(data: DocumentData, print_):
     return {
@@ -279,6 +311,7 @@ def _row_fields(data: DocumentData, print_):
         "title": data.title,
         "summary": data.summary,
         "body": data.body,
+        "keywords": data.keywords,
         "url": data.url,
         "date": data.date,
         "visibility": data.visibility,

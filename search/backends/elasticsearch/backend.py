@@ -50,6 +50,7 @@ def to_source(doc: DocumentData):
         "title": doc.title,
         "summary": doc.summary,
         "body": doc.body,
+        "keywords": doc.keywords,
         "url": doc.url,
         "date": doc.date.isoformat() if doc.date else None,
         "visibility": doc.visibility,

@@ -181,6 +181,7 @@ class WerkstattDocument(Document):
         }
     )
     summary = german_text()
+    keywords = german_text()  # names of action fields, target groups, tags, regions
     body = german_text()
     url = Keyword(index=False)
     date = Date()

@@ -29,7 +29,7 @@ FACET_SIZES = {
     "schlagwort": 1000,
     "jahr": 200,
 }
-TEXT_FIELDS = ["title^3", "summary^2", "body"]
+TEXT_FIELDS = ["title^3", "summary^2", "keywords^2", "body"]
 HIGHLIGHT = {
     "pre_tags": ["<mark>"],
     "post_tags": ["</mark>"],
@@ -98,7 +98,7 @@ class WerkstattSearch(FacetedSearch):
         return s
 
     def query(self, search, query):
-        """All words should match (AND), in title, summary or body; title counts most."""
+        """All words should match (AND), in title, summary, keywords or body; title counts most."""
         return search.query(
             Q(
                 "multi_match",

@@ -1,0 +1,88 @@
+"""Facet names become searchable text: `SearchDocument.keywords` in both text indexes.
+
+Existing rows get their keywords from `manage.py rebuild_search` (until then `check_search`
+reports them as stale). SQLite: FTS5 cannot add a column, so the table is made again with its
+rows; adding the field remakes `search_searchdocument`, which drops the cleanup trigger, so it
+is created again. PostgreSQL: keywords count like the summary (weight B).
+"""
+
+from django.db import migrations, models
+
+FTS_OPTIONS = "fingerprint UNINDEXED, tokenize = 'unicode61 remove_diacritics 2'"
+TRIGGER = (
+    "CREATE TRIGGER IF NOT EXISTS search_fts_cleanup AFTER DELETE ON search_searchdocument "
+    "BEGIN DELETE FROM search_fts WHERE rowid = old.id; END"
+)
+
+
+def sqlite_fts(columns, copied):
+    """Statements that remake search_fts with `columns`, copying `copied` from the old table."""
+    names = ", ".join(columns)
+    values = ", ".join(column if column in copied else "''" for column in columns)
+    return [
+        "DROP TRIGGER IF EXISTS search_fts_cleanup",
+        f"CREATE VIRTUAL TABLE search_fts_new USING fts5({names}, {FTS_OPTIONS})",
+        f"INSERT INTO search_fts_new (rowid, {names}, fingerprint) "
+        f"SELECT rowid, {values}, fingerprint FROM search_fts",
+        "DROP TABLE search_fts",
+        "ALTER TABLE search_fts_new RENAME TO search_fts",
+        TRIGGER,
+    ]
+
+
+def postgres_write(summary_b, summary_vector):
+    return f"""
+    CREATE OR REPLACE FUNCTION search_text_write(ids bigint[]) RETURNS void
+    LANGUAGE sql VOLATILE AS $$
+        INSERT INTO search_text (document_id, search_vector, title_vector, summary_vector)
+        SELECT d.id,
+            setweight(to_tsvector('german'::regconfig, search_fold(d.title)), 'A') ||
+            setweight(to_tsvector('german'::regconfig, search_fold({summary_b})), 'B') ||
+            setweight(to_tsvector('german'::regconfig, search_fold(d.body)), 'C'),
+            to_tsvector('german'::regconfig, search_fold(d.title)),
+            to_tsvector('german'::regconfig, search_fold({summary_vector}))
+        FROM search_searchdocument d WHERE d.id = ANY(ids)
+        ON CONFLICT (document_id) DO UPDATE SET
+            search_vector = EXCLUDED.search_vector,
+            title_vector = EXCLUDED.title_vector,
+            summary_vector = EXCLUDED.summary_vector
+    $$
+    """
+
+
+WITH_KEYWORDS = "d.summary || ' ' || d.keywords"
+FORWARD = {
+    "sqlite": sqlite_fts(("title", "summary", "keywords", "body"), ("title", "summary", "body")),
+    "postgresql": [postgres_write(WITH_KEYWORDS, WITH_KEYWORDS)],
+}
+BACKWARD = {
+    "sqlite": sqlite_fts(("title", "summary", "body"), ("title", "summary", "body")),
+    "postgresql": [postgres_write("d.summary", "d.summary")],
+}
+
+
+def run(statements_by_vendor):
+    def apply(apps, schema_editor):
+        for sql in statements_by_vendor.get(schema_editor.connection.vendor, []):
+            schema_editor.execute(sql)
+
+    return apply
+
+
+class Migration(migrations.Migration):
+    dependencies = [("search", "0005_text_tables")]
+
+    operations = [
+        # Backwards, removing the field remakes the table last: the trigger is created again.
+        migrations.RunPython(migrations.RunPython.noop, run({"sqlite": [TRIGGER]})),
+        migrations.AddField(
+            model_name="searchdocument",
+            name="keywords",
+            field=models.TextField(
+                blank=True,
+                help_text="Namen der Handlungsfelder, Zielgruppen, Schlagwörter und Regionen.",
+                verbose_name="Begriffe",
+            ),
+        ),
+        migrations.RunPython(run(FORWARD), run(BACKWARD)),
+    ]

@@ -1,0 +1,54 @@
+"""The database backend's text index (FTS5 table on SQLite, `search_text` on PostgreSQL) follows
+the projection: rows deleted or truncated past the backend leave no text behind."""
+
+from dataclasses import replace
+
+import pytest
+from django.core.management import call_command
+from django.db import connection
+
+from search.backends import get_backend
+from search.contract import SearchRequest
+from search.models import SearchDocument
+
+from .conftest import CORPUS
+
+
+def text_rows():
+    table = "search_fts" if connection.vendor == "sqlite" else "search_text"
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT count(*) FROM {table}")  # noqa: S608 - one of two names
+        return cursor.fetchone()[0]
+
+
+def test_every_document_has_text_and_deleting_rows_removes_it(corpus):
+    backend = get_backend("database")
+    assert text_rows() == len(CORPUS)
+    assert set(backend.indexed_keys()) == set(CORPUS)
+
+    SearchDocument.objects.filter(key="test.doc:3").delete()  # past the backend: the ORM
+    assert text_rows() == len(CORPUS) - 1
+    assert "test.doc:3" not in backend.indexed_keys()
+
+
+def test_reindexing_a_document_replaces_its_text(corpus):
+    from search.indexing import to_document_data, write_documents
+
+    backend = get_backend("database")
+    changed = replace(CORPUS["test.doc:3"], title="Sicherer Schulweg", body="Zebrastreifen")
+    write_documents([to_document_data("test.doc:3", changed)])
+    assert text_rows() == len(CORPUS)
+    found = backend.search(SearchRequest(q="Zebrastreifen"))
+    assert [hit.title for hit in found.hits] == ["Sicherer Schulweg"]
+    assert backend.search(SearchRequest(q="Tempo")).total == 0  # the old body is gone
+
+
+@pytest.mark.django_db(transaction=True)
+def test_flushing_the_database_empties_the_text_index(regions):
+    from search.indexing import to_document_data, write_documents
+
+    corpus = {key: doc for key, doc in CORPUS.items() if doc.facets.get("region") != ["05334032"]}
+    write_documents([to_document_data(key, doc) for key, doc in corpus.items()])
+    assert text_rows() == len(corpus) > 0
+    call_command("flush", interactive=False, verbosity=0)  # TRUNCATE on PostgreSQL
+    assert text_rows() == 0
