@@ -40,6 +40,7 @@ def response_payload(search_request, response):
                 "url": hit.url,
                 "summary": hit.summary,
                 "highlight": hit.highlight,
+                "title_highlight": hit.title_highlight,
                 "region": hit.region_label,
                 "date": hit.date.isoformat() if hit.date else None,
                 "action_field": {"slug": field.slug, "name": field.name, "colour": field.colour}

@@ -77,6 +77,7 @@ class Hit:
     url: str
     summary: str = ""
     highlight: str = ""  # HTML-safe snippet with <mark> around matches
+    title_highlight: str = ""  # HTML-safe title with <mark> around matches; "" if none matched
     region_label: str = ""
     date: datetime.date | None = None
     action_field_colour: str = ""

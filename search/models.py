@@ -95,8 +95,8 @@ class SearchFacetValue(models.Model):
 
 
 class SearchState(models.Model):
-    """One row whose token every write through the database backend renews, so each process
-    knows when its in-memory snapshot of the projection (backends/database/columns.py) is old."""
+    """One row whose token every write to the projection renews (triggers, migration 0007), so
+    each process knows when its in-memory snapshot (backends/database/columns.py) is old."""
 
     token = models.CharField(max_length=32)
 

@@ -66,6 +66,10 @@ def schema():
             "url": {"type": "string"},
             "summary": {"type": "string"},
             "highlight": {"type": "string", "description": "HTML-escaped, Treffer in <mark>"},
+            "title_highlight": {
+                "type": "string",
+                "description": "Titel HTML-escaped, Treffer in <mark>; leer ohne Treffer im Titel",
+            },
             "region": {"type": "string"},
             "date": {"type": ["string", "null"], "format": "date"},
             "action_field": {

@@ -74,6 +74,11 @@ def folded_query(q):
     return " ".join(fold(w) for w in meaningful)
 
 
+def highlight_all(text, terms):
+    """The whole text HTML-escaped with its matches in <mark>; "" when no word matches."""
+    return highlight(text, terms, max_words=None)
+
+
 def highlight(text, terms, max_words=36):
     """An HTML-escaped excerpt of `text` around the first match, matches wrapped in <mark>.
 
@@ -88,9 +93,12 @@ def highlight(text, terms, max_words=36):
     marked = set(hits)
     if not hits:
         return ""
-    first = word_positions.index(hits[0])
-    start_word = max(0, first - max_words // 3)
-    end_word = min(len(word_positions), start_word + max_words)
+    if max_words is None:  # the whole text
+        start_word, end_word = 0, len(word_positions)
+    else:
+        first = word_positions.index(hits[0])
+        start_word = max(0, first - max_words // 3)
+        end_word = min(len(word_positions), start_word + max_words)
     start = word_positions[start_word] if start_word > 0 else 0
     end = word_positions[end_word - 1] + 1 if end_word < len(word_positions) else len(tokens)
     parts = []

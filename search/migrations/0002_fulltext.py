@@ -2,6 +2,8 @@
 
 from django.db import migrations
 
+from ._per_vendor import run
+
 SQLITE_FORWARD = [
     # Stems are computed in Python (search.text); rowid = SearchDocument.id.
     "CREATE VIRTUAL TABLE IF NOT EXISTS search_fts USING fts5("
@@ -38,14 +40,6 @@ POSTGRES_BACKWARD = [
     "ALTER TABLE search_searchdocument DROP COLUMN IF EXISTS search_vector",
     "DROP FUNCTION IF EXISTS search_fold(text)",
 ]
-
-
-def run(statements_by_vendor):
-    def apply(apps, schema_editor):
-        for sql in statements_by_vendor.get(schema_editor.connection.vendor, []):
-            schema_editor.execute(sql)
-
-    return apply
 
 
 class Migration(migrations.Migration):

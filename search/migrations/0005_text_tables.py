@@ -17,6 +17,8 @@ notices).
 
 from django.db import migrations
 
+from ._per_vendor import run
+
 POSTGRES_FORWARD = [
     "DROP INDEX IF EXISTS search_doc_vector",
     "ALTER TABLE search_searchdocument DROP COLUMN IF EXISTS search_vector",
@@ -110,14 +112,6 @@ SQLITE_FORWARD = [
     "BEGIN DELETE FROM search_fts WHERE rowid = old.id; END",
     "DELETE FROM search_fts WHERE rowid NOT IN (SELECT id FROM search_searchdocument)",
 ]
-
-
-def run(statements_by_vendor):
-    def apply(apps, schema_editor):
-        for sql in statements_by_vendor.get(schema_editor.connection.vendor, []):
-            schema_editor.execute(sql)
-
-    return apply
 
 
 class Migration(migrations.Migration):

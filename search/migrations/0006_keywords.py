@@ -8,6 +8,8 @@ is created again. PostgreSQL: keywords count like the summary (weight B).
 
 from django.db import migrations, models
 
+from ._per_vendor import run
+
 FTS_OPTIONS = "fingerprint UNINDEXED, tokenize = 'unicode61 remove_diacritics 2'"
 TRIGGER = (
     "CREATE TRIGGER IF NOT EXISTS search_fts_cleanup AFTER DELETE ON search_searchdocument "
@@ -59,14 +61,6 @@ BACKWARD = {
     "sqlite": sqlite_fts(("title", "summary", "body"), ("title", "summary", "body")),
     "postgresql": [postgres_write("d.summary", "d.summary")],
 }
-
-
-def run(statements_by_vendor):
-    def apply(apps, schema_editor):
-        for sql in statements_by_vendor.get(schema_editor.connection.vendor, []):
-            schema_editor.execute(sql)
-
-    return apply
 
 
 class Migration(migrations.Migration):

@@ -1,5 +1,7 @@
 """Contacts respect each person's visibility; working groups link to bodies; municipality profiles."""
 
+import datetime
+
 import pytest
 
 from network.factories import BodyFactory, MunicipalityFactory, PersonFactory
@@ -97,6 +99,34 @@ def test_tools_used_link_to_catalogue_tool_pages(client, section):
         assert f'<a href="{tool.url}">Bürgerbus Rureifel</a>' in html
     tool.unpublish()
     assert "Bürgerbus Rureifel" not in client.get(project.url).content.decode()
+
+
+def test_tool_page_lists_the_projects_and_reports_that_used_it(client, section, kreuzau):
+    from catalogue.factories import ToolPageFactory
+    from projects.models import ProjectTool, ReportTool
+
+    tool = ToolPageFactory(title="Bürgerbus Rureifel")
+    project = ProjectPageFactory(title="Mobil im Dorf", region=kreuzau)
+    project.period_start = datetime.date(2019, 4, 1)
+    ProjectTool.objects.create(page=project, tool=tool)
+    project.save_revision().publish()
+    report = ReportPageFactory(title="Mobilitätsbericht", year=2021)
+    ReportTool.objects.create(page=report, tool=tool)
+    report.save_revision().publish()
+    draft = ProjectPageFactory(title="Noch nicht veröffentlicht", live=False)
+    ProjectTool.objects.create(page=draft, tool=tool)
+
+    section_html = client.get(tool.url).content.decode()
+    uses = section_html[section_html.index('id="uses-title"') :]
+    assert uses.index("Mobilitätsbericht") < uses.index("Mobil im Dorf")  # newest first
+    assert f'<a href="{project.url}">Mobil im Dorf</a>' in uses
+    assert "Projekt · Kreuzau · 2019" in uses
+    assert "Bericht · 2021" in uses
+    assert "Noch nicht veröffentlicht" not in section_html
+
+    project.unpublish()
+    report.unpublish()
+    assert 'id="uses-title"' not in client.get(tool.url).content.decode()
 
 
 def test_tool_chooser_offers_only_catalogue_tools():

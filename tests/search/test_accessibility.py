@@ -26,6 +26,11 @@ def test_search_page_with_filters_selected(indexed, assert_accessible):
     assert page.page.locator("mark").count() >= 1
 
 
+def test_search_page_with_matches_marked_in_titles(indexed, assert_accessible):
+    page = assert_accessible("/suche/?q=Radweg")
+    assert page.page.locator(".result__title mark").first.inner_text() == "Radweg"
+
+
 def test_search_page_with_long_facet_opened(indexed, assert_accessible):
     assert_accessible("/suche/?alle=schlagwort&region=05334")
 

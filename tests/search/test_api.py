@@ -43,6 +43,9 @@ def test_api_has_the_page_structure(client, corpus):
     }
     assert hit["date"] == "2023-05-10"
     assert hit["kind_label"] == "Werkzeug"
+    assert hit["title_highlight"] == ""  # no words searched
+    hit = client.get("/api/v1/suche/", {"q": "Bürgerbus"}).json()["hits"][0]
+    assert hit["title_highlight"] == "<mark>Bürgerbus</mark> organisieren"
 
 
 def test_api_sort_and_pages(client, corpus):

@@ -254,6 +254,18 @@ def test_highlighting_marks_matches_and_escapes_html(search_backend):
     assert "<und>" not in radweg.highlight
 
 
+def test_title_highlighting(search_backend):
+    by_title = {hit.title: hit for hit in search(search_backend, "Radweg").hits}
+    assert by_title["Sicherer Radweg zur Schule"].title_highlight == (
+        "Sicherer <mark>Radweg</mark> zur Schule"
+    )
+    assert by_title["Sozialbericht Bremerhaven 2020"].title_highlight == ""  # body match only
+    assert search(search_backend, "Straße").hits[0].title_highlight == (
+        "Dorfladen an der <mark>Straße</mark>"
+    )
+    assert all(hit.title_highlight == "" for hit in search(search_backend).hits)  # no words
+
+
 def test_autocomplete_by_word_prefix(search_backend):
     assert search_backend.autocomplete("Bürg") == ["Bürgerbus organisieren"]
     assert search_backend.autocomplete("buerg") == ["Bürgerbus organisieren"]

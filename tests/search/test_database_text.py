@@ -52,3 +52,17 @@ def test_flushing_the_database_empties_the_text_index(regions):
     assert text_rows() == len(corpus) > 0
     call_command("flush", interactive=False, verbosity=0)  # TRUNCATE on PostgreSQL
     assert text_rows() == 0
+
+
+def test_writes_past_the_backend_renew_the_snapshot(corpus):
+    """Triggers renew the snapshot token, so ORM or SQL fixes are searched at once."""
+    backend = get_backend("database")
+    assert backend.search(SearchRequest(q="Radweg")).total == 2
+    SearchDocument.objects.filter(key="test.doc:3").update(visibility="members")
+    assert [h.title for h in backend.search(SearchRequest(q="Radweg")).hits] == [
+        "Sozialbericht Bremerhaven 2020"
+    ]
+    SearchDocument.objects.filter(key="test.doc:5").delete()
+    assert backend.search(SearchRequest(q="Radweg")).total == 0
+    kinds = {b.value for b in backend.search(SearchRequest()).facets["art"]}
+    assert "bericht" not in kinds  # the only Bericht is gone from the counts too

@@ -86,7 +86,11 @@ def test_totals_are_tracked_exactly_and_snippets_are_marked():
     assert data["highlight"]["pre_tags"] == ["<mark>"]
     assert data["highlight"]["post_tags"] == ["</mark>"]
     assert data["highlight"]["encoder"] == "html"
-    assert data["highlight"]["fields"] == {"title": {}, "summary": {}, "body": {}}
+    assert data["highlight"]["fields"] == {
+        "title": {"number_of_fragments": 0},  # the whole title, marked
+        "summary": {},
+        "body": {},
+    }
 
 
 @pytest.mark.parametrize(

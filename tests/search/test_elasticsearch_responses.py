@@ -143,7 +143,9 @@ def test_hits_carry_the_contract_fields(response):
     assert first.action_field_colour == "mobilitaet-und-nahversorgung"
     # the summary's marked excerpt, as the database backend prefers it
     assert first.highlight == "Ehrenamtliche fahren den <mark>Bürgerbus</mark> durch die Ortsteile."
+    assert first.title_highlight == "<mark>Bürgerbus</mark> Lüdenscheid"
     assert second.date is None
+    assert second.title_highlight == ""  # no match in the title: the page shows the plain title
 
 
 def test_hit_without_highlight_shows_the_escaped_summary(response):

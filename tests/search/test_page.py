@@ -71,6 +71,8 @@ def test_result_shows_kind_region_date_colour_and_highlight(client, corpus):
         in html
     )
     assert "<mark>Mobilität</mark>" in html
+    radweg = client.get("/suche/?q=Radweg").content.decode()
+    assert '<a href="/werkzeuge/radweg/">Sicherer <mark>Radweg</mark> zur Schule</a>' in radweg
     page = text_of(response)
     assert "Werkzeug · Märkischer Kreis (Kreis) · 10. Mai 2023" in page
     assert 'style="' not in html

@@ -4,11 +4,10 @@ Key concepts: `DatabaseBackend` writes the projection (`SearchDocument` + `Searc
 and leaves text matching to the database (`_text_matches`: FTS5 on SQLite, tsvector on
 PostgreSQL). Visibility, facet filters (OR within, AND across), disjunctive counts and ordering
 run over an in-memory column snapshot of the projection (`columns.py`), reloaded whenever a
-write renews the `SearchState` token. The page's rows are then read by id. No value from a
-request reaches SQL except as a bound parameter.
+write renews the `SearchState` token (triggers of migration 0007 renew it on every write).
+The page's rows are then read by id. No value from a request reaches SQL except as a bound
+parameter.
 """
-
-import uuid
 
 import numpy as np
 from django.db import connection, transaction
@@ -17,7 +16,7 @@ from django.utils.text import Truncator
 
 from ...contract import FACETS, PUBLIC, Hit, SearchRequest, SearchResponse
 from ...facets import build_facets
-from ...text import fold, highlight, query_terms
+from ...text import fold, highlight, highlight_all, query_terms
 from ..base import DocumentData, SearchBackend
 from . import columns
 
@@ -93,7 +92,6 @@ class DatabaseBackend(SearchBackend):
         )
         fresh = [d for d in documents if d.key not in existing]
         with transaction.atomic():
-            self._touch()
             for start in range(0, len(fresh), BATCH):
                 self._write_batch(
                     fresh[start : start + BATCH], fingerprint, SearchDocument, SearchFacetValue
@@ -115,7 +113,6 @@ class DatabaseBackend(SearchBackend):
 
         keys = list(keys)
         with transaction.atomic():
-            self._touch()
             ids = list(SearchDocument.objects.filter(key__in=keys).values_list("pk", flat=True))
             if ids:
                 self._delete_text(ids)
@@ -127,7 +124,6 @@ class DatabaseBackend(SearchBackend):
 
         written = 0
         with transaction.atomic():
-            self._touch()
             self._clear_text()
             SearchFacetValue.objects.all().delete()
             SearchDocument.objects.all().delete()
@@ -165,12 +161,6 @@ class DatabaseBackend(SearchBackend):
         SearchFacetValue.objects.bulk_create(values, batch_size=2000)
         self._write_text(rows)
         return len(rows)
-
-    def _touch(self):
-        """Renew the projection's version token (snapshots in every process reload)."""
-        from ...models import SearchState
-
-        SearchState.objects.update_or_create(pk=1, defaults={"token": uuid.uuid4().hex})
 
     def indexed_keys(self):
         return self._text_keys()
@@ -252,8 +242,9 @@ class DatabaseBackend(SearchBackend):
             if pk not in rows:  # removed since the snapshot was taken
                 continue
             key, kind, title, url, summary, body, region_label, day, colour = rows[pk]
-            snippet = ""
+            snippet = marked_title = ""
             if terms:
+                marked_title = highlight_all(title, terms)
                 snippet = highlight(summary, terms) or highlight(body, terms)
             if not snippet:
                 snippet = escape(Truncator(summary or body).words(36))
@@ -265,6 +256,7 @@ class DatabaseBackend(SearchBackend):
                     url=url,
                     summary=summary,
                     highlight=snippet,
+                    title_highlight=marked_title,
                     region_label=region_label,
                     date=_as_date(day),
                     action_field_colour=colour,

@@ -5,8 +5,8 @@ left (visibility, facet filters, the counts of every facet, ordering by date or 
 over numpy arrays that each process loads once per projection version. Every facet value row
 becomes (document position, value number), so counting the values of the matching documents is
 one `bincount` over a boolean gather, which stays in milliseconds at 100,000 documents where a
-SQL GROUP BY over the value table needs hundreds. The version is a token that every write
-through the database backend renews (`SearchState`); a changed token reloads the snapshot.
+SQL GROUP BY over the value table needs hundreds. The version is a token that every write to
+the projection renews (`SearchState`, by triggers); a changed token reloads the snapshot.
 """
 
 import threading

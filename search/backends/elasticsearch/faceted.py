@@ -110,7 +110,8 @@ class WerkstattSearch(FacetedSearch):
         )
 
     def highlight(self, search):
-        return search.highlight_options(**HIGHLIGHT).highlight("title", "summary", "body")
+        options = search.highlight_options(**HIGHLIGHT)
+        return options.highlight("title", number_of_fragments=0).highlight("summary", "body")
 
     def response_from(self, raw):
         """Wrap a raw Elasticsearch answer in the real response classes, as `execute()` does."""

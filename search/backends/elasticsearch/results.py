@@ -38,6 +38,9 @@ def to_hit(hit):
             if field in fragments:
                 highlight = " … ".join(fragments[field])
                 break
+    title_highlight = ""
+    if fragments is not None and "title" in fragments:
+        title_highlight = fragments["title"][0]  # the whole title (number_of_fragments 0)
     summary = getattr(hit, "summary", "") or ""
     if not highlight:
         highlight = escape(
@@ -50,6 +53,7 @@ def to_hit(hit):
         url=hit.url,
         summary=summary,
         highlight=highlight,
+        title_highlight=title_highlight,
         region_label=getattr(hit, "region_label", "") or "",
         date=as_date(getattr(hit, "date", None)),
         action_field_colour=getattr(hit, "action_field_colour", "") or "",

@@ -16,6 +16,7 @@ from wagtail.search import index
 from werkstatt.blocks import BodyBlock
 
 from ..blocks import ToolSheetsBlock
+from ..usage import uses_of
 
 
 class ToolStatus(models.TextChoices):
@@ -279,6 +280,7 @@ class ToolPage(Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["related_tools"] = self.related_tools()
+        context["uses"] = uses_of(self)
         context["print_mode"] = request.GET.get("druck") == "1"
         return context
 
