@@ -3,7 +3,8 @@
 Existing rows get their keywords from `manage.py rebuild_search` (until then `check_search`
 reports them as stale). SQLite: FTS5 cannot add a column, so the table is made again with its
 rows; adding the field remakes `search_searchdocument`, which drops the cleanup trigger, so it
-is created again. PostgreSQL: keywords count like the summary (weight B).
+is created again. Keywords rank below the summary: bm25 weight 2 (summary 4) on SQLite,
+weight C (summary B) on PostgreSQL.
 """
 
 from django.db import migrations, models
@@ -32,17 +33,26 @@ def sqlite_fts(columns, copied):
     ]
 
 
-def postgres_write(summary_b, summary_vector):
+def postgres_write(keywords):
+    """search_text_write(); with `keywords`, they count like the body (C) and join the summary
+    vector (the second ranking tier)."""
+    keywords_c = (
+        "|| setweight(to_tsvector('german'::regconfig, search_fold(d.keywords)), 'C')"
+        if keywords
+        else ""
+    )
+    summary = "d.summary || ' ' || d.keywords" if keywords else "d.summary"
     return f"""
     CREATE OR REPLACE FUNCTION search_text_write(ids bigint[]) RETURNS void
     LANGUAGE sql VOLATILE AS $$
         INSERT INTO search_text (document_id, search_vector, title_vector, summary_vector)
         SELECT d.id,
             setweight(to_tsvector('german'::regconfig, search_fold(d.title)), 'A') ||
-            setweight(to_tsvector('german'::regconfig, search_fold({summary_b})), 'B') ||
-            setweight(to_tsvector('german'::regconfig, search_fold(d.body)), 'C'),
+            setweight(to_tsvector('german'::regconfig, search_fold(d.summary)), 'B') ||
+            setweight(to_tsvector('german'::regconfig, search_fold(d.body)), 'C')
+            {keywords_c},
             to_tsvector('german'::regconfig, search_fold(d.title)),
-            to_tsvector('german'::regconfig, search_fold({summary_vector}))
+            to_tsvector('german'::regconfig, search_fold({summary}))
         FROM search_searchdocument d WHERE d.id = ANY(ids)
         ON CONFLICT (document_id) DO UPDATE SET
             search_vector = EXCLUDED.search_vector,
@@ -52,14 +62,13 @@ def postgres_write(summary_b, summary_vector):
     """
 
 
-WITH_KEYWORDS = "d.summary || ' ' || d.keywords"
 FORWARD = {
     "sqlite": sqlite_fts(("title", "summary", "keywords", "body"), ("title", "summary", "body")),
-    "postgresql": [postgres_write(WITH_KEYWORDS, WITH_KEYWORDS)],
+    "postgresql": [postgres_write(keywords=True)],
 }
 BACKWARD = {
     "sqlite": sqlite_fts(("title", "summary", "body"), ("title", "summary", "body")),
-    "postgresql": [postgres_write("d.summary", "d.summary")],
+    "postgresql": [postgres_write(keywords=False)],
 }
 
 

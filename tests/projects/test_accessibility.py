@@ -64,3 +64,16 @@ def test_data_report_page_with_charts(data_report, assert_accessible):
     browser_page = assert_accessible(data_report.url)
     assert browser_page.page.locator("svg[role=img]").count() == 3
     assert_accessible(data_report.url + "?sortierung=anzahl-80-plus&richtung=ab")
+
+
+def test_tool_page_listing_the_projects_that_used_it(project, assert_accessible):
+    from catalogue.factories import ToolPageFactory
+    from projects.models import ProjectTool
+
+    tool = ToolPageFactory(title="Sozialraumkonferenz")
+    ProjectTool.objects.create(page=project, tool=tool)
+    project.save_revision().publish()
+    browser_page = assert_accessible(tool.url)
+    uses = browser_page.page.locator(".uses li")
+    assert uses.count() == 1
+    assert "Soziale Kupferstadt 2030" in uses.first.inner_text()

@@ -2,7 +2,7 @@
 
 Key concepts: FTS5 cannot stem German, so `search.text.stems()` does it in Python for the
 index and `query_terms()` for the query; the table stores the stems with the document id as
-rowid. bm25 with column weights 10 (title), 4 (summary, keywords), 1 (body) ranks title first
+rowid. bm25 with column weights 10 (title), 4 (summary), 2 (keywords), 1 (body): title first
 (for very common words, tiers by column; see `DatabaseBackend._text_matches`).
 """
 
@@ -28,7 +28,7 @@ class SQLiteBackend(DatabaseBackend):
 
     def _exact_ranks(self, query, ids):
         rows = self._rows(
-            f"SELECT rowid, bm25({FTS}, 10.0, 4.0, 4.0, 1.0) FROM {FTS} WHERE {FTS} MATCH %s",
+            f"SELECT rowid, bm25({FTS}, 10.0, 4.0, 2.0, 1.0) FROM {FTS} WHERE {FTS} MATCH %s",
             [query],
         )
         return [row[0] for row in rows], [row[1] for row in rows]
