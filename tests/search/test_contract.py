@@ -1,5 +1,7 @@
 """The search contract, run on every available backend (see `search_backend` in conftest.py)."""
 
+import datetime
+
 import pytest
 
 from search.contract import MEMBERS, SearchRequest
@@ -56,6 +58,33 @@ def test_title_match_ranks_above_body_match(search_backend):
     assert titles(search(search_backend, "Radweg")) == [
         "Sicherer Radweg zur Schule",
         "Sozialbericht Bremerhaven 2020",
+    ]
+
+
+def test_a_title_that_is_the_query_comes_first(search_backend):
+    from search.indexing import to_document_data, write_documents
+    from search.registry import IndexDocument
+
+    extra = {
+        "test.doc:8": IndexDocument(
+            kind="kommune",
+            title="Kreis Düren",
+            url="/netzwerk/kommunen/kreis-dueren/",
+            summary="Verwaltung, Kreistag und Landrat.",
+        ),
+        "test.doc:9": IndexDocument(
+            kind="bericht",
+            title="Kreis Düren 2030",
+            url="/projekte/demografiebericht-kreis-dueren/",
+            date=datetime.date(2024, 6, 1),
+            summary="Der Kreis Düren wächst im Norden, der Kreis Düren altert im Süden.",
+            body="Kreis Düren, Kreis Düren, Kreis Düren: Zahlen für jede Gemeinde im Kreis Düren.",
+        ),
+    }
+    write_documents([to_document_data(key, doc) for key, doc in extra.items()])
+    assert titles(search(search_backend, "kreis  dueren"))[:2] == [
+        "Kreis Düren",
+        "Kreis Düren 2030",
     ]
 
 

@@ -67,7 +67,13 @@ def test_filters_go_to_post_filter_and_every_other_facets_aggregation():
     assert aggs["_filter_status"]["filter"] == field_filter
     assert aggs["_filter_art"]["filter"] == {"bool": {"must": [field_filter, status_filter]}}
     # the text query is in the query, so it narrows counts and hits alike
-    match = data["query"]["multi_match"]
+    query = data["query"]["bool"]
+    match = query["must"][0]["multi_match"]
+    # an exact title scores on top, but is not required
+    assert query["should"] == [
+        {"term": {"title.sort": {"value": "Bürgerbus Senioren", "boost": 100}}}
+    ]
+    assert query.get("minimum_should_match", 0) == 0
     assert match["query"] == "Bürgerbus Senioren"
     assert match["operator"] == "and"
     assert match["fields"] == ["title^3", "summary^2", "keywords^2", "body"]

@@ -182,6 +182,8 @@ class DatabaseBackend(SearchBackend):
             if ranked:
                 scores = np.full(len(snap), np.inf)
                 scores[positions] = np.asarray(ranks, dtype=float)[found]
+                exact, _ = snap.positions(self._exact_title_ids(request.q))
+                scores[exact[text[exact]]] = -np.inf  # the title is the query: first
         filters = {
             facet: snap.filter_mask(facet, values)
             for facet, values in request.filters.items()
@@ -209,6 +211,13 @@ class DatabaseBackend(SearchBackend):
             backend=self.name,
             request=request,
         )
+
+    def _exact_title_ids(self, q):
+        """Ids of documents titled exactly as the query (case, umlauts and spacing aside)."""
+        folded = " ".join(fold(q).split())[:500]
+        return [
+            row[0] for row in self._rows(f"SELECT id FROM {DOC} WHERE title_sort = %s", [folded])
+        ]
 
     def _page(self, snap, request, matching, scores):
         """Document ids of the requested page, in the requested order."""

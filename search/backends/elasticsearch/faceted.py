@@ -29,6 +29,7 @@ FACET_SIZES = {
     "schlagwort": 1000,
     "jahr": 200,
 }
+EXACT_TITLE_BOOST = 100  # above any sum of field scores of a partial match
 TEXT_FIELDS = ["title^3", "summary^2", "keywords^2", "body"]
 HIGHLIGHT = {
     "pre_tags": ["<mark>"],
@@ -98,16 +99,15 @@ class WerkstattSearch(FacetedSearch):
         return s
 
     def query(self, search, query):
-        """All words should match (AND), in title, summary, keywords or body; title counts most."""
-        return search.query(
-            Q(
-                "multi_match",
-                query=query,
-                fields=self.fields,
-                type="cross_fields",
-                operator="and",
-            )
+        """All words should match (AND), in title, summary, keywords or body; title counts most,
+        and a title that is the query itself (normalised like `title.sort`) comes first."""
+        words = Q(
+            "multi_match", query=query, fields=self.fields, type="cross_fields", operator="and"
         )
+        exact = Q(
+            "term", **{"title.sort": {"value": " ".join(query.split()), "boost": EXACT_TITLE_BOOST}}
+        )
+        return search.query(Q("bool", must=[words], should=[exact]))
 
     def highlight(self, search):
         options = search.highlight_options(**HIGHLIGHT)
