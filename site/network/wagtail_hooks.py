@@ -13,6 +13,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from . import admin_views
+from .bulk_actions import ReleaseBulkAction
 from .models import Body, Municipality, Organisation, Person, Programme, Visibility
 
 
@@ -212,3 +213,6 @@ class EraseMenuItem(ActionMenuItem):
 @hooks.register("register_snippet_action_menu_item")
 def register_erase_menu_item(model):
     return EraseMenuItem() if model is Person else None
+
+
+hooks.register("register_bulk_action", ReleaseBulkAction)

@@ -68,3 +68,71 @@ def test_person_editor_offers_erasure(directory, editor_client):
     person = directory["public"]
     body = editor_client.get(f"/admin/snippets/network/person/edit/{person.pk}/").content.decode()
     assert f"/admin/netzwerk/personen/{person.pk}/dsgvo-loeschen/" in body
+
+
+@pytest.fixture
+def awaiting(regions):
+    from network.factories import PersonFactory
+
+    return {
+        "public": PersonFactory(
+            name="Ina Wartend", visibility="hidden", requested_visibility="public"
+        ),
+        "members": PersonFactory(
+            name="Mia Mitwartend", visibility="hidden", requested_visibility="members"
+        ),
+        "nothing": PersonFactory(
+            name="Udo Ohnefreigabe", visibility="hidden", requested_visibility="hidden"
+        ),
+        "no_consent": PersonFactory(
+            name="Nora Ohnezustimmung",
+            visibility="hidden",
+            requested_visibility="public",
+            consent_given=False,
+            consent_date=None,
+        ),
+    }
+
+
+def release_url(people):
+    ids = "&".join(f"id={person.pk}" for person in people.values())
+    return f"/admin/bulk/network/person/release/?next=/admin/snippets/network/person/&{ids}"
+
+
+def test_bulk_release_asks_first_and_names_who_stays_hidden(awaiting, editor_client):
+    listing = editor_client.get("/admin/snippets/network/person/?release=ausstehend")
+    assert "/admin/bulk/network/person/release/" in listing.content.decode()  # in the bulk bar
+    response = editor_client.get(release_url(awaiting))
+    body = response.content.decode()
+    assert response.status_code == 200
+    assert "Ina Wartend</a> – öffentlich" in body
+    assert "Mia Mitwartend</a> – nur Mitglieder" in body
+    not_releasable = body[body.index("Nicht freizugeben") :]
+    assert "Udo Ohnefreigabe" in not_releasable and "Nora Ohnezustimmung" in not_releasable
+    awaiting["public"].refresh_from_db()
+    assert awaiting["public"].visibility == "hidden"  # nothing changes before the POST
+
+
+@pytest.mark.django_db(transaction=True)  # real commits: search indexes after each one
+def test_bulk_release_gives_each_person_what_the_consent_allows(awaiting, editor_client):
+    from wagtail.models import ModelLogEntry
+
+    from search.models import SearchDocument
+
+    response = editor_client.post(release_url(awaiting))
+    assert response.status_code == 302
+    for key, expected in [
+        ("public", "public"),
+        ("members", "members"),
+        ("nothing", "hidden"),
+        ("no_consent", "hidden"),
+    ]:
+        awaiting[key].refresh_from_db()
+        assert awaiting[key].visibility == expected, key
+    released = awaiting["public"]
+    assert ModelLogEntry.objects.filter(object_id=str(released.pk), action="wagtail.edit").exists()
+    doc = SearchDocument.objects.get(key=f"network.person:{released.pk}")
+    assert doc.visibility == "public"  # found by anonymous searchers now
+    assert not SearchDocument.objects.filter(
+        key=f"network.person:{awaiting['nothing'].pk}"
+    ).exists()
