@@ -174,11 +174,16 @@ def index_object(obj):
     key, data = document_for(obj)
     if key is None:
         return None
-    if data is None:
-        remove_keys([key])
-    else:
-        write_documents([data])
+    apply_documents([data] if data else [], [] if data else [key])
     return data
+
+
+def apply_documents(datas, gone):
+    """Write `datas` and remove the documents keyed `gone`, in the projection and the backend."""
+    if datas:
+        write_documents(datas)
+    if gone:
+        remove_keys(gone)
 
 
 def write_documents(datas):
@@ -278,10 +283,7 @@ def reindex_batch(items):
             else:
                 datas.append(data)
     try:
-        if datas:
-            write_documents(datas)
-        if gone:
-            remove_keys(gone)
+        apply_documents(datas, gone)
     except Exception:
         logger.exception(
             "search: Schreiben von %s Dokumenten fehlgeschlagen", len(datas) + len(gone)
