@@ -67,6 +67,11 @@ def query_terms(q):
     return seen
 
 
+def title_key(text):
+    """A title as `SearchDocument.title_sort` stores it: folded, single-spaced, at most 500."""
+    return " ".join(fold(text).split())[:500]
+
+
 def folded_query(q):
     """The meaningful words of a query, folded, for PostgreSQL's plainto_tsquery('german', ...)."""
     raw = words(q)

@@ -7,7 +7,8 @@ sheets and visions are only added where missing.
 import pandas as pd
 from django.utils.html import escape
 
-from taxonomy.models import ActionField, Region, RegionLevel
+from taxonomy.models import ActionField, Region
+from taxonomy.regions import ensure_region
 from werkstatt.demo import ensure_child, get_home
 
 from .columns import EXPORT_COLUMNS
@@ -38,12 +39,8 @@ SECTION_INTRO = (
 
 
 def ensure_regions():
-    kreis = Region.objects.get(code="05358")
     for code, name, kind in GEMEINDEN:
-        Region.objects.get_or_create(
-            code=code,
-            defaults={"name": name, "kind": kind, "level": RegionLevel.GEMEINDE, "parent": kreis},
-        )
+        ensure_region(code, name, kind)
 
 
 def catalogue_frame():
@@ -149,17 +146,7 @@ def ensure_plan(section, catalogue, stdout):
 def load(stdout):
     home = get_home()
     ensure_regions()
-    stolberg_parent = Region.objects.filter(code="05334").first()
-    if stolberg_parent:
-        Region.objects.get_or_create(
-            code="05334032",
-            defaults={
-                "name": "Stolberg (Rhld.)",
-                "kind": "Stadt",
-                "level": RegionLevel.GEMEINDE,
-                "parent": stolberg_parent,
-            },
-        )
+    ensure_region("05334032", "Stolberg (Rhld.)", "Stadt")
     section, created = ensure_child(
         home,
         CatalogueSectionPage,

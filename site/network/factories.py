@@ -5,13 +5,14 @@ import datetime
 import factory
 from factory.django import DjangoModelFactory
 
-from .demo import ensure_gemeinde
+from taxonomy.regions import ensure_region
+
 from .models import Body, BodyKind, Membership, Municipality, MunicipalityKind, Organisation, Person
 
 
 def gemeinde(code, name, kind="Stadt"):
     """Get-or-create a Gemeinde region under its Kreis (the Kreise ship with the migrations)."""
-    return ensure_gemeinde(code, name, kind)
+    return ensure_region(code, name, kind)
 
 
 class MunicipalityFactory(DjangoModelFactory):

@@ -53,6 +53,27 @@ def parent_code(code, known):
     return None
 
 
+def ensure_region(code, name, kind=""):
+    """Get or create one region below the longest existing prefix of its code; the level follows
+    from the code's length. Demo loaders and factories share it, so a code is one row everywhere."""
+    existing = Region.objects.filter(code=code).first()
+    if existing is not None:
+        return existing
+    prefixes = [code[:length] for length in PREFIX_LENGTHS if length < len(code)]
+    known = dict(Region.objects.filter(code__in=prefixes).values_list("code", "pk"))
+    parent = parent_code(code, known)
+    region, _created = Region.objects.get_or_create(
+        code=code,
+        defaults={
+            "name": name,
+            "kind": kind,
+            "level": level_for_code(code),
+            "parent_id": known.get(parent),
+        },
+    )
+    return region
+
+
 def parse_destatis_kreise(raw):
     """Rows of the Destatis 'Kreisfreie Städte und Landkreise' sheet as Destatis publishes it.
 

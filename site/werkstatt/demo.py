@@ -96,13 +96,18 @@ def get_home():
     return HomePage.objects.first()
 
 
-def ensure_child(parent, model, slug, **fields):
-    """Get a child page by slug or create it published with a revision."""
+def ensure_child(parent, model, slug, relations=None, tags=(), **fields):
+    """Get a child page by slug or create it published with a revision, with its inline
+    relations (name -> objects) and tags."""
     existing = parent.get_children().filter(slug=slug).specific().first()
     if existing:
         return existing, False
     page = model(slug=slug, **fields)
+    for name, items in (relations or {}).items():
+        setattr(page, name, items)
     parent.add_child(instance=page)
+    if tags:
+        page.tags.add(*tags)
     page.save_revision().publish()
     return page, True
 

@@ -16,7 +16,7 @@ from django.utils.text import Truncator
 
 from ...contract import FACETS, PUBLIC, Hit, SearchRequest, SearchResponse
 from ...facets import build_facets
-from ...text import fold, highlight, highlight_all, query_terms
+from ...text import highlight, highlight_all, query_terms, title_key
 from ..base import DocumentData, SearchBackend
 from . import columns
 
@@ -214,9 +214,9 @@ class DatabaseBackend(SearchBackend):
 
     def _exact_title_ids(self, q):
         """Ids of documents titled exactly as the query (case, umlauts and spacing aside)."""
-        folded = " ".join(fold(q).split())[:500]
         return [
-            row[0] for row in self._rows(f"SELECT id FROM {DOC} WHERE title_sort = %s", [folded])
+            row[0]
+            for row in self._rows(f"SELECT id FROM {DOC} WHERE title_sort = %s", [title_key(q)])
         ]
 
     def _page(self, snap, request, matching, scores):
@@ -274,7 +274,7 @@ class DatabaseBackend(SearchBackend):
         return hits
 
     def autocomplete(self, prefix, viewer=PUBLIC, limit=8):
-        folded = " ".join(fold(prefix).split())
+        folded = title_key(prefix)
         if not folded:
             return []
         pattern = folded.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
@@ -319,7 +319,7 @@ def _row_fields(data: DocumentData, print_):
         "region_label": data.region_label,
         "action_field_colour": data.action_field_colour,
         "facets": data.facets,
-        "title_sort": " ".join(fold(data.title).split())[:500],
+        "title_sort": title_key(data.title),
         "fingerprint": print_,
     }
 

@@ -7,7 +7,8 @@ Idempotent: municipalities by region, organisations and bodies by name and munic
 persons by e-mail, memberships by body, person and start date.
 """
 
-from taxonomy.models import ActionField, Region, RegionLevel
+from taxonomy.models import ActionField, Region
+from taxonomy.regions import ensure_region
 
 from ..models import Body, Membership, Municipality, Organisation, Person, Programme
 from .people import MEMBERSHIPS, PEOPLE
@@ -18,16 +19,6 @@ from .places import (
     ORGANISATIONS,
     PROGRAMMES,
 )
-
-
-def ensure_gemeinde(code, name, kind="Stadt"):
-    """Get-or-create a Gemeinde below its Kreis (same code -> same row in every app's demo)."""
-    parent = Region.objects.filter(code=code[:5]).first()
-    region, _ = Region.objects.get_or_create(
-        code=code,
-        defaults={"name": name, "level": RegionLevel.GEMEINDE, "kind": kind, "parent": parent},
-    )
-    return region
 
 
 def load(stdout):
@@ -41,7 +32,7 @@ def load(stdout):
     }
     fields = {f.slug: f for f in ActionField.objects.all()}
     for code, name, kind in GEMEINDEN:
-        ensure_gemeinde(code, name, kind)
+        ensure_region(code, name, kind)
     programmes = {}
     for name, description in PROGRAMMES.items():
         programmes[name], _ = Programme.objects.get_or_create(

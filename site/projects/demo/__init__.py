@@ -6,20 +6,20 @@ contributions (Bremerhaven, Ludwigslust-Parchim). Idempotent: pages are keyed by
 documents by title, regions by code.
 """
 
-from werkstatt.demo import get_home
+from taxonomy.regions import ensure_region
+from werkstatt.demo import ensure_child, get_home
 
 from ..models import ProjectIndexPage
-from .common import ensure_page, ensure_region
 from .dueren import dueren
 from .luedenscheid import luedenscheid
 from .seminar import seminar
 from .stolberg import stolberg
 
 GEMEINDEN = [
-    # code, name, parent Kreis
-    ("05334032", "Stolberg (Rhld.)", "05334"),
-    ("05962032", "Lüdenscheid", "05962"),
-    ("04012000", "Bremerhaven", "04012"),
+    # code, name (below the Kreis whose code they start with)
+    ("05334032", "Stolberg (Rhld.)"),
+    ("05962032", "Lüdenscheid"),
+    ("04012000", "Bremerhaven"),
 ]
 
 
@@ -27,7 +27,7 @@ def ensure_section(stdout):
     home = get_home()
     section = ProjectIndexPage.objects.first()
     if section is None:
-        section, _created = ensure_page(
+        section, _created = ensure_child(
             home,
             ProjectIndexPage,
             "projekte",
@@ -43,8 +43,8 @@ def ensure_section(stdout):
 
 
 def load(stdout):
-    for code, name, parent in GEMEINDEN:
-        ensure_region(code, name, parent)
+    for code, name in GEMEINDEN:
+        ensure_region(code, name, "Gemeinde")
     section = ensure_section(stdout)
     stolberg(section, stdout)
     luedenscheid(section, stdout)

@@ -5,7 +5,7 @@ import datetime
 from django.core.files.base import ContentFile
 from wagtail.documents import get_document_model
 
-from taxonomy.models import ActionField, Region, RegionLevel, TargetGroup
+from taxonomy.models import ActionField, Region, TargetGroup
 
 from ..datareports.storage import root_collection
 from ..pdf import minimal_pdf
@@ -19,19 +19,6 @@ def groups_for(*slugs):
     return list(TargetGroup.objects.filter(slug__in=slugs))
 
 
-def ensure_region(code, name, parent_code, level=RegionLevel.GEMEINDE, kind="Gemeinde"):
-    region, _created = Region.objects.get_or_create(
-        code=code,
-        defaults={
-            "name": name,
-            "level": level,
-            "kind": kind,
-            "parent": Region.objects.get(code=parent_code),
-        },
-    )
-    return region
-
-
 def ensure_pdf(title, lines):
     """A placeholder PDF document, found again by its title."""
     Document = get_document_model()
@@ -43,21 +30,6 @@ def ensure_pdf(title, lines):
     document.file.save(name, ContentFile(minimal_pdf(title, lines)), save=False)
     document.save()
     return document
-
-
-def ensure_page(parent, model, slug, relations=None, tags=(), **fields):
-    """Create and publish a child page with its inline relations and m2m, unless it exists."""
-    existing = parent.get_children().filter(slug=slug).specific().first()
-    if existing:
-        return existing, False
-    page = model(slug=slug, **fields)
-    for name, items in (relations or {}).items():
-        setattr(page, name, items)
-    parent.add_child(instance=page)
-    if tags:
-        page.tags.add(*tags)
-    page.save_revision().publish()
-    return page, True
 
 
 def ensure_person(email, name, function, region_code, municipality_name, visibility="public"):

@@ -5,7 +5,9 @@ import random
 from django.core.files.base import ContentFile
 from wagtail.documents import get_document_model
 
-from taxonomy.models import Region, RegionLevel
+from taxonomy.models import Region
+from taxonomy.regions import ensure_region
+from werkstatt.demo import ensure_child
 
 from ..datareports.storage import private_collection
 from ..models import (
@@ -16,9 +18,7 @@ from ..models import (
 )
 from .common import (
     d,
-    ensure_page,
     ensure_pdf,
-    ensure_region,
     fields_for,
     groups_for,
     tool_links,
@@ -94,16 +94,10 @@ def dueren_csv():
 def dueren(section, stdout):
     kreis = Region.objects.get(code="05358")
     for gemeinde_code, name, ortsteile in DUEREN:
-        ensure_region(gemeinde_code, name, "05358")
+        ensure_region(gemeinde_code, name, "Gemeinde")
         for number, ortsteil in enumerate(ortsteile, start=1):
-            ensure_region(
-                f"{gemeinde_code}{number:03d}",
-                ortsteil,
-                gemeinde_code,
-                level=RegionLevel.ORTSTEIL,
-                kind="Ortsteil",
-            )
-    final, created = ensure_page(
+            ensure_region(f"{gemeinde_code}{number:03d}", ortsteil, "Ortsteil")
+    final, created = ensure_child(
         section,
         ReportPage,
         "abschlussbericht-kreis-dueren-dwk",
@@ -152,7 +146,7 @@ def dueren(section, stdout):
         table = Document(title=title, collection=private_collection())
         table.file.save("datencheck-2020.csv", ContentFile(dueren_csv()), save=False)
         table.save()
-    _page, created = ensure_page(
+    _page, created = ensure_child(
         section,
         DataReportPage,
         "datencheck-2020-kreis-dueren",

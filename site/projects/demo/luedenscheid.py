@@ -1,6 +1,7 @@
 """Lüdenscheid's Demografiekonzept process, four building blocks 2020–2021 (seed 000)."""
 
 from taxonomy.models import Region
+from werkstatt.demo import ensure_child
 
 from ..models import (
     ProjectContact,
@@ -13,7 +14,6 @@ from ..models import (
 )
 from .common import (
     d,
-    ensure_page,
     ensure_pdf,
     ensure_person,
     fields_for,
@@ -55,7 +55,7 @@ def luedenscheid(section, stdout):
             "zur Integration.</p>",
         ),
     ]
-    project, created = ensure_page(
+    project, created = ensure_child(
         section,
         ProjectPage,
         "demografiekonzept-luedenscheid",
@@ -117,7 +117,7 @@ def luedenscheid(section, stdout):
     )
     if created:
         stdout.write("  Projekt „Fortschreibung des Demografiekonzepts Lüdenscheid“ angelegt")
-    _page, created = ensure_page(
+    _page, created = ensure_child(
         section,
         ReportPage,
         "planungspapier-demografiekonzept-luedenscheid",

@@ -1,13 +1,13 @@
 """Two seminar contributions as Veranstaltungsdokumentation: Bremerhaven, Ludwigslust-Parchim (seed 001)."""
 
 from taxonomy.models import Region
+from werkstatt.demo import ensure_child
 
 from ..models import (
     ReportKind,
     ReportPage,
 )
 from .common import (
-    ensure_page,
     ensure_pdf,
     fields_for,
     groups_for,
@@ -18,7 +18,7 @@ SEMINAR = "Seminar „Lokale Dynamiken aktivieren: auf dem Weg zur demografiekom
 
 def seminar(section, stdout):
     bremerhaven = Region.objects.get(code="04012000")
-    _page, created = ensure_page(
+    _page, created = ensure_child(
         section,
         ReportPage,
         "zwk-beirat-bremerhaven",
@@ -59,7 +59,7 @@ def seminar(section, stdout):
     if created:
         stdout.write("  Seminarbeitrag Bremerhaven angelegt")
     lup = Region.objects.get(code="13076")
-    _page, created = ensure_page(
+    _page, created = ensure_child(
         section,
         ReportPage,
         "leuchtturm-strategie-ludwigslust-parchim",

@@ -1,6 +1,7 @@
 """Stolberg's "Soziale Kupferstadt 2030" (seed 004) and its Sozialbericht."""
 
 from taxonomy.models import ActionField, Region
+from werkstatt.demo import ensure_child
 
 from ..models import (
     ProjectContact,
@@ -15,7 +16,6 @@ from ..models import (
 )
 from .common import (
     d,
-    ensure_page,
     ensure_pdf,
     ensure_person,
     fields_for,
@@ -81,7 +81,7 @@ def stolberg(section, stdout):
             "Was junge Menschen in ihrem Stadtteil brauchen, gefragt bei ihnen selbst.",
         ),
     ]
-    project, created = ensure_page(
+    project, created = ensure_child(
         section,
         ProjectPage,
         "soziale-kupferstadt-2030",
@@ -203,7 +203,7 @@ def stolberg(section, stdout):
     )
     if created:
         stdout.write("  Projekt „Soziale Kupferstadt 2030“ angelegt")
-    _report, created = ensure_page(
+    _report, created = ensure_child(
         section,
         ReportPage,
         "sozialbericht-stolberg-2016",
