@@ -10,7 +10,9 @@ through the backends; nothing here builds ORM filters from request keys.
 
 import re
 
+from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
+from django.utils.module_loading import import_string
 from django.utils.translation import gettext as _
 
 from .contract import (
@@ -30,7 +32,6 @@ ALLOWED = frozenset((*SINGLE, *FACETS))
 MAX_VALUES = 20
 MAX_VALUE_LENGTH = 200
 MAX_PAGE = 500
-MEMBERS_GROUP = "Mitglieder"
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 YEAR = re.compile(r"^(19|20)\d\d$")
 REGION_CODE = re.compile(r"^\d{2,12}$")
@@ -46,13 +47,19 @@ class ParamError(ValueError):
 
 
 def viewer_for(user):
-    """Members (group "Mitglieder") and staff search as MEMBERS; everyone else as PUBLIC."""
+    """PUBLIC or MEMBERS, decided by the site's one viewer rule (setting SEARCH_VIEWER_FUNCTION).
+
+    Search imports no content app: the rule is named in the settings. Without it (or for an
+    anonymous user) the viewer is PUBLIC, the safe side.
+    """
     user = user or AnonymousUser()
     if not user.is_authenticated:
         return PUBLIC
-    if user.is_staff or user.is_superuser or user.groups.filter(name=MEMBERS_GROUP).exists():
-        return MEMBERS
-    return PUBLIC
+    path = getattr(settings, "SEARCH_VIEWER_FUNCTION", "")
+    if not path:
+        return PUBLIC
+    viewer = import_string(path)(user)
+    return MEMBERS if viewer == MEMBERS else PUBLIC
 
 
 def _clean_text(name, value, limit):

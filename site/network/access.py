@@ -1,38 +1,26 @@
-"""Who is looking: editors (Wagtail admin access), network members (group „Mitglieder“), everyone else."""
+"""The one viewer rule for the public site: who is looking (public or member).
 
-MEMBERS_GROUP = "Mitglieder"
-PUBLIC, MEMBER, EDITOR = "public", "member", "editor"
+Key concepts: on public pages, feeds and the public API there are exactly two audiences.
+Members (group „Mitglieder“ or any editor group, see `roles`) see public and members-only
+contacts and members-only pages; everyone else sees public ones. Editing rights never widen
+what a public page shows: hidden and not-consented contacts appear only in the admin, where
+`network.permissions` scopes them to the central team and the person's municipality editors.
+Search learns this rule through the setting `SEARCH_VIEWER_FUNCTION` (it imports no content app).
+"""
 
+from .roles import is_member
 
-def is_editor(user):
-    """Staff, superusers and anyone allowed into the Wagtail admin see every contact."""
-    if user is None or not getattr(user, "is_authenticated", False) or not user.is_active:
-        return False
-    return user.is_superuser or user.is_staff or user.has_perm("wagtailadmin.access_admin")
-
-
-def is_member(user):
-    if user is None or not getattr(user, "is_authenticated", False) or not user.is_active:
-        return False
-    cached = getattr(user, "_network_is_member", None)
-    if cached is None:
-        cached = user.groups.filter(name=MEMBERS_GROUP).exists()
-        user._network_is_member = cached
-    return cached
+PUBLIC, MEMBER = "public", "member"
 
 
 def viewer_level(user):
-    """PUBLIC, MEMBER or EDITOR; editors count as members everywhere."""
-    if is_editor(user):
-        return EDITOR
-    if is_member(user):
-        return MEMBER
-    return PUBLIC
+    """PUBLIC or MEMBER for the public site."""
+    return MEMBER if is_member(user) else PUBLIC
 
 
 def search_viewer(user):
-    """The search contract's viewer value for a user: members and editors see MEMBERS documents."""
+    """The search contract's viewer value for a user (PUBLIC or MEMBERS)."""
     from search.contract import MEMBERS
     from search.contract import PUBLIC as SEARCH_PUBLIC
 
-    return MEMBERS if viewer_level(user) in (MEMBER, EDITOR) else SEARCH_PUBLIC
+    return MEMBERS if viewer_level(user) == MEMBER else SEARCH_PUBLIC

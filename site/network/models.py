@@ -20,7 +20,7 @@ from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField
 
-from .access import EDITOR, MEMBER, viewer_level
+from .access import MEMBER, viewer_level
 
 CONFIRMATION_MAX_AGE = timedelta(days=365)
 UMLAUTS = str.maketrans(
@@ -85,6 +85,15 @@ class Municipality(models.Model):
     summary = models.TextField(_("Kurzprofil"), blank=True)
     profile = RichTextField(
         _("Profil"), blank=True, features=["bold", "italic", "link", "ul", "ol", "h3"]
+    )
+    editor_group = models.OneToOneField(
+        "auth.Group",
+        verbose_name=_("Redaktionsgruppe"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="municipality",
+        help_text=_("Ihre Mitglieder bearbeiten die Seiten und Kontakte dieser Kommune."),
     )
 
     panels = [
@@ -303,10 +312,11 @@ class PersonQuerySet(models.QuerySet):
         return self.filter(consent_given=True, consent_date__isnull=False)
 
     def visible_to(self, user):
-        """What `user` may see: editors everything, members public+members, others public only."""
+        """What `user` may see on the public site: members public+members, others public only.
+
+        Hidden and not-consented persons never appear here, not even for editors (admin only).
+        """
         level = viewer_level(user)
-        if level == EDITOR:
-            return self
         allowed = (
             [Visibility.PUBLIC, Visibility.MEMBERS] if level == MEMBER else [Visibility.PUBLIC]
         )
@@ -468,8 +478,6 @@ class Person(models.Model):
 
     def visible_to(self, user):
         level = viewer_level(user)
-        if level == EDITOR:
-            return True
         effective = self.effective_visibility
         if effective == Visibility.PUBLIC:
             return True

@@ -21,13 +21,6 @@ def visible_to(person, user):
 
 
 @register.filter
-def is_network_editor(user):
-    from ..access import is_editor
-
-    return is_editor(user)
-
-
-@register.filter
 def thousands(value):
     """12345 -> 12.345 (German digit grouping)."""
     try:

@@ -101,6 +101,9 @@ if REDIS_URL:
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
+# The site's one viewer rule (public / members), used by search without importing network.
+SEARCH_VIEWER_FUNCTION = "network.access.search_viewer"
+
 # Elasticsearch is optional: when set, search uses it and falls back to the database.
 ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")
 ELASTICSEARCH_INDEX = os.environ.get("ELASTICSEARCH_INDEX", "werkstatt")
