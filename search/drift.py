@@ -9,8 +9,11 @@ but should not be: deleted, unpublished or hidden).
 from dataclasses import dataclass, field
 
 from .backends import active_backend_name, get_backend
+from .contract import MEMBERS, PUBLIC
 from .indexing import fingerprint, iter_documents
 from .models import SearchDocument
+from .registry import adapter_for
+from .restrictions import Restrictions
 
 
 @dataclass
@@ -18,10 +21,12 @@ class Drift:
     missing: list = field(default_factory=list)
     stale: list = field(default_factory=list)
     orphaned: list = field(default_factory=list)
+    # in the index for a wider audience than the page's view restriction allows (a leak)
+    restricted: list = field(default_factory=list)
 
     @property
     def clean(self):
-        return not (self.missing or self.stale or self.orphaned)
+        return not (self.missing or self.stale or self.orphaned or self.restricted)
 
 
 def compare(expected: dict, actual: dict) -> Drift:
@@ -37,6 +42,7 @@ def check(backend_name=None, progress=None):
     expected = {data.key: fingerprint(data) for data in iter_documents(progress)}
     projection = dict(SearchDocument.objects.values_list("key", "fingerprint"))
     result = {"projection": compare(expected, projection)}
+    result["projection"].restricted = restricted_keys()
     names = ["database"]
     name = backend_name or active_backend_name()
     if name != "database":
@@ -49,3 +55,31 @@ def check(backend_name=None, progress=None):
         }
         result[name] = compare(wanted, backend.indexed_keys())
     return result
+
+
+def restricted_keys():
+    """Projection keys shown to a wider audience than their page's view restriction allows."""
+    from django.apps import apps
+
+    restrictions = Restrictions()
+    if not restrictions:
+        return []
+    by_label = {}
+    for key, visibility in SearchDocument.objects.values_list("key", "visibility"):
+        label, _sep, pk = key.partition(":")
+        by_label.setdefault(label, {})[pk] = (key, visibility)
+    leaks = []
+    for label, rows in by_label.items():
+        try:
+            model = apps.get_model(label)
+        except LookupError:
+            continue
+        adapter = adapter_for(model)
+        if adapter is None:
+            continue
+        for obj in model._default_manager.filter(pk__in=list(rows)):
+            key, visibility = rows[str(obj.pk)]
+            audience = restrictions.audience(adapter.governing_page(obj))
+            if audience is None or (audience == MEMBERS and visibility == PUBLIC):
+                leaks.append(key)
+    return sorted(leaks)

@@ -20,6 +20,7 @@ from .backends import active_backend_name, get_backend
 from .backends.base import DocumentData
 from .contract import FACETS, KINDS, MEMBERS, PUBLIC
 from .registry import IndexDocument, adapter_for, adapters
+from .restrictions import Restrictions
 
 logger = logging.getLogger("search")
 NAMED = ("handlungsfeld", "zielgruppe")  # facets whose values are slugs of named things
@@ -155,17 +156,26 @@ def _is_unpublished_page(obj):
     return isinstance(obj, Page) and not obj.live
 
 
-def document_for(obj, regions=None):
-    """(key, DocumentData or None) for an object of a registered model; None = not findable."""
+def document_for(obj, regions=None, restrictions=None):
+    """(key, DocumentData or None) for an object of a registered model; None = not findable.
+
+    View restrictions are applied here, for every adapter: a members-only page becomes a
+    MEMBERS document, a page behind a password or other groups no document at all.
+    """
     adapter = adapter_for(type(obj))
     if adapter is None:
         return None, None
     key = adapter.key(obj)
     if _is_unpublished_page(obj):
         return key, None
+    audience = (restrictions or Restrictions()).audience(adapter.governing_page(obj))
+    if audience is None:
+        return key, None
     doc = adapter.to_document(obj)
     if doc is None:
         return key, None
+    if audience == MEMBERS:
+        doc.visibility = MEMBERS
     return key, to_document_data(key, doc, regions)
 
 
@@ -261,6 +271,7 @@ def reindex_batch(items):
     for (label, pk), key in items.items():
         by_label.setdefault(label, {})[pk] = key
     regions = RegionInfo()
+    restrictions = Restrictions()
     datas, gone = [], []
     for label, keys in by_label.items():
         try:
@@ -274,7 +285,7 @@ def reindex_batch(items):
                 gone.append(key)
                 continue
             try:
-                doc_key, data = document_for(obj, regions)
+                doc_key, data = document_for(obj, regions, restrictions)
             except Exception:
                 logger.exception("search: Indexieren von %s fehlgeschlagen", key)
                 continue
@@ -311,10 +322,11 @@ def schedule_delete(obj):
 def iter_documents(progress=None):
     """Every document the adapters produce now (skipping what must not be findable)."""
     regions = RegionInfo(preload=True)
+    restrictions = Restrictions()
     for adapter in adapters():
         queryset = adapter.get_queryset()
         for obj in queryset.iterator(chunk_size=500):
-            key, data = document_for(obj, regions)
+            key, data = document_for(obj, regions, restrictions)
             if progress is not None:
                 progress.update(1)
             if data is not None:

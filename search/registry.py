@@ -46,6 +46,16 @@ class Adapter:
     def key(self, obj):
         return document_key(obj)
 
+    def governing_page(self, obj):
+        """The page whose view restrictions decide who may find `obj` (None: not a page).
+
+        Indexing applies the restrictions itself, so an adapter never has to remember them;
+        an adapter for a part of a page (e.g. a section of it) returns that page.
+        """
+        from wagtail.models import Page
+
+        return obj if isinstance(obj, Page) else None
+
 
 def document_key(obj):
     """Stable id of a document: app_label.model:pk (pages use their specific class)."""
@@ -68,6 +78,10 @@ def adapter_for(model):
 
 def adapters():
     return list(_adapters.values())
+
+
+def registered_models():
+    return list(_adapters)
 
 
 def unregister(model):

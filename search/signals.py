@@ -10,7 +10,7 @@ from django.db.models.signals import m2m_changed, post_delete, post_save
 from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
 from . import indexing
-from .registry import adapter_for
+from .registry import adapter_for, registered_models
 
 
 def _page_specific(instance):
@@ -72,12 +72,51 @@ def on_page_changed(sender, instance, **kwargs):
 
 
 def on_page_tree_changed(sender, instance, **kwargs):
-    """Moves and slug changes change the URLs of the page and everything below it."""
+    """Moves, slug and restriction changes concern the page and everything below it."""
     for page in instance.get_descendants(inclusive=True).specific().iterator():
         indexing.schedule(page)
+    # Parts of pages indexed on their own (e.g. future visions of a catalogue) follow it.
+    from modelcluster.fields import ParentalKey
+    from wagtail.models import Page
+
+    for model in registered_models():
+        for field in model._meta.concrete_fields:
+            if isinstance(field, ParentalKey) and issubclass(field.related_model, Page):
+                for part in model._default_manager.filter(
+                    **{f"{field.name}__path__startswith": instance.path}
+                ):
+                    indexing.schedule(part)
+
+
+def on_restriction_changed(sender, instance, **kwargs):
+    """A view restriction added, changed or removed: the page and everything below it re-index."""
+    page = getattr(instance, "page", None)
+    if page is None:
+        return
+    on_page_tree_changed(sender, page)
+
+
+def on_restriction_groups_changed(sender, instance, action, **kwargs):
+    if action in ("post_add", "post_remove", "post_clear"):
+        on_restriction_changed(sender, instance)
 
 
 def connect():
+    from wagtail.models import PageViewRestriction
+
+    post_save.connect(
+        on_restriction_changed, sender=PageViewRestriction, dispatch_uid="search.restriction_saved"
+    )
+    post_delete.connect(
+        on_restriction_changed,
+        sender=PageViewRestriction,
+        dispatch_uid="search.restriction_deleted",
+    )
+    m2m_changed.connect(
+        on_restriction_groups_changed,
+        sender=PageViewRestriction.groups.through,
+        dispatch_uid="search.restriction_groups",
+    )
     post_save.connect(on_save, dispatch_uid="search.on_save")
     post_delete.connect(on_delete, dispatch_uid="search.on_delete")
     m2m_changed.connect(on_m2m, dispatch_uid="search.on_m2m")

@@ -3,6 +3,8 @@
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from werkstatt.visibility import viewable
+
 
 class CatalogueProfileSection:
     """Catalogues and Werkstattpläne of the municipality (or of its Kreis/Land) and its tools.
@@ -16,7 +18,7 @@ class CatalogueProfileSection:
     order = 20
     template_name = "catalogue/profile_section.html"
 
-    def get_items(self, municipality, request=None):
+    def get_items(self, municipality, request):
         from .models import CatalogueIndexPage, ToolPage, WorkshopPlanPage
 
         region = getattr(municipality, "region", None)
@@ -25,25 +27,28 @@ class CatalogueProfileSection:
         code, around = region.code, region.ancestor_codes
         nearby = Q(code__startswith=code) | Q(code__in=around)
         items = []
-        for catalogue in (
+        for catalogue in viewable(
             CatalogueIndexPage.objects.live()
             .filter(owner_region__in=_regions(nearby))
-            .order_by("title")
+            .order_by("title"),
+            request,
         ):
             items.append({"kind": _("Werkzeugkatalog"), "page": catalogue})
-        for plan in (
-            WorkshopPlanPage.objects.live().filter(region__in=_regions(nearby)).order_by("title")
+        for plan in viewable(
+            WorkshopPlanPage.objects.live().filter(region__in=_regions(nearby)).order_by("title"),
+            request,
         ):
             items.append({"kind": _("Werkstattplan"), "page": plan})
-        tools = (
+        tools = viewable(
             ToolPage.objects.live()
             .filter(
                 Q(location_region__code__startswith=code)
                 | Q(also_used_in__region__code__startswith=code)
             )
             .distinct()
-            .order_by("title")[:50]
-        )
+            .order_by("title"),
+            request,
+        )[:50]
         for tool in tools:
             items.append({"kind": _("Werkzeug"), "page": tool})
         return items

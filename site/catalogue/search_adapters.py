@@ -19,7 +19,7 @@ class ToolAdapter(Adapter):
         )
 
     def to_document(self, tool):
-        if not tool.live or tool.get_view_restrictions().exists():
+        if not tool.live:
             return None
         region = tool.effective_region
         facets = {
@@ -61,9 +61,12 @@ class FutureVisionAdapter(Adapter):
     def get_queryset(self):
         return FutureVision.objects.select_related("catalogue", "action_field")
 
+    def governing_page(self, vision):
+        return vision.catalogue
+
     def to_document(self, vision):
         catalogue = vision.catalogue
-        if catalogue is None or not catalogue.live or catalogue.get_view_restrictions().exists():
+        if catalogue is None or not catalogue.live:
             return None
         text = strip_tags(vision.text or "").strip()
         facets = {"handlungsfeld": [vision.action_field.slug]}

@@ -2,6 +2,8 @@
 
 from wagtail.models import Page
 
+from werkstatt.visibility import viewable
+
 from .privacy.relations import person_relations
 
 
@@ -19,8 +21,8 @@ def _page_for(obj):
     return None
 
 
-def pages_naming(person):
-    """Live pages that point at `person`, title-sorted and without duplicates."""
+def pages_naming(person, request):
+    """Live pages that point at `person` and that `request` may open, title-sorted, no duplicates."""
     pages = {}
     for relation in person_relations():
         if relation.model._meta.label == "network.Membership":
@@ -29,4 +31,4 @@ def pages_naming(person):
             page = _page_for(obj)
             if page is not None and page.live and page.pk not in pages:
                 pages[page.pk] = page.specific
-    return sorted(pages.values(), key=lambda p: p.title)
+    return sorted(viewable(list(pages.values()), request), key=lambda p: p.title)

@@ -36,8 +36,10 @@ def is_member(user):
     """Network members: the group „Mitglieder“ or any editor group."""
     if not _active(user):
         return False
-    return is_central_editor(user) or MEMBERS_GROUP in _group_names(user) or bool(
-        editor_municipality_ids(user)
+    return (
+        is_central_editor(user)
+        or MEMBERS_GROUP in _group_names(user)
+        or bool(editor_municipality_ids(user))
     )
 
 

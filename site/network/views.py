@@ -102,7 +102,7 @@ def person_detail(request, pk):
     return render(
         request,
         "network/person_detail.html",
-        {"person": person, "memberships": memberships, "pages": pages_naming(person)},
+        {"person": person, "memberships": memberships, "pages": pages_naming(person, request)},
     )
 
 

@@ -7,6 +7,7 @@ any region below it (a Kreis also lists what its Gemeinden and Ortsteile publish
 from django.utils.translation import gettext_lazy as _
 
 from network.profile import Section, register_section
+from werkstatt.visibility import viewable
 
 
 class PagesInRegionSection(Section):
@@ -16,12 +17,13 @@ class PagesInRegionSection(Section):
         region = getattr(municipality, "region", None)
         if region is None:
             return []
-        return list(
+        pages = (
             self.model.objects.live()
             .filter(region__code__startswith=region.code)
             .select_related("region")
-            .order_by("-first_published_at")[:20]
+            .order_by("-first_published_at")
         )
+        return list(viewable(pages, request)[:20])
 
 
 def _section(model, title, order, key):

@@ -2,6 +2,8 @@
 
 from wagtail.models import Site
 
+from .visibility import viewable
+
 
 def site_navigation(request):
     """Top-level sections (live, 'in menu' children of the home page)."""
@@ -9,4 +11,4 @@ def site_navigation(request):
     if site is None:
         return {"nav_pages": []}
     root = site.root_page
-    return {"nav_pages": root.get_children().live().in_menu(), "nav_root": root}
+    return {"nav_pages": viewable(root.get_children().live().in_menu(), request), "nav_root": root}

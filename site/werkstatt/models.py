@@ -9,6 +9,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from .blocks import BodyBlock
+from .visibility import viewable
 
 
 class HomePage(Page):
@@ -30,7 +31,7 @@ class HomePage(Page):
 
         context = super().get_context(request, *args, **kwargs)
         context["action_fields"] = ActionField.objects.all()
-        context["sections"] = self.get_children().live().in_menu().specific()
+        context["sections"] = viewable(self.get_children().live().in_menu(), request).specific()
         return context
 
 

@@ -1,6 +1,8 @@
 """The catalogue's section on a municipality profile page of the network directory."""
 
 import pytest
+from django.contrib.auth.models import AnonymousUser
+from django.test import RequestFactory
 
 from catalogue.demo import load
 from catalogue.models import ToolPage
@@ -21,7 +23,7 @@ def test_profile_lists_catalogue_plans_and_tools_of_the_region(client, site_tree
     heimbach = MunicipalityFactory(
         name="Heimbach", slug="heimbach", region=gemeinde("05358012", "Heimbach")
     )
-    items = CatalogueProfileSection().get_items(heimbach)
+    items = CatalogueProfileSection().get_items(heimbach, anonymous_request())
     titles = [item["page"].title for item in items]
     assert (
         titles[0] == "Werkzeugkatalog Kreis Düren"
@@ -43,5 +45,11 @@ def test_also_used_in_reaches_the_other_municipality(site_tree):
     stolberg = MunicipalityFactory(
         name="Stolberg", slug="stolberg", region=gemeinde("05334032", "Stolberg (Rhld.)")
     )
-    titles = [item["page"].title for item in CatalogueProfileSection().get_items(stolberg)]
+    titles = [item["page"].title for item in CatalogueProfileSection().get_items(stolberg, anonymous_request())]
     assert titles == ["Bürgerbus Rureifel"]
+
+
+def anonymous_request():
+    request = RequestFactory().get("/netzwerk/kommunen/")
+    request.user = AnonymousUser()
+    return request

@@ -1,6 +1,8 @@
 """What a visitor sees: section, catalogue grouped by action field, filters, tool and plan pages, print."""
 
 import pytest
+from django.contrib.auth.models import AnonymousUser
+from django.test import RequestFactory
 
 from catalogue.demo import load as load_demo
 from catalogue.models import ToolPage
@@ -155,7 +157,9 @@ def test_related_tools_prefer_the_same_kreis(section, demo):
         primary_action_field=ActionField.objects.get(slug="mobilitaet-und-nahversorgung"),
     )
     tool = ToolPage.objects.get(title="Bürgerbus Rureifel")
-    related = [t.title for t in tool.related_tools()]
+    request = RequestFactory().get(tool.url)
+    request.user = AnonymousUser()
+    related = [t.title for t in tool.related_tools(request)]
     assert "Rufbus im ländlichen Raum" in related
     assert far.title not in related  # another Land is not "nearby"
 

@@ -14,7 +14,7 @@ from django.db import connection, transaction
 from django.utils.html import escape
 from django.utils.text import Truncator
 
-from ...contract import FACETS, PUBLIC, Hit, SearchRequest, SearchResponse
+from ...contract import FACETS, MEMBERS, PUBLIC, Hit, SearchRequest, SearchResponse
 from ...facets import build_facets
 from ...text import highlight, highlight_all, query_terms, title_key
 from ..base import DocumentData, SearchBackend
@@ -206,7 +206,7 @@ class DatabaseBackend(SearchBackend):
                 counts[facet] = snap.count(facet, matching)
         return SearchResponse(
             total=total,
-            hits=self._hits(page, terms),
+            hits=self._hits(page, terms, request.viewer),
             facets=build_facets(counts, request),
             backend=self.name,
             request=request,
@@ -234,21 +234,28 @@ class DatabaseBackend(SearchBackend):
         chosen = candidates[order[request.offset : request.offset + request.page_size]]
         return snap.ids[chosen].tolist()
 
-    def _hits(self, page_ids, terms):
+    def _hits(self, page_ids, terms, viewer=PUBLIC):
+        """The rows of a page of hits, re-checking visibility in the same query that reads them
+        (the snapshot may be older than a change that hid a document)."""
         if not page_ids:
             return []
         marks = ", ".join(["%s"] * len(page_ids))
+        params = list(page_ids)
+        visible = ""
+        if viewer != MEMBERS:
+            visible = " AND d.visibility = %s"
+            params.append(PUBLIC)
         rows = {
             row[0]: row[1:]
             for row in self._rows(
                 "SELECT d.id, d.key, d.kind, d.title, d.url, d.summary, d.body, d.region_label, "
-                f"d.date, d.action_field_colour FROM {DOC} d WHERE d.id IN ({marks})",
-                page_ids,
+                f"d.date, d.action_field_colour FROM {DOC} d WHERE d.id IN ({marks}){visible}",
+                params,
             )
         }
         hits = []
         for pk in page_ids:
-            if pk not in rows:  # removed since the snapshot was taken
+            if pk not in rows:  # removed or hidden since the snapshot was taken
                 continue
             key, kind, title, url, summary, body, region_label, day, colour = rows[pk]
             snippet = marked_title = ""

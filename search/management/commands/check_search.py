@@ -39,12 +39,13 @@ class Command(BaseCommand):
             title = titles.get(name, f"Index ({name}) gegenüber der Projektion")
             self.stdout.write(
                 f"{title}: {len(result.missing)} fehlend, {len(result.stale)} veraltet, "
-                f"{len(result.orphaned)} verwaist"
+                f"{len(result.orphaned)} verwaist, {len(result.restricted)} zugriffsbeschränkt"
             )
             for label, keys in (
                 ("fehlt", result.missing),
                 ("veraltet", result.stale),
                 ("verwaist", result.orphaned),
+                ("zugriffsbeschränkt, aber auffindbar", result.restricted),
             ):
                 for key in keys[:SHOW]:
                     self.stdout.write(f"  {label}: {key}")

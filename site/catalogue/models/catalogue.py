@@ -12,6 +12,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from taxonomy.models import ActionField, TargetGroup
+from werkstatt.visibility import viewable
 
 from .tool import ToolStatus
 
@@ -34,7 +35,7 @@ class CatalogueSectionPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        children = self.get_children().live().specific()
+        children = viewable(self.get_children().live(), request).specific()
         context["catalogues"] = [c for c in children if isinstance(c, CatalogueIndexPage)]
         from .plan import WorkshopPlanPage
 
@@ -175,6 +176,7 @@ class CatalogueIndexPage(RoutablePageMixin, Page):
             request.GET if any(k in request.GET for k in CatalogueFilterForm.base_fields) else None
         )
         form, tools = self.filtered_tools(data)
+        tools = viewable(tools, request)
         context["filter_form"] = form
         context["filtered"] = data is not None
         context["tools"] = tools

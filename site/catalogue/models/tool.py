@@ -14,6 +14,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from werkstatt.blocks import BodyBlock
+from werkstatt.visibility import viewable
 
 from ..blocks import ToolSheetsBlock
 from ..usage import uses_of
@@ -248,10 +249,11 @@ class ToolPage(Page):
     def budget_total(self):
         return sum((line.amount or 0) for line in self.budget_lines.all())
 
-    def related_tools(self, limit=6):
-        """Live tools in the same action field, nearest region first (same Kreis, then Land)."""
+    def related_tools(self, request, limit=6):
+        """Live tools in the same action field, nearest region first (same Kreis, then Land),
+        without those the visitor may not open."""
         region = self.effective_region
-        candidates = (
+        candidates = viewable(
             ToolPage.objects.live()
             .filter(
                 models.Q(primary_action_field_id=self.primary_action_field_id)
@@ -259,7 +261,8 @@ class ToolPage(Page):
             )
             .exclude(pk=self.pk)
             .select_related("location_region", "primary_action_field")
-            .distinct()
+            .distinct(),
+            request,
         )
         if region is None:
             return list(candidates.order_by("title")[:limit])
@@ -279,8 +282,8 @@ class ToolPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["related_tools"] = self.related_tools()
-        context["uses"] = uses_of(self)
+        context["related_tools"] = self.related_tools(request)
+        context["uses"] = uses_of(self, request)
         context["print_mode"] = request.GET.get("druck") == "1"
         return context
 

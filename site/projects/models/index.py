@@ -6,6 +6,8 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
 from wagtail.search import index
 
+from werkstatt.visibility import viewable
+
 from .data import DataReportPage
 from .projects import ProjectPage, Status
 from .reports import ReportPage
@@ -31,15 +33,16 @@ class ProjectIndexPage(Page):
     class Meta:
         verbose_name = _("Projekte und Berichte (Bereich)")
 
-    def entries(self, kind="", action_field="", status=""):
-        """Live child pages of the chosen kind, action field and project status, newest first."""
+    def entries(self, request, kind="", action_field="", status=""):
+        """Live child pages of the chosen kind, action field and project status, newest first,
+        without those the visitor may not open."""
         kinds = [kind] if kind in KINDS else list(KINDS)
         if status in Status.values:
             kinds = [k for k in kinds if k == "projekt"]
         found = []
         for key in kinds:
             model = KINDS[key][1]
-            qs = model.objects.child_of(self).live().select_related("region")
+            qs = viewable(model.objects.child_of(self).live().select_related("region"), request)
             if action_field:
                 qs = qs.filter(action_fields__slug=action_field).distinct()
             if key == "projekt" and status in Status.values:
@@ -65,7 +68,7 @@ class ProjectIndexPage(Page):
         action_field = action_field if action_field in {f.slug for f in fields} else ""
         status = status if status in Status.values else ""
         context.update(
-            entries=self.entries(kind, action_field, status),
+            entries=self.entries(request, kind, action_field, status),
             kinds=[(key, label) for key, (label, _model) in KINDS.items()],
             action_fields=fields,
             statuses=Status.choices,

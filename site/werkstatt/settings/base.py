@@ -103,6 +103,9 @@ else:
 
 # The site's one viewer rule (public / members), used by search without importing network.
 SEARCH_VIEWER_FUNCTION = "network.access.search_viewer"
+# Pages restricted to these groups (or to any logged-in user) are found by members only;
+# pages behind a password or other groups are not indexed at all.
+SEARCH_MEMBER_GROUPS = ["Mitglieder"]
 
 # Elasticsearch is optional: when set, search uses it and falls back to the database.
 ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")
