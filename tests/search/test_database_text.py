@@ -66,3 +66,19 @@ def test_writes_past_the_backend_renew_the_snapshot(corpus):
     assert backend.search(SearchRequest(q="Radweg")).total == 0
     kinds = {b.value for b in backend.search(SearchRequest()).facets["art"]}
     assert "bericht" not in kinds  # the only Bericht is gone from the counts too
+
+
+def test_row_read_rechecks_visibility_after_the_snapshot(corpus):
+    """A document hidden between the snapshot and the row read is not shown to the public."""
+    from search.backends.database import columns
+    from search.contract import MEMBERS, PUBLIC
+
+    backend = get_backend("database")
+    snap = columns.snapshot()
+    public_ids = snap.ids[snap.visible(PUBLIC)].tolist()
+    assert len(backend._hits(public_ids, [], PUBLIC)) == len(public_ids)
+    changed = SearchDocument.objects.get(pk=public_ids[0])
+    SearchDocument.objects.filter(pk=changed.pk).update(visibility=MEMBERS)
+    shown = [hit.id for hit in backend._hits(public_ids, [], PUBLIC)]
+    assert changed.key not in shown and len(shown) == len(public_ids) - 1
+    assert changed.key in [hit.id for hit in backend._hits(public_ids, [], MEMBERS)]
