@@ -45,7 +45,10 @@ def test_also_used_in_reaches_the_other_municipality(site_tree):
     stolberg = MunicipalityFactory(
         name="Stolberg", slug="stolberg", region=gemeinde("05334032", "Stolberg (Rhld.)")
     )
-    titles = [item["page"].title for item in CatalogueProfileSection().get_items(stolberg, anonymous_request())]
+    titles = [
+        item["page"].title
+        for item in CatalogueProfileSection().get_items(stolberg, anonymous_request())
+    ]
     assert titles == ["Bürgerbus Rureifel"]
 
 
