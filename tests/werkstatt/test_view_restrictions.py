@@ -147,18 +147,17 @@ def _leaks(bodies, needles):
     )
 
 
-def test_anonymous_crawl_finds_no_restricted_title_or_text(world):
+def test_crawls_find_no_restricted_title_and_members_see_only_what_members_may(world, member):
+    """One world for both crawls: building the demo is the expensive part."""
+    needles = [*SECRET_WORDS, *SECRET_WORDS.values()]
     bodies = _crawl(Client(), _probes())
     assert len(bodies) > 60  # the crawl really walked the site
     tool_pages = [url for url in bodies if url.startswith("/werkzeuge/") and url.count("/") > 3]
     assert tool_pages, "the crawl reached tool pages"
-    needles = [*SECRET_WORDS, *SECRET_WORDS.values()]
     assert _leaks(bodies, needles) == []
     # the pages themselves still answer with Wagtail's login / password form, not the content
     assert Client().get(world["login"].url).status_code == 302
 
-
-def test_member_crawl_sees_members_contacts_and_login_pages_but_nothing_hidden(world, member):
     client = Client()
     client.force_login(member)
     bodies = _crawl(client, _probes())
@@ -184,23 +183,18 @@ def test_member_crawl_sees_members_contacts_and_login_pages_but_nothing_hidden(w
     assert _leaks(bodies, [PASSWORD_TITLE, GROUP_TITLE, SECRET_WORDS[PASSWORD_TITLE]]) == []
 
 
-def test_removing_a_restriction_makes_the_page_findable_again(
+def test_check_search_reports_leftovers_and_lifting_a_restriction_reindexes(
     world, client, django_capture_on_commit_callbacks
 ):
+    tool = world["tool"]
+    assert restricted_keys() == []
     url = "/api/v1/suche/?" + urlencode({"q": GROUP_TITLE})
     assert json.loads(client.get(url).content)["total"] == 0
     with django_capture_on_commit_callbacks(execute=True):
-        PageViewRestriction.objects.filter(page=world["tool"]).delete()
+        PageViewRestriction.objects.filter(page=tool).delete()
     titles = [hit["title"] for hit in json.loads(client.get(url).content)["hits"]]
     assert GROUP_TITLE in titles
-
-
-def test_check_search_reports_a_restricted_page_left_in_the_index(world):
-    tool = world["tool"]
-    assert restricted_keys() == []
     # a restriction written past the signals (raw SQL, a restore, ...) leaves the document behind
-    PageViewRestriction.objects.filter(page=tool).delete()
-    call_command("rebuild_search", stdout=StringIO(), stderr=StringIO())
     PageViewRestriction.objects.bulk_create(
         [
             PageViewRestriction(
