@@ -8,6 +8,8 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from werkstatt import accounts
+
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("dokumente/", include(wagtaildocs_urls)),
@@ -17,6 +19,32 @@ urlpatterns = [
         name="login",
     ),
     path("abmelden/", auth_views.LogoutView.as_view(), name="logout"),
+    # Password reset for members: the same answer for known and unknown addresses (no
+    # enumeration); the link is tied to the password hash, so it works exactly once.
+    path(
+        "anmelden/passwort-vergessen/",
+        accounts.PasswordResetView.as_view(),
+        name="password_reset",
+    ),
+    path(
+        "anmelden/passwort-vergessen/gesendet/",
+        auth_views.PasswordResetDoneView.as_view(
+            template_name="werkstatt/konto/password_reset_done.html"
+        ),
+        name="password_reset_done",
+    ),
+    path(
+        "anmelden/neues-passwort/<uidb64>/<token>/",
+        accounts.PasswordResetConfirmView.as_view(),
+        name="password_reset_confirm",
+    ),
+    path(
+        "anmelden/neues-passwort/fertig/",
+        auth_views.PasswordResetCompleteView.as_view(
+            template_name="werkstatt/konto/password_reset_complete.html"
+        ),
+        name="password_reset_complete",
+    ),
     path("robots.txt", TemplateView.as_view(template_name="robots.txt", content_type="text/plain")),
     # Each app owns its own URLs (its prefix is in its urls.py): /suche/, /api/v1/, /netzwerk/, ...
     path("", include("taxonomy.urls")),

@@ -1,6 +1,7 @@
 """Settings shared by every environment; everything that differs per machine comes from the environment."""
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -34,6 +35,7 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_filters",
+    "axes",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -53,6 +55,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last: turns a refused login (lockout) into the German message on the login page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "werkstatt.urls"
@@ -140,6 +144,24 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
+
+# Login throttling (django-axes) on /anmelden/ and /admin/login/: 20 failed attempts for one
+# username from one address lock that pair for 30 minutes; during the lock even the right
+# password is refused. Per username AND address, because a lock per username alone would let a
+# stranger lock any member out with 20 guesses, and a lock per address alone would lock a whole
+# town hall behind one NAT address. A guesser from one address gets 20 tries per half hour
+# per account (and the password validators below rule out the short and common passwords).
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = 20
+AXES_COOLOFF_TIME = timedelta(minutes=30)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False  # the lock ends 30 minutes after it began
+AXES_LOCKOUT_CALLABLE = "werkstatt.lockout.lockout_response"
+AXES_DISABLE_ACCESS_LOG = True  # successful logins are not recorded (data minimisation)
 
 LOGIN_URL = "/anmelden/"
 LOGIN_REDIRECT_URL = "/netzwerk/"

@@ -1,0 +1,75 @@
+"""Members reset their password from /anmelden/: German mail, no enumeration, one-time link."""
+
+import re
+
+import pytest
+from django.contrib.auth.models import User
+from django.core import mail
+from django.test import Client
+
+pytestmark = pytest.mark.django_db
+
+RESET = "/anmelden/passwort-vergessen/"
+
+
+def request_link(client, email):
+    return client.post(RESET, {"email": email}, follow=True)
+
+
+def test_login_page_links_to_reset(site_tree):
+    body = Client().get("/anmelden/").content.decode()
+    assert f'href="{RESET}"' in body and "Passwort vergessen?" in body
+
+
+def test_known_and_unknown_addresses_get_the_same_answer(site_tree, member):
+    known = request_link(Client(), "MITGLIED@example.org")
+    unknown = request_link(Client(), "niemand@example.org")
+    assert known.status_code == unknown.status_code == 200
+    assert known.redirect_chain == unknown.redirect_chain
+    assert known.content.decode() == unknown.content.decode()
+    assert "Wenn zu dieser Adresse ein Mitgliedskonto gehört" in known.content.decode()
+    assert len(mail.outbox) == 1 and mail.outbox[0].to == ["mitglied@example.org"]
+
+
+def test_reset_flow_end_to_end_and_link_works_once(site_tree, member):
+    client = Client()
+    request_link(client, "mitglied@example.org")
+    message = mail.outbox[0]
+    assert message.subject == "Werkstatt: neues Passwort festlegen"
+    assert "für Ihr Mitgliedskonto „mitglied“" in message.body
+    link = re.search(r"http://testserver(/anmelden/neues-passwort/\S+/)", message.body).group(1)
+
+    form = client.get(link, follow=True)
+    assert form.status_code == 200 and "Neues Passwort festlegen" in form.content.decode()
+    set_url = form.redirect_chain[-1][0]
+    too_short = client.post(set_url, {"new_password1": "kurz", "new_password2": "kurz"})
+    assert too_short.status_code == 400
+    assert "Dieses Passwort ist zu kurz" in too_short.content.decode()
+    done = client.post(
+        set_url,
+        {"new_password1": "Lenkungskreis-2026!", "new_password2": "Lenkungskreis-2026!"},
+        follow=True,
+    )
+    assert "Ihr Passwort ist geändert" in done.content.decode()
+    member.refresh_from_db()
+    assert member.check_password("Lenkungskreis-2026!")
+    assert Client().post(
+        "/anmelden/", {"username": "mitglied", "password": "Lenkungskreis-2026!"}
+    ).status_code == 302
+
+    again = Client().get(link, follow=True)
+    assert "Dieser Link gilt nicht mehr" in again.content.decode()
+    assert 'name="new_password1"' not in again.content.decode()
+
+
+def test_inactive_accounts_get_no_mail_but_the_same_page(site_tree, member):
+    User.objects.filter(pk=member.pk).update(is_active=False)
+    response = request_link(Client(), "mitglied@example.org")
+    assert "Wenn zu dieser Adresse ein Mitgliedskonto gehört" in response.content.decode()
+    assert mail.outbox == []
+
+
+def test_invalid_address_gets_a_german_error(site_tree):
+    response = Client().post(RESET, {"email": "kein-at-zeichen"})
+    assert response.status_code == 400
+    assert "Bitte gültige E-Mail-Adresse eingeben" in response.content.decode()
