@@ -209,6 +209,31 @@ def remove_keys(keys):
     _mirror("delete", keys)
 
 
+DELETED, PENDING = "gelöscht", "ausstehend"
+
+
+def forget(keys):
+    """Remove documents for good (erasure); returns what each backend confirmed.
+
+    {"database": "gelöscht"} always (same transaction as the caller), plus the active other
+    backend: "gelöscht" once it confirmed a delete with refresh, "ausstehend" if it did not
+    answer (`check_search` then still reports the document).
+    """
+    keys = list(keys)
+    get_backend("database").delete(keys)
+    outcome = {"database": DELETED}
+    name = active_backend_name()
+    if name != "database":
+        confirmed = getattr(get_backend(name), "delete_confirmed", None)
+        outcome[name] = DELETED if confirmed is not None and confirmed(keys) else PENDING
+    return outcome
+
+
+def compact():
+    """Let the database's text index drop what deleted documents left behind (SQLite FTS5)."""
+    get_backend("database").compact()
+
+
 def _mirror(method, payload):
     name = active_backend_name()
     if name == "database":

@@ -18,7 +18,7 @@ from .privacy import erase_person, export_person
 from .privacy.erase import ErasureBlocked
 from .privacy.relations import person_relations
 from .privacy.revisions import revisions_mentioning
-from .privacy.scrub import person_tokens
+from .privacy.scrub import Traces
 
 
 def _require(user, codename):
@@ -82,7 +82,7 @@ class EraseView(WagtailAdminTemplateMixin, FormView):
         context.update(
             person=self.person,
             references=references,
-            revision_count=revisions_mentioning(person_tokens(self.person), self.person.pk).count(),
+            revision_count=revisions_mentioning(Traces.of(self.person), self.person.pk).count(),
             export_url=reverse("network_person_export", args=[self.person.pk]),
             namesakes=Person.objects.filter(name__iexact=self.person.name)
             .exclude(pk=self.person.pk)

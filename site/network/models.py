@@ -9,6 +9,7 @@ the only way views, JSON and other apps decide what a viewer may see. Without re
 
 from datetime import timedelta
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
@@ -401,6 +402,20 @@ class Person(models.Model):
     source = models.CharField(
         _("Quelle"), max_length=250, blank=True, help_text=_("z. B. Importdatei und Datum")
     )
+    # Set by the editorial team, never matched by e-mail: Django does not verify addresses, and
+    # one functional address (demografie@kreis.de) can belong to several persons.
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("Benutzerkonto"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="directory_entry",
+        help_text=_(
+            "Das Mitgliedskonto dieser Person: Sie sieht und korrigiert dann unter "
+            "„Mein Eintrag“ selbst ihre Angaben und kann ihre Einwilligung widerrufen."
+        ),
+    )
     created_at = models.DateTimeField(_("Angelegt am"), auto_now_add=True)
     updated_at = models.DateTimeField(_("Geändert am"), auto_now=True)
 
@@ -427,6 +442,7 @@ class Person(models.Model):
                 "weder öffentlich noch für Mitglieder sichtbar."
             ),
         ),
+        FieldPanel("user"),
         FieldPanel("source", read_only=True),
     ]
 

@@ -2,12 +2,13 @@
 
 from django.urls import path
 
-from . import api, views
+from . import api, own_entry, views
 
 app_name = "network"
 
 urlpatterns = [
     path("netzwerk/", views.index, name="index"),
+    path("netzwerk/mein-eintrag/", own_entry.own_entry, name="own_entry"),
     path("netzwerk/personen/", views.person_list, name="people"),
     path("netzwerk/personen/<int:pk>/", views.person_detail, name="person"),
     path("netzwerk/personen/<int:pk>/vcard/", views.person_vcard, name="person_vcard"),

@@ -168,6 +168,14 @@ def privacy_buttons(snippet, user, next_url=None):
 @hooks.register("register_log_actions")
 def register_erase_action(actions):
     actions.register_action("network.erase", _("DSGVO-Löschung"), _("Person nach DSGVO gelöscht"))
+    actions.register_action(
+        "network.self_edit", _("Eigener Eintrag"), _("Von der Person selbst korrigiert")
+    )
+    actions.register_action(
+        "network.consent_withdrawn",
+        _("Einwilligung widerrufen"),
+        _("Einwilligung von der Person widerrufen (Mein Eintrag)"),
+    )
 
 
 class ContactCarePanel(Component):

@@ -121,3 +121,15 @@ def editor_client(editor):
 @pytest.fixture
 def clients(client, member_client, editor_client):
     return {"anonymous": client, "member": member_client, "editor": editor_client}
+
+
+@pytest.fixture
+def indexed(site_tree, action_fields, django_capture_on_commit_callbacks):
+    """The directory fixture, written to the search index as the signals do after commit."""
+    pytest.importorskip("search.indexing")
+    from search.indexing import rebuild
+
+    with django_capture_on_commit_callbacks(execute=True):
+        data = build_directory(action_fields)
+    rebuild()
+    return data

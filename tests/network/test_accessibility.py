@@ -54,3 +54,21 @@ def test_member_view_has_no_axe_violations(demo_directory, member, assert_access
     page = assert_accessible(members_only.get_absolute_url())
     assert members_only.email in page.page.content()
     assert_accessible("/netzwerk/kommunen/bremerhaven/")
+
+
+def test_own_entry_pages_have_no_axe_violations(site_tree, member, assert_accessible, browser_page):
+    from network.factories import PersonFactory
+
+    browser_page.goto("/anmelden/")
+    browser_page.page.fill("input[name=username]", "mitglied")
+    browser_page.page.fill("input[name=password]", "geheim-123")
+    browser_page.page.click("main button[type=submit]")
+    page = assert_accessible("/netzwerk/mein-eintrag/")  # no linked entry: the explanation
+    assert "noch kein Eintrag" in page.page.content()
+    PersonFactory(name="Mira Mitglied", email="mira@example.org", user=member)
+    page = assert_accessible("/netzwerk/mein-eintrag/")
+    page.page.fill("input[name=email]", "keine-adresse")
+    page.page.evaluate("document.querySelector('main form').noValidate = true")
+    page.page.click("main button[type=submit]")
+    assert "gültige E-Mail-Adresse" in page.page.content()
+    assert page.axe_violations() == []

@@ -259,3 +259,37 @@ def test_erasure_keeps_a_namesakes_record(
     namesake.refresh_from_db()
     assert namesake.name == NAME and namesake.email == "andere.gerlinde@example.org"
     assert hits(dump_tables(), EMAIL) == []
+
+
+@pytest.fixture
+def elasticsearch(settings):
+    """The configured cluster, or the real client against a port where nothing listens."""
+    import os
+
+    from search.backends import active_backend_name
+
+    settings.ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL") or "http://127.0.0.1:9"
+    settings.ELASTICSEARCH_TIMEOUT = 2
+    settings.SEARCH_BACKEND = ""
+    assert active_backend_name() == "elasticsearch"
+    return bool(os.environ.get("ELASTICSEARCH_URL"))
+
+
+def test_erasure_records_what_each_search_backend_confirmed(
+    elasticsearch, editor, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        person = PersonFactory(name=NAME, email=EMAIL, phone=PHONE)
+    with django_capture_on_commit_callbacks(execute=True):
+        report = erase_person(person, user=editor)
+    expected = "gelöscht" if elasticsearch else "ausstehend"
+    assert report.search == {"database": "gelöscht", "elasticsearch": expected}
+    entry = ModelLogEntry.objects.get(action="network.erase")
+    assert entry.data["search"] == {"database": "gelöscht", "elasticsearch": expected}
+
+
+def test_erasure_log_entry_says_pending_until_search_ran(traced, editor):
+    """Inside the transaction nothing is confirmed yet; the after-commit step fills it in."""
+    erase_person(traced["person"], user=editor)  # no commit in this test: callbacks never run
+    entry = ModelLogEntry.objects.get(action="network.erase")
+    assert entry.data["search"] == {"database": "ausstehend"}

@@ -26,20 +26,6 @@ def unmarked(response):
     return re.sub(r"</?mark>", "", response.content.decode())
 
 
-@pytest.fixture
-def indexed(site_tree, action_fields, django_capture_on_commit_callbacks):
-    """The directory fixture, written to the search index as the signals do after commit."""
-    pytest.importorskip("search.indexing")
-    from search.indexing import rebuild
-
-    from .conftest import build_directory
-
-    with django_capture_on_commit_callbacks(execute=True):
-        data = build_directory(action_fields)
-    rebuild()
-    return data
-
-
 def test_members_only_contact_is_not_found_by_anonymous(indexed, client):
     for url in SEARCH_URLS:
         response = client.get(url)

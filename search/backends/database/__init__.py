@@ -73,6 +73,9 @@ class DatabaseBackend(SearchBackend):
     def _clear_text(self):
         """Remove every text index entry."""
 
+    def compact(self):
+        """Drop what deleted documents left inside the text index (erasure); see SQLite."""
+
     def _text_keys(self):
         """key -> fingerprint for every row that has a text index entry."""
         return dict(self._rows("SELECT key, fingerprint FROM " + DOC))

@@ -53,6 +53,11 @@ class SQLiteBackend(DatabaseBackend):
     def _clear_text(self):
         self._execute(f"DELETE FROM {FTS}")
 
+    def compact(self):
+        """Merge all FTS5 segments into one: a deleted row's terms otherwise stay in the older
+        segments (only marked deleted) until a merge happens to reach them."""
+        self._execute(f"INSERT INTO {FTS} ({FTS}) VALUES ('optimize')")
+
     def _text_keys(self):
         return dict(
             self._rows(f"SELECT d.key, f.fingerprint FROM {FTS} f JOIN {DOC} d ON d.id = f.rowid")

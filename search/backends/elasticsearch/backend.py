@@ -164,6 +164,25 @@ class ElasticsearchBackend(SearchBackend):
                 len(keys),
             )
 
+    def delete_confirmed(self, keys):
+        """Delete and refresh, so the documents are gone from searches at once (erasure).
+
+        True when Elasticsearch confirmed every delete (a missing document counts as deleted),
+        False when it did not answer; never raises.
+        """
+        try:
+            with unavailable_on_failure("delete"):
+                if not self.client.indices.exists_alias(name=self.alias):
+                    return True
+                for key in keys:
+                    self.client.options(ignore_status=404).delete(
+                        index=self.alias, id=key, refresh=True
+                    )
+        except ElasticsearchUnavailable:
+            logger.exception("Elasticsearch: Löschung nicht bestätigt; sie steht noch aus.")
+            return False
+        return True
+
     def indexed_keys(self):
         with unavailable_on_failure("scan"):
             if not self.client.indices.exists_alias(name=self.alias):

@@ -5,14 +5,14 @@ from dataclasses import asdict, dataclass, field
 
 from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.models import ModelLogEntry, PageLogEntry, Revision
 
 from .relations import person_relations
 from .revisions import content_relations, null_refs, revisions_mentioning
-from .scrub import pattern_for, person_tokens, scrub_column, scrub_data, scrub_model
+from .scrub import Traces, candidates, scrub_column, scrub_model
 
 logger = logging.getLogger("werkstatt")
 
@@ -20,6 +20,11 @@ logger = logging.getLogger("werkstatt")
 CONTENT_APPS = ("werkstatt", "taxonomy", "network", "catalogue", "projects")
 ERASE_ACTION = "network.erase"
 WAGTAIL_TEXT_MODELS = ("page", "comment", "commentreply")  # titles and editors' comments
+WAGTAIL_FTS = "wagtailsearch_indexentry_fts"  # Wagtail's admin search index on SQLite (FTS5)
+WAGTAIL_FTS_OPTIMIZE = (
+    "INSERT INTO wagtailsearch_indexentry_fts (wagtailsearch_indexentry_fts) VALUES ('optimize')"
+)
+PENDING = "ausstehend"
 
 
 class ErasureBlocked(Exception):
@@ -35,7 +40,7 @@ class ErasureReport:
     revisions_changed: int = 0
     log_entries_changed: int = 0
     rows_scrubbed: int = 0
-    search: str = ""
+    search: dict = field(default_factory=lambda: {"database": PENDING})
     touched: list = field(default_factory=list)  # (model label, pk) re-indexed afterwards
 
     def as_log_data(self):
@@ -48,7 +53,7 @@ def erase_person(person, user=None):
     """Delete `person` and scrub every trace; returns an ErasureReport (without the name)."""
     from ..models import Person
 
-    tokens = person_tokens(person)
+    traces = Traces.of(person)  # before the delete: a namesake is another person
     pk = person.pk
     report = ErasureReport(person_id=pk)
     touched = set()
@@ -59,12 +64,13 @@ def erase_person(person, user=None):
         touched.update(("network.Body", body_id) for body_id in bodies)
         report.memberships = person.memberships.count()
         person.delete()
-        _scrub_revisions(pk, tokens, report)
-        _scrub_logs(pk, tokens, report)
+        related = _scrub_revisions(pk, traces, report)
+        _scrub_logs(pk, traces, report)
         for label in CONTENT_APPS + ("wagtailcore",):
-            _scrub_app(label, tokens, report, touched)
+            _scrub_app(label, traces, report, touched, related)
+        _scrub_wagtail_index(traces)
         report.touched = sorted(touched)
-        ModelLogEntry.objects.create(
+        entry = ModelLogEntry.objects.create(
             content_type=ContentType.objects.get_for_model(Person),
             object_id=str(pk),
             label=_("Person #%(id)s (gelöscht)") % {"id": pk},
@@ -74,7 +80,7 @@ def erase_person(person, user=None):
             data=report.as_log_data(),
             deleted=True,
         )
-        transaction.on_commit(lambda: _forget_in_search(pk, touched, report))
+        transaction.on_commit(lambda: _forget_in_search(pk, touched, report, entry.pk))
     logger.info("DSGVO: Person #%s gelöscht (%s)", pk, report.as_log_data())
     return report
 
@@ -123,21 +129,44 @@ def _parents(obj):
                 yield parent
 
 
-def _scrub_revisions(pk, tokens, report):
-    """Null the person's id in revision content, then replace name, e-mail and phone."""
-    pattern = pattern_for(tokens)
+def _scrub_revisions(pk, traces, report):
+    """Null the person's id in revision content, then replace name forms, e-mail and phone.
+
+    All revisions of one object count as one text for the rule on weak forms (`Traces`): once
+    any revision of a page shows or points at the person, "Quastenberg" alone goes from its
+    older revisions and its live row too. Returns {base model: object ids} of those objects.
+    """
+    mentioning = list(revisions_mentioning(traces, pk))
+    objects = {(r.base_content_type_id, r.object_id) for r in mentioning}
+    table = Revision._meta.db_table
+    weak_only = {
+        row_pk
+        for column in ("content", "object_str")
+        for row_pk, _ in candidates(table, "id", column, traces.prefilter)
+    } - {r.pk for r in mentioning}
+    siblings = [
+        r
+        for r in Revision.objects.filter(pk__in=weak_only)
+        if (r.base_content_type_id, r.object_id) in objects
+    ]
     relations = content_relations()
-    for revision in revisions_mentioning(tokens, pk):
+    for revision in mentioning + siblings:
         model = revision.content_type.model_class()
         content, nulled = null_refs(revision.content, model, pk, relations)
-        content, replaced = scrub_data(content, pattern)
-        object_str, renamed = scrub_data(revision.object_str, pattern)
+        content, replaced = traces.scrub_data(content, related=True)
+        object_str, renamed = traces.scrub_text(revision.object_str, related=True)
         if nulled or replaced or renamed:
             Revision.objects.filter(pk=revision.pk).update(content=content, object_str=object_str)
             report.revisions_changed += 1
+    related = {}
+    for revision in mentioning:
+        model = revision.base_content_type.model_class()
+        if model is not None:
+            related.setdefault(model, set()).add(str(revision.object_id))
+    return related
 
 
-def _scrub_logs(pk, tokens, report):
+def _scrub_logs(pk, traces, report):
     """The person's own log entries go (their label is the name); others are scrubbed."""
     from ..models import Person
 
@@ -148,11 +177,11 @@ def _scrub_logs(pk, tokens, report):
     for model in (ModelLogEntry, PageLogEntry):
         for column, is_json in (("label", False), ("data", True)):
             report.log_entries_changed += len(
-                scrub_column(model._meta.db_table, "id", column, tokens, is_json)
+                scrub_column(model._meta.db_table, "id", column, traces, is_json)
             )
 
 
-def _scrub_app(label, tokens, report, touched):
+def _scrub_app(label, traces, report, touched, related):
     try:
         config = apps.get_app_config(label)
     except LookupError:
@@ -162,10 +191,20 @@ def _scrub_app(label, tokens, report, touched):
             continue  # revisions and logs are handled above
         if model._meta.label == "network.Person":
             continue  # the person's row is gone; a namesake's own record must stay intact
-        changed = scrub_model(model, tokens)
+        ids = set().union(*(ids for base, ids in related.items() if issubclass(model, base)))
+        changed = scrub_model(model, traces, ids)
         report.rows_scrubbed += len(changed)
         for pk in changed:
             touched.add((_specific_label(model, pk), pk))
+
+
+def _scrub_wagtail_index(traces):
+    """Wagtail's admin search index keeps page text as plain columns on SQLite (its FTS5 table
+    follows by trigger); PostgreSQL keeps tsvectors there, renewed when the pages are
+    re-indexed after commit."""
+    from wagtail.search.models import IndexEntry
+
+    scrub_model(IndexEntry, traces)
 
 
 def _specific_label(model, pk):
@@ -179,30 +218,28 @@ def _specific_label(model, pk):
     return model._meta.label
 
 
-def _forget_in_search(pk, touched, report):
-    """Remove the person's documents and re-index what pointed at or mentioned them."""
-    try:
-        from search import indexing
-        from search.registry import document_key
-    except ImportError:
-        report.search = "search app not installed"
-        return
+def _forget_in_search(pk, touched, report, entry_pk):
+    """Remove the person's documents, re-index what pointed at or mentioned them, compact the
+    full-text indexes, and record in the erasure's log entry what each backend confirmed."""
+    from search import indexing
+    from search.registry import document_key
+
     from ..models import Person
 
-    remove = getattr(indexing, "remove_keys", None)
-    if remove is not None:
-        ghost = Person(pk=pk)
-        remove([document_key(ghost)])
-    index_object = getattr(indexing, "index_object", None)
+    report.search = indexing.forget([document_key(Person(pk=pk))])
     for label, obj_pk in touched:
         model = apps.get_model(label)
         obj = model._default_manager.filter(pk=obj_pk).first()
         if obj is None:
             continue
         _wagtail_reindex(obj)
-        if index_object is not None:
-            index_object(obj)
-    report.search = "removed" if remove is not None else "search.indexing.remove_keys missing"
+        indexing.index_object(obj)
+    indexing.compact()
+    _compact_wagtail_index()
+    entry = ModelLogEntry.objects.filter(pk=entry_pk).first()
+    if entry is not None:
+        entry.data = report.as_log_data()
+        entry.save(update_fields=["data"])
 
 
 def _wagtail_reindex(obj):
@@ -211,3 +248,11 @@ def _wagtail_reindex(obj):
 
     if isinstance(obj, index.Indexed):
         index.insert_or_update_object(obj)
+
+
+def _compact_wagtail_index():
+    """Merge the segments of Wagtail's FTS5 table so no deleted term stays in them (SQLite)."""
+    if connection.vendor != "sqlite" or WAGTAIL_FTS not in connection.introspection.table_names():
+        return
+    with connection.cursor() as cursor:
+        cursor.execute(WAGTAIL_FTS_OPTIMIZE)

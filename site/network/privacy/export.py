@@ -6,7 +6,7 @@ from wagtail.models import ModelLogEntry
 
 from .relations import person_relations
 from .revisions import revisions_mentioning
-from .scrub import person_tokens
+from .scrub import Traces
 
 PERSON_FIELDS = [
     "id",
@@ -78,7 +78,7 @@ def export_person(person):
             else "",
             "created_at": _value(revision.created_at),
         }
-        for revision in revisions_mentioning(person_tokens(person), person.pk)
+        for revision in revisions_mentioning(Traces.of(person), person.pk)
     ]
     log_entries = [
         {"action": entry.action, "timestamp": _value(entry.timestamp)}

@@ -71,15 +71,21 @@ def revision_points_at(revision, pk, relations=None):
     return count > 0
 
 
-def revisions_mentioning(tokens, person_pk):
-    """Revisions whose content or title mention a token, or whose content points at the person."""
+def revisions_mentioning(traces, person_pk):
+    """Revisions whose content or title show the person (strong forms), or point at them."""
+    import json
+
     from wagtail.models import Revision
 
     from .scrub import candidates
 
     table = Revision._meta.db_table
-    ids = {pk for pk, _ in candidates(table, "id", "content", tokens)}
-    ids |= {pk for pk, _ in candidates(table, "id", "object_str", tokens)}
+    ids = set()
+    for column in ("content", "object_str"):
+        for pk, value in candidates(table, "id", column, traces.prefilter):
+            text = value if isinstance(value, str) else json.dumps(value)
+            if traces.mentions(text):
+                ids.add(pk)
     relations = content_relations()
     if relations:
         queryset = Revision.objects.filter(
