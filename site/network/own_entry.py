@@ -78,7 +78,7 @@ def own_entry(request):
         .first()
     )
     if person is None:
-        response = render(request, "network/own_entry_missing.html")
+        response = render(request, "network/own_entry.html", {"person": None})
     else:
         response = _edit(request, person)
     response["Cache-Control"] = "private, no-cache"
