@@ -44,7 +44,10 @@ class UploadForm(forms.Form):
 def _catalogue_for(request, page_id, need_add=True):
     catalogue = get_object_or_404(CatalogueIndexPage, pk=page_id)
     permissions = catalogue.permissions_for_user(request.user)
-    if not permissions.can_edit() or (need_add and not permissions.can_add_subpage()):
+    # An import publishes its tools at once: only for those who may publish here.
+    if not permissions.can_edit() or (
+        need_add and not (permissions.can_add_subpage() and permissions.can_publish_subpage())
+    ):
         raise PermissionDenied
     return catalogue
 

@@ -1,4 +1,5 @@
-"""Admin entry points of the catalogue: import and export buttons on every Werkzeugkatalog."""
+"""Admin entry points of the catalogue: import and export buttons on every Werkzeugkatalog, and
+the pages a municipality's editor group may edit (its catalogues and Werkstattpläne)."""
 
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
@@ -6,7 +7,7 @@ from wagtail import hooks
 from wagtail.admin.widgets.button import Button
 
 from . import admin_views
-from .models import CatalogueIndexPage
+from .models import CatalogueIndexPage, WorkshopPlanPage
 
 
 @hooks.register("register_admin_urls")
@@ -31,7 +32,7 @@ def _catalogue_buttons(page, user, priority=90):
     permissions = page.permissions_for_user(user)
     if not permissions.can_edit():
         return
-    if permissions.can_add_subpage():
+    if permissions.can_add_subpage() and permissions.can_publish_subpage():
         yield Button(
             _("Werkzeuge importieren"),
             reverse("catalogue_import", args=[page.pk]),
@@ -55,3 +56,12 @@ def catalogue_header_buttons(page, user, view_name=None, next_url=None):
 @hooks.register("register_page_listing_more_buttons")
 def catalogue_listing_buttons(page, user, next_url=None):
     yield from _catalogue_buttons(page, user)
+
+
+@hooks.register("municipality_editor_pages")
+def municipality_catalogues_and_plans(municipality, create):
+    """Catalogues owned by the municipality's region and its plans; their tools come with them."""
+    return [
+        *CatalogueIndexPage.objects.filter(owner_region_id=municipality.region_id),
+        *WorkshopPlanPage.objects.filter(region_id=municipality.region_id),
+    ]

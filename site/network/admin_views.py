@@ -14,6 +14,7 @@ from django.views.generic import FormView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from .models import Person
+from .permissions import scoped_policy
 from .privacy import erase_person, export_person
 from .privacy.erase import ErasureBlocked
 from .privacy.relations import person_relations
@@ -21,15 +22,17 @@ from .privacy.revisions import revisions_mentioning
 from .privacy.scrub import Traces
 
 
-def _require(user, codename):
-    if not user.has_perm(f"network.{codename}_person"):
+def _person_for(user, action, pk):
+    """The person, if `user` may `action` it (row scope of `permissions` included)."""
+    person = get_object_or_404(Person, pk=pk)
+    if not scoped_policy(Person).user_has_permission_for_instance(user, action, person):
         raise PermissionDenied
+    return person
 
 
 def export_view(request, pk):
     """Art. 15: everything about the person as a JSON download."""
-    _require(request.user, "change")
-    person = get_object_or_404(Person, pk=pk)
+    person = _person_for(request.user, "change", pk)
     data = export_person(person)
     response = HttpResponse(
         json.dumps(data, ensure_ascii=False, indent=2), content_type="application/json"
@@ -55,8 +58,7 @@ class EraseView(WagtailAdminTemplateMixin, FormView):
     header_icon = "bin"
 
     def dispatch(self, request, *args, **kwargs):
-        _require(request.user, "delete")
-        self.person = get_object_or_404(Person, pk=kwargs["pk"])
+        self.person = _person_for(request.user, "delete", kwargs["pk"])
         return super().dispatch(request, *args, **kwargs)
 
     def get_page_title(self):

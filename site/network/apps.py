@@ -8,7 +8,8 @@ class NetworkConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import profile_sections, search_adapters
+        from . import permissions, profile_sections, search_adapters
 
+        permissions.register()
         profile_sections.register()
         search_adapters.register_all()

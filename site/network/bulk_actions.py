@@ -1,4 +1,4 @@
-"""Releasing imported contacts in one go: the admin's "Freigeben" bulk action on persons.
+"""Bulk actions on network snippets: "Freigeben" for imported persons, and a row-scoped delete.
 
 Key concepts: an import keeps every person hidden and stores what the person's consent allows
 (`requested_visibility`). Editors filter the person listing by "Freigabe ausstehend", select
@@ -10,12 +10,20 @@ without a request are listed as not releasable and stay as they are.
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from wagtail.log_actions import log
+from wagtail.snippets.bulk_actions.delete import DeleteBulkAction
 from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
 
-from .models import Person
+from .admin_scope import ScopedBulkActionMixin
+from .models import Body, Municipality, Organisation, Person
 
 
-class ReleaseBulkAction(SnippetBulkAction):
+class ScopedDeleteBulkAction(ScopedBulkActionMixin, DeleteBulkAction):
+    """Wagtail's bulk delete, limited to (and naming only) the rows in the user's scope."""
+
+    models = [Person, Organisation, Body, Municipality]
+
+
+class ReleaseBulkAction(ScopedBulkActionMixin, SnippetBulkAction):
     display_name = _("Freigeben")
     action_type = "release"
     aria_label = _("Ausgewählte Personen so sichtbar machen, wie ihre Einwilligung es erlaubt")

@@ -2,19 +2,24 @@
 
 import django_filters
 from django import forms
+from django.db.models import Q
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.components import Component
 from wagtail.admin.widgets import Button
+from wagtail.permissions import page_permission_policy
 from wagtail.snippets.action_menu import ActionMenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from . import admin_views
-from .bulk_actions import ReleaseBulkAction
+from .admin_scope import ScopedSnippetViewSet
+from .bulk_actions import ReleaseBulkAction, ScopedDeleteBulkAction
 from .models import Body, Municipality, Organisation, Person, Programme, Visibility
+from .permissions import scoped_policy
+from .roles import is_central_editor
 
 
 class PersonFilterSet(WagtailFilterSet):
@@ -57,7 +62,7 @@ class PersonFilterSet(WagtailFilterSet):
         return queryset.awaiting_release() if value == "ausstehend" else queryset
 
 
-class PersonViewSet(SnippetViewSet):
+class PersonViewSet(ScopedSnippetViewSet):
     model = Person
     icon = "user"
     menu_label = _("Personen")
@@ -75,9 +80,22 @@ class PersonViewSet(SnippetViewSet):
     filterset_class = PersonFilterSet
     ordering = ["name"]
     list_per_page = 50
+    list_export = [
+        "name",
+        "function",
+        "organisation",
+        "municipality",
+        "email",
+        "phone",
+        "visibility",
+        "consent_given",
+        "consent_date",
+        "last_confirmed",
+    ]
+    export_filename = "personen"
 
 
-class OrganisationViewSet(SnippetViewSet):
+class OrganisationViewSet(ScopedSnippetViewSet):
     model = Organisation
     icon = "group"
     menu_label = _("Organisationen")
@@ -86,9 +104,11 @@ class OrganisationViewSet(SnippetViewSet):
     search_backend_name = None
     list_filter = ["kind", "municipality"]
     list_per_page = 50
+    list_export = ["name", "kind", "municipality", "website"]
+    export_filename = "organisationen"
 
 
-class BodyViewSet(SnippetViewSet):
+class BodyViewSet(ScopedSnippetViewSet):
     model = Body
     icon = "list-ul"
     menu_label = _("Gremien")
@@ -97,9 +117,11 @@ class BodyViewSet(SnippetViewSet):
     search_backend_name = None
     list_filter = ["kind", "municipality", "action_fields"]
     list_per_page = 50
+    list_export = ["name", "kind", "municipality", "organisation", "founded"]
+    export_filename = "gremien"
 
 
-class MunicipalityViewSet(SnippetViewSet):
+class MunicipalityViewSet(ScopedSnippetViewSet):
     model = Municipality
     icon = "site"
     menu_label = _("Kommunen")
@@ -145,18 +167,22 @@ def register_privacy_urls():
     ]
 
 
+def can(user, action, person):
+    return scoped_policy(Person).user_has_permission_for_instance(user, action, person)
+
+
 @hooks.register("register_snippet_listing_buttons")
 def privacy_buttons(snippet, user, next_url=None):
     if not isinstance(snippet, Person):
         return
-    if user.has_perm("network.change_person"):
+    if can(user, "change", snippet):
         yield Button(
             _("Auskunft (JSON)"),
             reverse("network_person_export", args=[snippet.pk]),
             icon_name="download",
             priority=80,
         )
-    if user.has_perm("network.delete_person"):
+    if can(user, "delete", snippet):
         yield Button(
             _("DSGVO-Löschung"),
             reverse("network_person_erase", args=[snippet.pk]),
@@ -186,9 +212,10 @@ class ContactCarePanel(Component):
     template_name = "network/admin/home_panel.html"
 
     def get_context_data(self, parent_context):
+        mine = scoped_policy(Person).scope(parent_context["request"].user, Person.objects.all())
         return {
-            "due": Person.objects.unconfirmed().count(),
-            "pending": Person.objects.awaiting_release().count(),
+            "due": mine.unconfirmed().count(),
+            "pending": mine.awaiting_release().count(),
             "list_url": reverse("wagtailsnippets_network_person:list"),
         }
 
@@ -211,7 +238,7 @@ class EraseMenuItem(ActionMenuItem):
         return (
             context.get("view") == "edit"
             and context.get("instance") is not None
-            and context["request"].user.has_perm("network.delete_person")
+            and can(context["request"].user, "delete", context["instance"])
         )
 
     def get_url(self, parent_context):
@@ -224,3 +251,16 @@ def register_erase_menu_item(model):
 
 
 hooks.register("register_bulk_action", ReleaseBulkAction)
+# Registered after Wagtail's own delete action (higher order), so it replaces it for these models.
+hooks.register("register_bulk_action", ScopedDeleteBulkAction, order=100)
+
+
+@hooks.register("construct_page_chooser_queryset")
+def hide_drafts_out_of_scope(pages, request):
+    """Live pages are public and may be linked from anywhere; drafts only where one may edit."""
+    if is_central_editor(request.user):
+        return pages
+    editable = page_permission_policy.instances_user_has_any_permission_for(
+        request.user, ["add", "change", "publish"]
+    )
+    return pages.filter(Q(live=True) | Q(pk__in=editable.values("pk")))

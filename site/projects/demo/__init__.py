@@ -6,9 +6,11 @@ contributions (Bremerhaven, Ludwigslust-Parchim). Idempotent: pages are keyed by
 documents by title, regions by code.
 """
 
+from taxonomy.models import Region
 from taxonomy.regions import ensure_region
 from werkstatt.demo import ensure_child, get_home
 
+from ..folders import ensure_folder, file_into_folders, municipality_for_region
 from ..models import ProjectIndexPage
 from .dueren import dueren
 from .luedenscheid import luedenscheid
@@ -46,7 +48,15 @@ def load(stdout):
     for code, name in GEMEINDEN:
         ensure_region(code, name, "Gemeinde")
     section = ensure_section(stdout)
-    stolberg(section, stdout)
-    luedenscheid(section, stdout)
-    dueren(section, stdout)
-    seminar(section, stdout)
+    if file_into_folders(section):  # demo pages of an older version sat flat under /projekte/
+        stdout.write("  Seiten in die Ordner ihrer Kommunen verschoben")
+
+    def folder(region_code):
+        """The folder of the region's municipality (the section itself without a municipality)."""
+        municipality = municipality_for_region(Region.objects.get(code=region_code))
+        return ensure_folder(municipality) if municipality else section
+
+    stolberg(folder("05334032"), stdout)
+    luedenscheid(folder("05962032"), stdout)
+    dueren(folder("05358"), stdout)
+    seminar(folder, stdout)

@@ -91,14 +91,14 @@ def dueren_csv():
     return ("\n".join(lines) + "\n").encode("utf-8")
 
 
-def dueren(section, stdout):
+def dueren(parent, stdout):
     kreis = Region.objects.get(code="05358")
     for gemeinde_code, name, ortsteile in DUEREN:
         ensure_region(gemeinde_code, name, "Gemeinde")
         for number, ortsteil in enumerate(ortsteile, start=1):
             ensure_region(f"{gemeinde_code}{number:03d}", ortsteil, "Ortsteil")
     final, created = ensure_child(
-        section,
+        parent,
         ReportPage,
         "abschlussbericht-kreis-dueren-dwk",
         title="Abschlussbericht des Kreises Düren in der Demografiewerkstatt Kommunen",
@@ -147,7 +147,7 @@ def dueren(section, stdout):
         table.file.save("datencheck-2020.csv", ContentFile(dueren_csv()), save=False)
         table.save()
     _page, created = ensure_child(
-        section,
+        parent,
         DataReportPage,
         "datencheck-2020-kreis-dueren",
         title="Datencheck 2020 Kreis Düren",

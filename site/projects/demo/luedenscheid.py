@@ -21,7 +21,7 @@ from .common import (
 )
 
 
-def luedenscheid(section, stdout):
+def luedenscheid(parent, stdout):
     region = Region.objects.get(code="05962032")
     blocks = [
         (
@@ -56,7 +56,7 @@ def luedenscheid(section, stdout):
         ),
     ]
     project, created = ensure_child(
-        section,
+        parent,
         ProjectPage,
         "demografiekonzept-luedenscheid",
         title="Fortschreibung des Demografiekonzepts Lüdenscheid",
@@ -118,7 +118,7 @@ def luedenscheid(section, stdout):
     if created:
         stdout.write("  Projekt „Fortschreibung des Demografiekonzepts Lüdenscheid“ angelegt")
     _page, created = ensure_child(
-        section,
+        parent,
         ReportPage,
         "planungspapier-demografiekonzept-luedenscheid",
         title="Planungspapier zur Fortschreibung des Demografiekonzepts",

@@ -16,10 +16,11 @@ from .common import (
 SEMINAR = "Seminar „Lokale Dynamiken aktivieren: auf dem Weg zur demografiekompetenten Kommune“"
 
 
-def seminar(section, stdout):
+def seminar(folder, stdout):
+    """`folder(region_code)` gives the parent page of each contribution."""
     bremerhaven = Region.objects.get(code="04012000")
     _page, created = ensure_child(
-        section,
+        folder("04012000"),
         ReportPage,
         "zwk-beirat-bremerhaven",
         title="Beteiligte zusammenbringen: der ZWK-Beirat in Bremerhaven",
@@ -60,7 +61,7 @@ def seminar(section, stdout):
         stdout.write("  Seminarbeitrag Bremerhaven angelegt")
     lup = Region.objects.get(code="13076")
     _page, created = ensure_child(
-        section,
+        folder("13076"),
         ReportPage,
         "leuchtturm-strategie-ludwigslust-parchim",
         title="Engagement in die Fläche bringen: die Leuchtturm-Strategie in Ludwigslust-Parchim",

@@ -24,7 +24,7 @@ from .common import (
 )
 
 
-def stolberg(section, stdout):
+def stolberg(parent, stdout):
     region = Region.objects.get(code="05334032")
     sozialbericht = ensure_pdf(
         "Sozialbericht Stolberg 2016",
@@ -82,7 +82,7 @@ def stolberg(section, stdout):
         ),
     ]
     project, created = ensure_child(
-        section,
+        parent,
         ProjectPage,
         "soziale-kupferstadt-2030",
         title="Soziale Kupferstadt 2030",
@@ -204,7 +204,7 @@ def stolberg(section, stdout):
     if created:
         stdout.write("  Projekt „Soziale Kupferstadt 2030“ angelegt")
     _report, created = ensure_child(
-        section,
+        parent,
         ReportPage,
         "sozialbericht-stolberg-2016",
         title="Sozialbericht Stolberg 2016",

@@ -2,6 +2,7 @@
 
 from .base import TopicPage
 from .data import DataReportPage, DataReportPageTag
+from .folder import MunicipalityFolderPage
 from .index import ProjectIndexPage
 from .projects import (
     PARTICIPATION_FORMATS,
@@ -20,6 +21,7 @@ __all__ = [
     "PARTICIPATION_FORMATS",
     "DataReportPage",
     "DataReportPageTag",
+    "MunicipalityFolderPage",
     "ProjectContact",
     "ProjectDocument",
     "ProjectIndexPage",

@@ -88,7 +88,7 @@ class DataReportPage(RoutablePageMixin, TopicPage):
     ]
     # The figures are deliberately not indexed: only titles, summary and area names are searchable.
     search_fields = TopicPage.search_fields
-    parent_page_types = ["projects.ProjectIndexPage"]
+    parent_page_types = ["projects.ProjectIndexPage", "projects.MunicipalityFolderPage"]
     subpage_types = []
 
     class Meta:

@@ -27,22 +27,27 @@ class ProjectIndexPage(Page):
     content_panels = Page.content_panels + [FieldPanel("intro")]
     search_fields = Page.search_fields + [index.SearchField("intro")]
     parent_page_types = ["werkstatt.HomePage"]
-    subpage_types = ["projects.ProjectPage", "projects.ReportPage", "projects.DataReportPage"]
+    subpage_types = [
+        "projects.MunicipalityFolderPage",
+        "projects.ProjectPage",
+        "projects.ReportPage",
+        "projects.DataReportPage",
+    ]
     max_count = 1
 
     class Meta:
         verbose_name = _("Projekte und Berichte (Bereich)")
 
     def entries(self, request, kind="", action_field="", status=""):
-        """Live child pages of the chosen kind, action field and project status, newest first,
-        without those the visitor may not open."""
+        """Live pages (also in the municipalities' folders) of the chosen kind, action field and
+        project status, newest first, without those the visitor may not open."""
         kinds = [kind] if kind in KINDS else list(KINDS)
         if status in Status.values:
             kinds = [k for k in kinds if k == "projekt"]
         found = []
         for key in kinds:
             model = KINDS[key][1]
-            qs = viewable(model.objects.child_of(self).live().select_related("region"), request)
+            qs = viewable(model.objects.descendant_of(self).live().select_related("region"), request)
             if action_field:
                 qs = qs.filter(action_fields__slug=action_field).distinct()
             if key == "projekt" and status in Status.values:

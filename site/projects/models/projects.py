@@ -97,7 +97,7 @@ class ProjectPage(TopicPage):
         index.FilterField("status"),
         index.FilterField("good_practice"),
     ]
-    parent_page_types = ["projects.ProjectIndexPage"]
+    parent_page_types = ["projects.ProjectIndexPage", "projects.MunicipalityFolderPage"]
     subpage_types = []
 
     class Meta:

@@ -72,7 +72,7 @@ class ReportPage(TopicPage):
         index.FilterField("kind"),
         index.FilterField("year"),
     ]
-    parent_page_types = ["projects.ProjectIndexPage"]
+    parent_page_types = ["projects.ProjectIndexPage", "projects.MunicipalityFolderPage"]
     subpage_types = []
 
     class Meta:

@@ -4,6 +4,7 @@ import importlib
 import time
 
 from django.apps import apps
+from django.core.management import call_command, get_commands
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
@@ -27,6 +28,9 @@ class Command(BaseCommand):
             self.stdout.write(f"[{config.verbose_name}] …")
             with transaction.atomic():
                 module.load(self.stdout)
+        if "setup_roles" in get_commands():  # the network app's roles, now that all pages exist
+            self.stdout.write("Rollen und Rechte …")
+            call_command("setup_roles", stdout=self.stdout)
         self.stdout.write(
             self.style.SUCCESS(f"Demo-Inhalte geladen in {time.monotonic() - started:.1f} s.")
         )
