@@ -14,7 +14,7 @@ from wagtail.snippets.action_menu import ActionMenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from . import admin_views
+from . import admin_views, editor_admin
 from .admin_scope import ScopedSnippetViewSet
 from .bulk_actions import ReleaseBulkAction, ScopedDeleteBulkAction
 from .models import Body, Municipality, Organisation, Person, Programme, Visibility
@@ -164,11 +164,27 @@ def register_privacy_urls():
             admin_views.EraseView.as_view(),
             name="network_person_erase",
         ),
+        path(
+            "netzwerk/kommunen/<int:pk>/redaktion/",
+            editor_admin.ManageEditorsView.as_view(),
+            name="network_municipality_editors",
+        ),
     ]
 
 
 def can(user, action, person):
     return scoped_policy(Person).user_has_permission_for_instance(user, action, person)
+
+
+@hooks.register("register_snippet_listing_buttons")
+def editors_button(snippet, user, next_url=None):
+    if isinstance(snippet, Municipality) and is_central_editor(user):
+        yield Button(
+            _("Redaktion verwalten"),
+            reverse("network_municipality_editors", args=[snippet.pk]),
+            icon_name="group",
+            priority=70,
+        )
 
 
 @hooks.register("register_snippet_listing_buttons")

@@ -280,15 +280,14 @@ def test_delete_page_only_for_central_team_or_own_subtree(client, world, role):
 
 def test_page_chooser_hides_drafts_of_other_municipalities(client, world):
     client = client_for(client, world, "editor_a")
-    html = client.get(
-        reverse("wagtailadmin_choose_page_child", args=[world.b.folder.pk])
-    ).content.decode()
-    assert world.b.project.title in html  # live pages are public anyway: linkable
-    assert world.b.draft.title not in html
-    html = client.get(
-        reverse("wagtailadmin_choose_page_child", args=[world.a.folder.pk])
-    ).content.decode()
-    assert world.a.draft.title in html
+
+    def chooser(folder):
+        url = reverse("wagtailadmin_choose_page_child", args=[folder.pk])
+        return client.get(url).content.decode()
+
+    assert world.b.project.title in chooser(world.b.folder)  # live pages are public: linkable
+    assert world.b.draft.title not in chooser(world.b.folder)
+    assert world.a.draft.title in chooser(world.a.folder)
 
 
 def project_form(page, action):
@@ -369,3 +368,35 @@ def test_projects_listing_shows_pages_of_every_folder(client, world):
     folder = client.get(world.a.folder.url)
     assert folder.status_code == 302
     assert folder["Location"] == world.a.municipality.get_absolute_url()
+
+
+# --- the municipality's editors, named in the admin --------------------------------------
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_only_central_team_manages_a_municipalitys_editors(client, world, role):
+    from django.contrib.auth.models import Group, User
+
+    newcomer = User.objects.create_user("neu-in-b", "neu@example.org", "geheim-123")
+    group = Group.objects.get(name="Redaktion Bremerhaven")
+    client = client_for(client, world, role)
+    manage = reverse("network_municipality_editors", args=[world.b.municipality.pk])
+    response = client.post(manage, {"user": newcomer.pk, "action": "add"})
+    in_group = newcomer.groups.filter(pk=group.pk).exists()
+    if role in ("anonymous", "member"):
+        assert_no_admin(response)
+    elif role == "editor_a":
+        assert_denied(response)
+    else:
+        assert response.status_code == 302
+        html = client.get(manage).content.decode()
+        assert "„neu-in-b“ ist jetzt in der Gruppe „Redaktion Bremerhaven“" in html
+        assert "neu-in-b entfernen" in html
+        listing = client.get(url("municipality", "list")).content.decode()
+        assert manage in listing and "Redaktion verwalten" in listing
+    assert in_group is (role == "central")
+    if role == "central":
+        client.post(manage, {"user": newcomer.pk, "action": "remove"})
+        assert not newcomer.groups.filter(pk=group.pk).exists()
+        response = client.post(manage, {"user": "999999", "action": "add"})
+        assert "Dieses Benutzerkonto gibt es nicht (mehr)." in response.content.decode()
