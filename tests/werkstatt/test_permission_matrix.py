@@ -126,14 +126,16 @@ def test_municipality_editor_edits_own_municipality_but_cannot_add_or_delete(cli
     }
     response = client.post(url("municipality", "edit", own.pk), form)
     assert response.status_code == 302, response.content.decode()[:2000]
-    own.refresh_from_db()
-    assert own.summary == "Neu geschrieben von der eigenen Redaktion."
+    # Fresh rows, not the shared world's objects: those must stay as built for the other tests.
+    Municipality = type(own)
+    assert (
+        Municipality.objects.get(pk=own.pk).summary == "Neu geschrieben von der eigenen Redaktion."
+    )
     assert_denied(client.get(url("municipality", "add")))
     assert_denied(client.get(url("municipality", "delete", own.pk)))
     foreign = world.b.municipality
     assert_denied(client.post(url("municipality", "edit", foreign.pk), form))
-    foreign.refresh_from_db()
-    assert foreign.summary != "Neu geschrieben von der eigenen Redaktion."
+    assert Municipality.objects.get(pk=foreign.pk).summary == foreign.summary
 
 
 def organisation_form(municipality):
@@ -323,6 +325,8 @@ def project_form(page, action):
 def test_municipality_editor_cannot_publish_but_submits_for_review(client, world):
     from wagtail.models import Page
 
+    from projects.models import ProjectPage
+
     client = client_for(client, world, "editor_a")
     page = world.a.project
     html = client.get(reverse("wagtailadmin_pages:edit", args=[page.pk])).content.decode()
@@ -332,14 +336,14 @@ def test_municipality_editor_cannot_publish_but_submits_for_review(client, world
     response = client.post(
         reverse("wagtailadmin_pages:edit", args=[page.pk]), project_form(page, "action-publish")
     )
-    assert response.status_code in (302, 403)
+    assert response.status_code == 302  # saved as a draft at most
     assert Page.objects.get(pk=page.pk).title == page.title  # the live title is unchanged
 
     response = client.post(
         reverse("wagtailadmin_pages:edit", args=[page.pk]), project_form(page, "action-submit")
     )
     assert response.status_code == 302, response.content.decode()[:2000]
-    page.refresh_from_db()
+    page = ProjectPage.objects.get(pk=page.pk)
     assert page.title == "Projekt Aach-Seite"  # still not published
     state = page.current_workflow_state
     assert state is not None and state.workflow.name == "Prüfung durch die Redaktion"
@@ -347,14 +351,15 @@ def test_municipality_editor_cannot_publish_but_submits_for_review(client, world
 
 
 def test_central_team_publishes_directly(client, world):
+    from projects.models import ProjectPage
+
     client = client_for(client, world, "central")
     page = world.b.project
     response = client.post(
         reverse("wagtailadmin_pages:edit", args=[page.pk]), project_form(page, "action-publish")
     )
     assert response.status_code == 302, response.content.decode()[:2000]
-    page.refresh_from_db()
-    assert page.title == "Projekt Brem-Seite (geändert)"
+    assert ProjectPage.objects.get(pk=page.pk).title == "Projekt Brem-Seite (geändert)"
 
 
 def test_projects_listing_shows_pages_of_every_folder(client, world):
