@@ -34,7 +34,7 @@ from werkstatt.spreadsheets import (
     split_list,
 )
 
-from .columns import COLUMNS, REQUIRED, body_from_text, tool_values
+from .columns import COLUMNS, MULTILINE, REQUIRED, body_from_text, tool_values
 from .models import BudgetLine, ToolPage, ToolStatus
 from .models.tool import format_years, parse_years
 from .pagewriter import PageWriter
@@ -238,7 +238,7 @@ class _Getter:
 
 def parse_frame(frame, lookups=None, progress=None):
     """Parse every row; returns (parsed rows, errors). Nothing touches the database but lookups."""
-    mapping, errors = match_columns(frame, COLUMNS, required=REQUIRED)
+    mapping, errors = match_columns(frame, COLUMNS, required=REQUIRED, multiline=MULTILINE)
     if errors:
         return [], errors
     lookups = lookups or Lookups()

@@ -39,3 +39,6 @@ if settings.DEBUG:
         )
 
 urlpatterns += [path("", include(wagtail_urls))]
+
+# A database that is down answers a styled 503 (werkstatt.errors), other errors the 500 page.
+handler500 = "werkstatt.errors.server_error"

@@ -8,7 +8,7 @@ from django.utils import timezone
 from tqdm import tqdm
 
 from network.importer import import_contacts
-from werkstatt.spreadsheets import SpreadsheetError, read_table
+from werkstatt.spreadsheets import SpreadsheetError, read_table, shown_errors
 
 
 class DryRun(Exception):
@@ -51,8 +51,8 @@ class Command(BaseCommand):
         except DryRun:
             pass
         if result.errors:
-            for error in result.errors:
-                self.stderr.write(str(error))
+            for line in shown_errors(result.errors):
+                self.stderr.write(line)
             raise CommandError(
                 f"{len(result.errors)} Fehler in der Datei; nichts wurde gespeichert."
             )
