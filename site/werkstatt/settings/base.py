@@ -123,6 +123,9 @@ else:
 DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
 DJANGO_REDIS_LOGGER = "werkstatt.cache"
 
+# How long a second import into the same catalogue waits for the first (werkstatt.locks).
+WERKSTATT_LOCK_WAIT = float(os.environ.get("WERKSTATT_LOCK_WAIT", "60"))
+
 # The site's one viewer rule (public / members), used by search without importing network.
 SEARCH_VIEWER_FUNCTION = "network.access.search_viewer"
 # Pages restricted to these groups (or to any logged-in user) are found by members only;
@@ -133,6 +136,15 @@ SEARCH_MEMBER_GROUPS = ["Mitglieder"]
 ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")
 ELASTICSEARCH_INDEX = os.environ.get("ELASTICSEARCH_INDEX", "werkstatt")
 ELASTICSEARCH_TIMEOUT = float(os.environ.get("ELASTICSEARCH_TIMEOUT", "2"))
+ELASTICSEARCH_SHARDS = int(os.environ.get("ELASTICSEARCH_SHARDS", "1"))
+ELASTICSEARCH_REPLICAS = int(os.environ.get("ELASTICSEARCH_REPLICAS", "0"))
+# Circuit breaker (search.breaker): after this many failures in a row, skip the cluster for
+# the cooldown, then probe it in the background.
+SEARCH_BREAKER_FAILURES = int(os.environ.get("SEARCH_BREAKER_FAILURES", "3"))
+SEARCH_BREAKER_COOLDOWN = float(os.environ.get("SEARCH_BREAKER_COOLDOWN", "30"))
+# Index changes for the cluster are queued (search.queue) and sent after commit: "thread"
+# (background thread), "inline" (in the commit hook) or "off" (manage.py drain_search_queue).
+SEARCH_QUEUE_DRAIN = os.environ.get("SEARCH_QUEUE_DRAIN", "thread")
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
