@@ -122,7 +122,9 @@ def check_xlsx_size(raw, limits):
         with zipfile.ZipFile(io.BytesIO(raw)) as archive:
             total = sum(info.file_size for info in archive.infolist())
     except zipfile.BadZipFile as exc:
-        raise SpreadsheetError(_("Die Datei ist keine gültige XLSX-Datei.")) from exc
+        raise SpreadsheetError(
+            _("Die Datei konnte nicht gelesen werden: keine gültige XLSX-Datei (kein ZIP-Archiv).")
+        ) from exc
     if total > limits.bytes:
         raise _too_big(total, limits)
 
