@@ -3,7 +3,8 @@
 Key concepts: three key -> fingerprint maps. `expected` from the adapters now (what a rebuild
 would write), `projection` from `SearchDocument`, `indexed` from the backend. A key can be
 missing (should be there, is not), stale (there, but with other content) or orphaned (there,
-but should not be: deleted, unpublished or hidden).
+but should not be: deleted, unpublished or hidden). `repair()` (check_search --repair)
+re-sends exactly those documents per backend instead of rebuilding everything.
 """
 
 from dataclasses import dataclass, field
@@ -37,23 +38,32 @@ def compare(expected: dict, actual: dict) -> Drift:
     )
 
 
+def _names(backend_name):
+    names = ["database"]
+    name = backend_name or active_backend_name()
+    if name != "database":
+        names.append(name)
+    return names
+
+
+def backend_drift(name):
+    """Drift of backend `name` against the projection (what it should hold)."""
+    backend = get_backend(name)
+    wanted = {
+        row.key: backend.fingerprint(row.to_data())
+        for row in SearchDocument.objects.order_by("pk").iterator(chunk_size=1000)
+    }
+    return compare(wanted, backend.indexed_keys())
+
+
 def check(backend_name=None, progress=None):
     """{"projection": Drift (adapters vs projection), "<backend>": Drift (projection vs index)}."""
     expected = {data.key: fingerprint(data) for data in iter_documents(progress)}
     projection = dict(SearchDocument.objects.values_list("key", "fingerprint"))
     result = {"projection": compare(expected, projection)}
     result["projection"].restricted = restricted_keys()
-    names = ["database"]
-    name = backend_name or active_backend_name()
-    if name != "database":
-        names.append(name)
-    for name in names:
-        backend = get_backend(name)
-        wanted = {
-            row.key: backend.fingerprint(row.to_data())
-            for row in SearchDocument.objects.order_by("pk").iterator(chunk_size=1000)
-        }
-        result[name] = compare(wanted, backend.indexed_keys())
+    for name in _names(backend_name):
+        result[name] = backend_drift(name)
     return result
 
 
@@ -83,3 +93,34 @@ def restricted_keys():
             if audience is None or (audience == MEMBERS and visibility == PUBLIC):
                 leaks.append(key)
     return sorted(leaks)
+
+
+def repair(backend_name=None, progress=None):
+    """Fix only what drifted: first the projection from the adapters, then each backend from
+    the projection (missing and stale documents re-sent, orphaned ones deleted). Returns the
+    drift that was repaired, by the same names as `check`."""
+    expected = {data.key: data for data in iter_documents(progress)}
+    projection = dict(SearchDocument.objects.values_list("key", "fingerprint"))
+    fixed = {"projection": compare({k: fingerprint(d) for k, d in expected.items()}, projection)}
+    drift = fixed["projection"]
+    database = get_backend("database")
+    if drift.missing or drift.stale:
+        database.index([expected[key] for key in drift.missing + drift.stale])
+    if drift.orphaned:
+        database.delete(drift.orphaned)
+    for name in _names(backend_name):
+        fixed[name] = repair_backend(name)
+    return fixed
+
+
+def repair_backend(name):
+    """Re-send the projection's missing and stale documents to backend `name`, delete orphans."""
+    drift = backend_drift(name)
+    backend = get_backend(name)
+    keys = drift.missing + drift.stale
+    for start in range(0, len(keys), 500):
+        chunk = keys[start : start + 500]
+        backend.index([row.to_data() for row in SearchDocument.objects.filter(key__in=chunk)])
+    if drift.orphaned:
+        backend.delete(drift.orphaned)
+    return drift

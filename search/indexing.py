@@ -5,7 +5,8 @@ the region label and the action-field colour class are fixed here). `schedule(ob
 re-index for after the current transaction commits (tags on clusterable pages are saved after
 the page, so only then is the object complete); the callback reloads the object, asks its
 adapter again and writes the projection (database backend) and, if another backend is active,
-that backend too. Failures are logged, never raised: publishing must not fail because of search.
+queues the keys for it (search.queue). Failures are logged, never raised: publishing must not
+fail because of search.
 """
 
 import hashlib
@@ -197,16 +198,16 @@ def apply_documents(datas, gone):
 
 
 def write_documents(datas):
-    """Projection first (source of truth), then the active backend if it is not the database."""
+    """Projection first (source of truth), then queue the keys for the active cluster."""
     datas = list(datas)
     get_backend("database").index(datas)
-    _mirror("index", datas)
+    _mirror([data.key for data in datas])
 
 
 def remove_keys(keys):
     keys = list(keys)
     get_backend("database").delete(keys)
-    _mirror("delete", keys)
+    _mirror(keys)
 
 
 DELETED, PENDING = "gelöscht", "ausstehend"
@@ -234,18 +235,12 @@ def compact():
     get_backend("database").compact()
 
 
-def _mirror(method, payload):
-    name = active_backend_name()
-    if name == "database":
-        return
-    try:
-        getattr(get_backend(name), method)(payload)
-    except Exception:
-        logger.exception(
-            "search: Backend %s konnte %s nicht ausführen; check_search zeigt die Abweichung",
-            name,
-            method,
-        )
+def _mirror(keys):
+    """The cluster learns of changes through the outbox (search.queue), never inside the
+    request: a hung cluster cannot delay publishing, and a failed write is retried."""
+    from .queue import enqueue
+
+    enqueue(keys)
 
 
 # --- after-commit scheduling ---------------------------------------------------------------
@@ -370,6 +365,11 @@ def rebuild(backend_name=None, progress=None):
     name = backend_name or active_backend_name()
     if name != "database":
         get_backend(name).rebuild(datas)
+        # Catch-up: what was published while the new index filled went to the old one (the
+        # alias still pointed there); one repair pass re-sends exactly that to the new index.
+        from .drift import repair_backend
+
+        repair_backend(name)
     counts = {}
     for data in datas:
         counts[data.kind] = counts.get(data.kind, 0) + 1

@@ -105,3 +105,23 @@ class SearchState(models.Model):
 
     def __str__(self):
         return self.token
+
+
+class SearchOutbox(models.Model):
+    """A document key whose change has not reached the search cluster yet (search.queue).
+
+    Written in the same transaction as the projection, so no change is lost when the cluster
+    is down or hung; the queue sends the projection's current state (or a delete) later.
+    """
+
+    key = models.CharField(_("Schlüssel"), max_length=200, unique=True)
+    queued_at = models.DateTimeField(_("eingereiht"), db_index=True)
+    attempts = models.PositiveIntegerField(_("Versuche"), default=0)
+    last_error = models.TextField(_("letzter Fehler"), blank=True)
+
+    class Meta:
+        verbose_name = _("Index-Warteschlange")
+        verbose_name_plural = _("Index-Warteschlange")
+
+    def __str__(self):
+        return self.key

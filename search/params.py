@@ -15,6 +15,8 @@ from django.contrib.auth.models import AnonymousUser
 from django.utils.module_loading import import_string
 from django.utils.translation import gettext as _
 
+from werkstatt.numbers import NumberError, query_int
+
 from .contract import (
     DEFAULT_PAGE_SIZE,
     FACETS,
@@ -37,13 +39,8 @@ YEAR = re.compile(r"^(19|20)\d\d$")
 REGION_CODE = re.compile(r"^\d{2,12}$")
 
 
-class ParamError(ValueError):
+class ParamError(NumberError):
     """A request the search cannot answer; `message` is shown to the person (German)."""
-
-    def __init__(self, message, parameter=""):
-        super().__init__(message)
-        self.message = message
-        self.parameter = parameter
 
 
 def viewer_for(user):
@@ -96,13 +93,14 @@ def parse(query, viewer=PUBLIC, page_size=DEFAULT_PAGE_SIZE, allow_all=True):
             % {"sort": CONTROL.sub("?", sort)[:40], "allowed": ", ".join(SORTS)},
             "sortierung",
         )
-    page_raw = query.get("seite", "") or "1"
-    if not page_raw.isdigit() or not 1 <= int(page_raw) <= MAX_PAGE:
+    try:
+        page = query_int(query, "seite", 1, MAX_PAGE, default=1)
+    except NumberError as error:
         raise ParamError(
             _("Die Seitenzahl muss eine ganze Zahl zwischen 1 und %(max)s sein.")
             % {"max": MAX_PAGE},
             "seite",
-        )
+        ) from error
     show_all = query.get("alle", "")
     if show_all and show_all not in FACETS:
         raise ParamError(
@@ -137,7 +135,7 @@ def parse(query, viewer=PUBLIC, page_size=DEFAULT_PAGE_SIZE, allow_all=True):
         q=q,
         filters=filters,
         sort=sort,
-        page=int(page_raw),
+        page=page,
         page_size=page_size,
         viewer=viewer if viewer in (PUBLIC, MEMBERS) else PUBLIC,
     )

@@ -3,7 +3,9 @@
 Key concepts: the active backend comes from settings (`search.backends.active_backend_name`).
 If it is not the database and raises (Elasticsearch down, timeout), the database backend
 answers, the response names it (`backend`) and carries a German `notice`, and the failure is
-logged. The database backend's own errors are not hidden.
+logged and counted by the backend's circuit breaker (search.breaker): while it is open the
+database answers at once, without waiting for a timeout. The database backend's own errors
+are not hidden.
 """
 
 import logging
@@ -21,24 +23,56 @@ FALLBACK_NOTICE = _(
 )
 
 
+def _cluster(name):
+    """The backend for `name` if a call may go to it now (its breaker is not open), else None."""
+    backend = get_backend(name)
+    breaker = getattr(backend, "breaker", None)
+    if breaker is not None and not breaker.allow():
+        return None
+    return backend
+
+
+def _failed(backend, what):
+    breaker = getattr(backend, "breaker", None)
+    if breaker is not None:
+        breaker.failure()
+    logger.exception("search: %s von %s fehlgeschlagen, nehme die Datenbank", what, backend.name)
+
+
+def _succeeded(backend):
+    breaker = getattr(backend, "breaker", None)
+    if breaker is not None:
+        breaker.success()
+
+
 def search_with_fallback(request: SearchRequest) -> SearchResponse:
     name = active_backend_name()
     if name != "database":
-        try:
-            return get_backend(name).search(request)
-        except Exception:
-            logger.exception("search: Backend %s antwortet nicht, nehme die Datenbank", name)
-            response = get_backend("database").search(request)
-            response.notice = str(FALLBACK_NOTICE)
-            return response
+        backend = _cluster(name)
+        if backend is not None:
+            try:
+                response = backend.search(request)
+            except Exception:
+                _failed(backend, "Suche")
+            else:
+                _succeeded(backend)
+                return response
+        response = get_backend("database").search(request)
+        response.notice = str(FALLBACK_NOTICE)
+        return response
     return get_backend("database").search(request)
 
 
 def autocomplete_with_fallback(prefix: str, viewer: str = PUBLIC, limit: int = 8) -> list[str]:
     name = active_backend_name()
     if name != "database":
-        try:
-            return get_backend(name).autocomplete(prefix, viewer=viewer, limit=limit)
-        except Exception:
-            logger.exception("search: Vorschläge von %s fehlgeschlagen, nehme die Datenbank", name)
+        backend = _cluster(name)
+        if backend is not None:
+            try:
+                suggestions = backend.autocomplete(prefix, viewer=viewer, limit=limit)
+            except Exception:
+                _failed(backend, "Vorschläge")
+            else:
+                _succeeded(backend)
+                return suggestions
     return get_backend("database").autocomplete(prefix, viewer=viewer, limit=limit)

@@ -15,6 +15,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from werkstatt.locks import Busy
 from werkstatt.spreadsheets import SpreadsheetError, frame_to_csv, frame_to_xlsx, read_table
 
 from .columns import COLUMNS, REQUIRED
@@ -102,7 +103,11 @@ def import_view(request, page_id):
         return TemplateResponse(request, "catalogue/admin/import.html", context, status=400)
 
     dry_run = action != "importieren"
-    result = import_catalogue(frame, catalogue, dry_run=dry_run, user=request.user)
+    try:
+        result = import_catalogue(frame, catalogue, dry_run=dry_run, user=request.user)
+    except Busy as busy:
+        context["file_error"] = busy.message
+        return TemplateResponse(request, "catalogue/admin/import.html", context, status=409)
     context.update({"result": result, "file_name": name, "dry_run": dry_run})
     if not result.ok:
         return TemplateResponse(request, "catalogue/admin/import.html", context, status=400)

@@ -37,6 +37,18 @@ COLUMNS = {
     "Praxisbeispiel": ["Gute Praxis", "Good Practice"],
 }
 REQUIRED = ("Handlungsfeld", "Werkzeug", "Status")
+# Columns where a line break is content (paragraphs, lists); everywhere else it is an error.
+MULTILINE = (
+    "Handlungsfeld",
+    "Kurzbeschreibung",
+    "Beschreibung",
+    "Zielgruppen",
+    "Schlagworte",
+    "Umsetzungsort",
+    "Beteiligte",
+    "Finanzierung",
+    "Externe Beratung",
+)
 EXPORT_COLUMNS = list(COLUMNS)
 
 

@@ -10,7 +10,6 @@ import of the same file changes nothing. New tools are published pages with a re
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.db import transaction
 from django.utils.translation import gettext as _
 
 from network.models import Person
@@ -23,6 +22,7 @@ from taxonomy.lookup import (
 )
 from taxonomy.models import ActionField, TargetGroup
 from taxonomy.vocabulary import slug_for
+from werkstatt.locks import exclusive
 from werkstatt.spreadsheets import (
     FORMULA_PREFIXES,
     ImportResult,
@@ -34,7 +34,7 @@ from werkstatt.spreadsheets import (
     split_list,
 )
 
-from .columns import COLUMNS, REQUIRED, body_from_text, tool_values
+from .columns import COLUMNS, MULTILINE, REQUIRED, body_from_text, tool_values
 from .models import BudgetLine, ToolPage, ToolStatus
 from .models.tool import format_years, parse_years
 from .pagewriter import PageWriter
@@ -238,7 +238,7 @@ class _Getter:
 
 def parse_frame(frame, lookups=None, progress=None):
     """Parse every row; returns (parsed rows, errors). Nothing touches the database but lookups."""
-    mapping, errors = match_columns(frame, COLUMNS, required=REQUIRED)
+    mapping, errors = match_columns(frame, COLUMNS, required=REQUIRED, multiline=MULTILINE)
     if errors:
         return [], errors
     lookups = lookups or Lookups()
@@ -353,19 +353,10 @@ def tool_budget(tool):
     return budget_funding(list(tool.budget_lines.all()))
 
 
-def import_catalogue(frame, catalogue, dry_run=False, user=None, progress=None):
-    """Check every row, then (unless dry_run or any error) create/update the tools, all or nothing."""
-    result = ImportResult()
-    lookups = Lookups()
-    parsed, errors = parse_frame(
-        frame, lookups, progress=None if progress is None else progress("Prüfen")
-    )
-    if errors:
-        result.errors = sorted(errors, key=lambda e: e.row or 0)
-        return result
-    tools = _existing_tools(catalogue)
+def _plan(result, parsed, catalogue):
+    """Count new, changed and unchanged rows into `result`; returns the (row, tool) pairs to write."""
     work = []
-    for item, tool in _match(parsed, tools):
+    for item, tool in _match(parsed, _existing_tools(catalogue)):
         if tool is None:
             result.created += 1
             work.append((item, None))
@@ -374,12 +365,33 @@ def import_catalogue(frame, catalogue, dry_run=False, user=None, progress=None):
         else:
             result.updated += 1
             work.append((item, tool))
-    if dry_run or not work:
+    return work
+
+
+def import_catalogue(frame, catalogue, dry_run=False, user=None, progress=None):
+    """Check every row, then (unless dry_run or any error) create/update the tools, all or nothing.
+
+    Comparing with the catalogue and writing happen under one lock per catalogue
+    (`werkstatt.locks.exclusive`): a second import at the same time waits, then sees the
+    first one's tools; after the wait it raises `Busy` (German message), never a traceback.
+    """
+    result = ImportResult()
+    lookups = Lookups()
+    parsed, errors = parse_frame(
+        frame, lookups, progress=None if progress is None else progress("Prüfen")
+    )
+    if errors:
+        result.errors = sorted(errors, key=lambda e: e.row or 0)
         return result
-    writer = PageWriter(catalogue, user=user)
-    steps = progress("Schreiben")(work) if progress else work
-    with transaction.atomic():
-        for item, tool in steps:
+    if dry_run:
+        _plan(result, parsed, catalogue)
+        return result
+    with exclusive(f"catalogue-import:{catalogue.pk}", catalogue.title):
+        work = _plan(result, parsed, catalogue)
+        if not work:
+            return result
+        writer = PageWriter(catalogue, user=user)
+        for item, tool in progress("Schreiben")(work) if progress else work:
             if tool is None:
                 tool = ToolPage(slug=slug_for(item.values["title"])[:200] or "werkzeug")
                 apply_values(tool, item.values, lookups)

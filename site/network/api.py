@@ -6,7 +6,7 @@ from django.utils.translation import gettext as _
 
 from . import directory
 from .models import Municipality, Person
-from .views import private
+from .views import page_number, private
 
 API_PAGE_SIZE = 50
 
@@ -37,8 +37,15 @@ def _bad_request(form):
 
 
 def _page(request, queryset, serialise):
+    number, error = page_number(request)
+    if error:
+        return JsonResponse(
+            {"fehler": error, "details": {"seite": [error]}},
+            status=400,
+            json_dumps_params={"ensure_ascii": False},
+        )
     paginator = Paginator(queryset, API_PAGE_SIZE)
-    page = paginator.get_page(request.GET.get("seite"))
+    page = paginator.get_page(number)
     return JsonResponse(
         {
             "anzahl": paginator.count,

@@ -21,6 +21,7 @@ from taxonomy.models import ActionField, RegionLevel
 from werkstatt.spreadsheets import ImportResult, RowError, fold, match_columns, split_list
 
 from .models import Municipality, MunicipalityKind, Organisation, Person, Visibility
+from .phones import normalise_phone
 
 COLUMNS = {
     "Name": ["Vor- und Nachname", "Person", "Ansprechperson"],
@@ -35,6 +36,7 @@ COLUMNS = {
     "Einwilligung durch": ["Einwilligung wie", "Einwilligung eingeholt durch", "Einwilligungsart"],
 }
 REQUIRED = ["Name"]
+MULTILINE = ("Handlungsfelder",)  # a list may be one per line; names, e-mail, phone may not
 
 VISIBILITY_WORDS = {
     "oeffentlich": Visibility.PUBLIC,
@@ -123,7 +125,7 @@ def _kind_for(region):
 
 def parse_rows(frame):
     """Validate every row; returns (rows, errors). Nothing is written."""
-    mapping, errors = match_columns(frame, COLUMNS, REQUIRED)
+    mapping, errors = match_columns(frame, COLUMNS, REQUIRED, multiline=MULTILINE)
     if errors:
         return [], errors
     fields = {f.slug: f for f in ActionField.objects.all()}
@@ -147,7 +149,10 @@ def parse_rows(frame):
             error("Name", _("Der Name fehlt."))
         item.function = cell.get("Funktion", "")
         item.organisation = cell.get("Organisation", "")
-        item.phone = cell.get("Telefon", "")
+        try:
+            item.phone = normalise_phone(cell.get("Telefon", ""))
+        except ValidationError as exc:
+            error("Telefon", exc.messages[0])
         item.consent_method = cell.get("Einwilligung durch", "")[:200]
         email = cell.get("E-Mail", "").lower()
         if email:

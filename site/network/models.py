@@ -22,6 +22,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.fields import RichTextField
 
 from .access import MEMBER, viewer_level
+from .phones import normalise_phone
 
 CONFIRMATION_MAX_AGE = timedelta(days=365)
 UMLAUTS = str.maketrans(
@@ -476,6 +477,10 @@ class Person(models.Model):
     def clean(self):
         super().clean()
         errors = {}
+        try:
+            self.phone = normalise_phone(self.phone)
+        except ValidationError as error:
+            errors["phone"] = error.messages
         if self.consent_given and not self.consent_date:
             errors["consent_date"] = _("Bitte das Datum der Einwilligung angeben.")
         if self.consent_date and not self.consent_given:

@@ -1,24 +1,27 @@
 """URLs of the network app: /netzwerk/ directory pages and /api/v1/netzwerk/ JSON."""
 
-from django.urls import path
+from django.urls import path, register_converter
+
+from werkstatt.numbers import IdConverter
 
 from . import api, own_entry, views
 
 app_name = "network"
+register_converter(IdConverter, "id")  # ids: ASCII digits within bigint, else 404
 
 urlpatterns = [
     path("netzwerk/", views.index, name="index"),
     path("netzwerk/mein-eintrag/", own_entry.own_entry, name="own_entry"),
     path("netzwerk/personen/", views.person_list, name="people"),
-    path("netzwerk/personen/<int:pk>/", views.person_detail, name="person"),
-    path("netzwerk/personen/<int:pk>/vcard/", views.person_vcard, name="person_vcard"),
+    path("netzwerk/personen/<id:pk>/", views.person_detail, name="person"),
+    path("netzwerk/personen/<id:pk>/vcard/", views.person_vcard, name="person_vcard"),
     path("netzwerk/organisationen/", views.organisation_list, name="organisations"),
-    path("netzwerk/organisationen/<int:pk>/", views.organisation_detail, name="organisation"),
+    path("netzwerk/organisationen/<id:pk>/", views.organisation_detail, name="organisation"),
     path("netzwerk/gremien/", views.body_list, name="bodies"),
-    path("netzwerk/gremien/<int:pk>/", views.body_detail, name="body"),
+    path("netzwerk/gremien/<id:pk>/", views.body_detail, name="body"),
     path("netzwerk/kommunen/", views.municipality_list, name="municipalities"),
     path("netzwerk/kommunen/<slug:slug>/", views.municipality_detail, name="municipality"),
     path("api/v1/netzwerk/kontakte/", api.contacts, name="api_contacts"),
-    path("api/v1/netzwerk/kontakte/<int:pk>/", api.contact, name="api_contact"),
+    path("api/v1/netzwerk/kontakte/<id:pk>/", api.contact, name="api_contact"),
     path("api/v1/netzwerk/kommunen/", api.municipalities, name="api_municipalities"),
 ]

@@ -9,6 +9,8 @@ from django.shortcuts import get_object_or_404, render
 from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.translation import gettext as _
 
+from werkstatt.numbers import NumberError, query_int
+
 from . import directory
 from .models import Body, BodyKind, Membership, Municipality, Organisation, OrganisationKind, Person
 from .profile import rendered_sections
@@ -16,6 +18,15 @@ from .references import pages_naming
 from .vcard import vcard_for
 
 PAGE_SIZE = 25
+MAX_PAGE = 10_000
+
+
+def page_number(request):
+    """(page number, German error or None) of `seite`, read by the site's one strict parser."""
+    try:
+        return query_int(request.GET, "seite", 1, MAX_PAGE, default=1), None
+    except NumberError as error:
+        return 1, error.message
 
 
 def private(view):
@@ -34,13 +45,16 @@ def private(view):
 def _listing(request, form, queryset, filter_fn, template, extra=None):
     """Validate the GET form, filter, paginate (`seite`); invalid filters get a 400 with the form."""
     status = 200
+    number, page_error = page_number(request)
     if form.is_bound:
-        if form.is_valid():
+        if form.is_valid() and not page_error:
             queryset = filter_fn(queryset, form.cleaned_data)
         else:
             queryset, status = queryset.none(), 400
+        if page_error:
+            form.add_error(None, page_error)
     paginator = Paginator(queryset, PAGE_SIZE)
-    page = paginator.get_page(request.GET.get("seite"))
+    page = paginator.get_page(number)
     query = request.GET.copy()
     query.pop("seite", None)
     context = {

@@ -5,16 +5,31 @@ Key concepts: every importer reads a file into a DataFrame of strings with `read
 headers onto its canonical columns with `match_columns`, collects `RowError`s for every bad
 cell, and writes only when there are none. Nothing is ever evaluated: formula-like cells stay
 text, and `neutralise` defuses them again on export.
+
+Limits (`Limits`, overridable with settings.WERKSTATT_IMPORT_LIMITS) are checked before any
+work: the uncompressed size of an XLSX from the zip directory's declared sizes (a 1 MB file
+can hold 200 MB of XML), rows, columns and cell length. A CSV is decoded as ONE encoding
+(UTF-8, else Windows-1252); a file mixing both is refused with the lines that do not fit,
+never re-decoded (mojibake would overwrite good titles). Every cell is normalised: NFC, line
+breaks as LF, no other control characters; `match_columns` refuses line breaks in columns
+that are not declared multi-line (a name with a CR would break a vCard line).
 """
 
 import csv
 import io
 import re
 import unicodedata
+import zipfile
 from dataclasses import dataclass, field
 
 import pandas as pd
+from django.conf import settings
 from django.utils.translation import gettext as _
+
+MAX_ERRORS_SHOWN = 100
+# C0 and C1 control characters except TAB and LF (CR is turned into LF first), plus the
+# Unicode line and paragraph separators that some programs also treat as line breaks.
+CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")
 
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 PLAIN_NUMBER = re.compile(r"[+-]?\d[\d.,]*")  # e.g. "-2,5": a spreadsheet reads it as a number
@@ -69,30 +84,168 @@ def fold(text):
     return re.sub(r"\s+", " ", text).strip()
 
 
+@dataclass(frozen=True)
+class Limits:
+    """What an import file may hold; bigger files are refused before any work starts."""
+
+    bytes: int = 20 * 1024 * 1024  # uncompressed: the CSV itself, or the XML inside an XLSX
+    rows: int = 20_000
+    columns: int = 60
+    cell: int = 20_000  # characters in one cell
+
+    @classmethod
+    def configured(cls):
+        return cls(**getattr(settings, "WERKSTATT_IMPORT_LIMITS", {}))
+
+
+def _megabytes(size):
+    return f"{size / 1024 / 1024:.1f}".replace(".", ",")
+
+
+def _too_big(size, limits):
+    return SpreadsheetError(
+        _(
+            "Die Datei ist entpackt %(size)s MB groß; erlaubt sind höchstens %(limit)s MB "
+            "(Grenze „Dateigröße“). Bitte die Tabelle aufteilen."
+        )
+        % {"size": _megabytes(size), "limit": _megabytes(limits.bytes)}
+    )
+
+
+def check_xlsx_size(raw, limits):
+    """Sum the sizes the zip directory declares, before anything is decompressed.
+
+    Python's zipfile never inflates an entry beyond its declared size, so the sum bounds
+    what reading the workbook can cost.
+    """
+    try:
+        with zipfile.ZipFile(io.BytesIO(raw)) as archive:
+            total = sum(info.file_size for info in archive.infolist())
+    except zipfile.BadZipFile as exc:
+        raise SpreadsheetError(
+            _("Die Datei konnte nicht gelesen werden: keine gültige XLSX-Datei (kein ZIP-Archiv).")
+        ) from exc
+    if total > limits.bytes:
+        raise _too_big(total, limits)
+
+
 def _decode(raw):
-    for encoding in ("utf-8-sig", "cp1252"):
+    """The whole file in ONE encoding: UTF-8 (with or without BOM), else Windows-1252.
+
+    A file that is UTF-8 in some lines and something else in others is refused with the
+    numbers of the lines that are not UTF-8: decoding it all as Windows-1252 would turn the
+    good lines into mojibake („Ã¼“) and overwrite correct text on import.
+    """
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
+    lines = raw.split(b"\n")
+    not_utf8, utf8_non_ascii = [], 0
+    for number, line in enumerate(lines, start=1):
         try:
-            return raw.decode(encoding)
+            line.decode("utf-8-sig" if number == 1 else "utf-8")
         except UnicodeDecodeError:
-            continue
-    raise SpreadsheetError(_("Die Datei ist weder UTF-8 noch Windows-1252 kodiert."))
+            not_utf8.append(number)
+        else:
+            utf8_non_ascii += not line.isascii()
+    if utf8_non_ascii:
+        shown = ", ".join(str(n) for n in not_utf8[:20])
+        more = (
+            _(" und %(count)s weitere") % {"count": len(not_utf8) - 20}
+            if len(not_utf8) > 20
+            else ""
+        )
+        raise SpreadsheetError(
+            _(
+                "Die Datei mischt Kodierungen: die meisten Zeilen sind UTF-8, Zeile %(lines)s%(more)s "
+                "nicht. Bitte die Datei einheitlich als UTF-8 speichern; es wurde nichts gelesen."
+            )
+            % {"lines": shown, "more": more}
+        )
+    try:
+        return raw.decode("cp1252")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise SpreadsheetError(
+            _(
+                "Die Datei ist weder UTF-8 noch Windows-1252 kodiert (Zeile %(line)s). "
+                "Bitte als UTF-8 speichern."
+            )
+            % {"line": line}
+        ) from exc
 
 
-def read_table(source, filename=None, sheet_name=0):
-    """Read xlsx or csv into a DataFrame of stripped strings ('' for empty cells).
+def clean_cell(value):
+    """NFC, line breaks as LF, no other control characters, no surrounding spaces."""
+    text = unicodedata.normalize("NFC", value).replace("\r\n", "\n").replace("\r", "\n")
+    return CONTROL.sub("", text.replace("\t", " ")).strip()
+
+
+def _check_shape(frame, limits):
+    if len(frame.columns) > limits.columns:
+        raise SpreadsheetError(
+            _(
+                "Die Tabelle hat %(count)s Spalten; erlaubt sind höchstens %(limit)s (Grenze „Spalten“)."
+            )
+            % {"count": len(frame.columns), "limit": limits.columns}
+        )
+    if len(frame) > limits.rows:
+        raise SpreadsheetError(
+            _(
+                "Die Tabelle hat mehr als %(limit)s Zeilen (Grenze „Zeilen“). Bitte die Datei "
+                "aufteilen."
+            )
+            % {"limit": limits.rows}
+        )
+
+
+def _check_cells(frame, limits):
+    lengths = frame.map(len)
+    too_long = lengths.gt(limits.cell)
+    if too_long.to_numpy().any():
+        row_pos, col_pos = next(zip(*too_long.to_numpy().nonzero(), strict=True))
+        raise SpreadsheetError(
+            _(
+                "Zeile %(row)s, Spalte „%(column)s“: die Zelle hat %(length)s Zeichen; erlaubt "
+                "sind höchstens %(limit)s (Grenze „Zellenlänge“). Betroffen: %(count)s Zelle(n)."
+            )
+            % {
+                "row": int(frame.index[row_pos]) + 2,
+                "column": frame.columns[col_pos],
+                "length": int(lengths.iat[row_pos, col_pos]),
+                "limit": limits.cell,
+                "count": int(too_long.to_numpy().sum()),
+            }
+        )
+
+
+def read_table(source, filename=None, sheet_name=0, limits=None):
+    """Read xlsx or csv into a DataFrame of clean strings ('' for empty cells).
 
     `source` is a path or a file-like object; `filename` decides the format for uploads.
-    Spreadsheet row numbers are the DataFrame index + 2 (row 1 holds the headers).
+    Spreadsheet row numbers are the DataFrame index + 2 (row 1 holds the headers). The
+    `Limits` are checked first; a file over one raises `SpreadsheetError` naming the limit.
     """
+    limits = limits or Limits.configured()
     name = str(filename or getattr(source, "name", source) or "").lower()
-    raw = source.read() if hasattr(source, "read") else open(source, "rb").read()  # noqa: SIM115
+    if hasattr(source, "read"):
+        raw = source.read(limits.bytes + 1)
+    else:
+        with open(source, "rb") as handle:
+            raw = handle.read(limits.bytes + 1)
     if isinstance(raw, str):
         raw = raw.encode("utf-8")
+    if len(raw) > limits.bytes:
+        raise _too_big(len(raw), limits)
     if not raw.strip():
         raise SpreadsheetError(_("Die Datei ist leer."))
     try:
         if name.endswith((".xlsx", ".xlsm")) or raw[:2] == b"PK":
-            frame = pd.read_excel(io.BytesIO(raw), sheet_name=sheet_name, dtype=str, header=0)
+            check_xlsx_size(raw, limits)
+            frame = pd.read_excel(
+                io.BytesIO(raw), sheet_name=sheet_name, dtype=str, header=0, nrows=limits.rows + 1
+            )
         elif name.endswith(".xls"):
             raise SpreadsheetError(
                 _(
@@ -107,7 +260,16 @@ def read_table(source, filename=None, sheet_name=0):
             except csv.Error:
                 sep = ";"
             frame = pd.read_csv(
-                io.StringIO(text), sep=sep, dtype=str, keep_default_na=False, skip_blank_lines=True
+                io.StringIO(text),
+                sep=sep,
+                dtype=str,
+                keep_default_na=False,
+                skip_blank_lines=True,
+                nrows=limits.rows + 1,
+                # Lines end at LF; a bare CR inside a line stays in its cell (and is refused
+                # where a field has one line) instead of silently starting a new row. Files
+                # with CR alone as line ending (old Mac Excel) are split at CR.
+                lineterminator="\n" if "\n" in text else None,
             )
     except SpreadsheetError:
         raise
@@ -115,18 +277,32 @@ def read_table(source, filename=None, sheet_name=0):
         raise SpreadsheetError(
             _("Die Datei konnte nicht gelesen werden: %(error)s") % {"error": exc}
         ) from exc
+    _check_shape(frame, limits)
     frame = frame.fillna("").astype(str)
-    frame.columns = [str(c).strip() for c in frame.columns]
-    frame = frame.map(lambda v: v.strip())
+    frame.columns = [clean_cell(str(c)) for c in frame.columns]
+    frame = frame.map(clean_cell)
+    _check_cells(frame, limits)
     # Drop rows that are entirely empty (Excel often leaves some at the end).
     return frame[(frame != "").any(axis=1)]
 
 
-def match_columns(frame, columns, required=()):
+def shown_errors(errors, limit=MAX_ERRORS_SHOWN):
+    """The first `limit` errors as text, and a closing line with the total when there are more."""
+    lines = [str(error) for error in errors[:limit]]
+    if len(errors) > limit:
+        lines.append(
+            _("… und %(more)s weitere Fehler (insgesamt %(total)s).")
+            % {"more": len(errors) - limit, "total": len(errors)}
+        )
+    return lines
+
+
+def match_columns(frame, columns, required=(), multiline=()):
     """Map the file's headers to canonical column names, tolerant of case, spacing, umlauts.
 
     `columns` maps canonical name -> list of accepted spellings. Returns (mapping, errors) where
-    mapping is canonical -> header found in the file.
+    mapping is canonical -> header found in the file. A line break in a column not named in
+    `multiline` is an error of its row (names, e-mail, phone: one line each).
     """
     by_fold = {fold(h): h for h in frame.columns}
     mapping, errors = {}, []
@@ -144,6 +320,18 @@ def match_columns(frame, columns, required=()):
                 _("Pflichtspalte fehlt: %(missing)s. Gefundene Spalten: %(found)s.")
                 % {"missing": ", ".join(missing), "found": ", ".join(frame.columns) or "–"},
             )
+        )
+    for canonical, header in mapping.items():
+        if canonical in multiline:
+            continue
+        broken = frame.index[frame[header].str.contains("\n", regex=False)]
+        errors.extend(
+            RowError(
+                int(index) + 2,
+                header,
+                _("Zeilenumbrüche sind in dieser Spalte nicht erlaubt."),
+            )
+            for index in broken
         )
     return mapping, errors
 

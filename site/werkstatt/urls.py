@@ -8,7 +8,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from werkstatt import accounts
+from werkstatt import accounts, health
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
@@ -45,6 +45,7 @@ urlpatterns = [
         ),
         name="password_reset_complete",
     ),
+    path("healthz", health.healthz, name="healthz"),
     path("robots.txt", TemplateView.as_view(template_name="robots.txt", content_type="text/plain")),
     # Each app owns its own URLs (its prefix is in its urls.py): /suche/, /api/v1/, /netzwerk/, ...
     path("", include("taxonomy.urls")),
@@ -67,3 +68,6 @@ if settings.DEBUG:
         )
 
 urlpatterns += [path("", include(wagtail_urls))]
+
+# A database that is down answers a styled 503 (werkstatt.errors), other errors the 500 page.
+handler500 = "werkstatt.errors.server_error"

@@ -15,7 +15,7 @@ from search import indexing
 from search.backends import active_backend_name, get_backend
 from search.backends.elasticsearch import ElasticsearchBackend, ElasticsearchUnavailable
 from search.contract import SearchRequest
-from search.models import SearchDocument
+from search.models import SearchDocument, SearchOutbox
 from search.service import autocomplete_with_fallback, search_with_fallback
 
 from .conftest import CORPUS
@@ -77,14 +77,12 @@ def test_backend_raises_unavailable_for_queries_and_rebuild(elasticsearch_down):
         elasticsearch_down.indexed_keys()
 
 
-def test_index_and_delete_log_instead_of_raising(elasticsearch_down, caplog):
+def test_index_and_delete_raise_so_the_queue_keeps_the_change(elasticsearch_down):
     data = indexing.to_document_data("test.doc:2", CORPUS["test.doc:2"])
-    with caplog.at_level(logging.ERROR, logger="search"):
-        assert elasticsearch_down.index([data]) == 0
+    with pytest.raises(ElasticsearchUnavailable, match="index"):
+        elasticsearch_down.index([data])
+    with pytest.raises(ElasticsearchUnavailable, match="delete"):
         elasticsearch_down.delete(["test.doc:2"])
-    messages = [r.getMessage() for r in search_records(caplog)]
-    assert any("nicht aktualisiert (1 Dokumente)" in m for m in messages)
-    assert any("nicht gelöscht" in m for m in messages)
 
 
 def test_publishing_with_elasticsearch_down_succeeds(
@@ -106,6 +104,9 @@ def test_publishing_with_elasticsearch_down_succeeds(
     # the projection (source of truth) has it; Elasticsearch's miss is logged for check_search
     assert SearchDocument.objects.filter(title="Quartiersfonds Stolberg").exists()
     assert search_records(caplog)
+    # ... and the change waits in the outbox until the cluster answers again
+    key = SearchDocument.objects.get(title="Quartiersfonds Stolberg").key
+    assert SearchOutbox.objects.filter(key=key, attempts__gte=1).exists()
     response = search_with_fallback(SearchRequest(q="Quartiersfonds"))
     assert (response.backend, [h.title for h in response.hits]) == (
         "database",

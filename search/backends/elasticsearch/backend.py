@@ -6,12 +6,12 @@ Key concepts:
   with `streaming_bulk`, then moves the alias in ONE `update_aliases` call (searches never
   see an empty or half-filled index) and deletes the old indices.
 * A short client timeout (settings.ELASTICSEARCH_TIMEOUT, about 2 s) and no retries: when
-  the cluster fails, `search()` raises `ElasticsearchUnavailable` and the caller answers from
-  the database backend. `index()`/`delete()` (run on publish) log and never raise;
-  `check_search` reports the drift afterwards.
+  the cluster fails, every call raises `ElasticsearchUnavailable`. Callers decide: search
+  answers from the database, index writes stay in the outbox (search.queue) and are retried.
+  `breaker` (search.breaker) counts failures so that a failing cluster is skipped for a while.
+* Shards and replicas come from settings (ELASTICSEARCH_SHARDS, ELASTICSEARCH_REPLICAS).
 """
 
-import logging
 from contextlib import contextmanager
 from datetime import UTC, datetime
 
@@ -20,12 +20,11 @@ from elastic_transport import TransportError
 from elasticsearch import ApiError, Elasticsearch
 from elasticsearch.helpers import BulkIndexError, scan, streaming_bulk
 
+from ...breaker import Breaker
 from ..base import DocumentData, SearchBackend
 from .documents import FACET_FIELDS, WerkstattDocument
 from .faceted import WerkstattSearch
 from .results import to_search_response
-
-logger = logging.getLogger("search")
 
 
 class ElasticsearchUnavailable(Exception):
@@ -73,6 +72,18 @@ class ElasticsearchBackend(SearchBackend):
         self.alias = alias or settings.ELASTICSEARCH_INDEX
         self.timeout = timeout if timeout is not None else settings.ELASTICSEARCH_TIMEOUT
         self._client = client
+        self.breaker = Breaker(
+            self.name,
+            threshold=getattr(settings, "SEARCH_BREAKER_FAILURES", 3),
+            cooldown=getattr(settings, "SEARCH_BREAKER_COOLDOWN", 30.0),
+            probe=self.ping,
+        )
+
+    def ping(self):
+        """One cheap request with a short timeout; raises ElasticsearchUnavailable on failure."""
+        with unavailable_on_failure("ping"):
+            self.client.options(request_timeout=min(self.timeout, 1.0)).info()
+        return True
 
     @property
     def client(self):
@@ -86,7 +97,12 @@ class ElasticsearchBackend(SearchBackend):
 
     def index_definition(self, name=None):
         """The `Index` (settings, analysis, mapping) under `name` (default: the alias)."""
-        return WerkstattDocument._index.clone(name=name or self.alias)
+        index = WerkstattDocument._index.clone(name=name or self.alias)
+        index.settings(
+            number_of_shards=getattr(settings, "ELASTICSEARCH_SHARDS", 1),
+            number_of_replicas=getattr(settings, "ELASTICSEARCH_REPLICAS", 0),
+        )
+        return index
 
     def new_index_name(self):
         return f"{self.alias}-v{datetime.now(UTC):%Y%m%d%H%M%S%f}"
@@ -130,39 +146,27 @@ class ElasticsearchBackend(SearchBackend):
         return written
 
     def index(self, documents):
-        """Write documents through the alias; on failure log and return 0 (publishing goes on)."""
+        """Write documents through the alias; raises ElasticsearchUnavailable (the outbox retries)."""
         documents = list(documents)
-        try:
-            with unavailable_on_failure("index"):
-                self._ensure_alias()
-                return self._bulk(
-                    {
-                        "_op_type": "index",
-                        "_index": self.alias,
-                        "_id": doc.key,
-                        "_source": to_source(doc),
-                    }
-                    for doc in documents
-                )
-        except ElasticsearchUnavailable:
-            logger.exception(
-                "Elasticsearch-Index nicht aktualisiert (%d Dokumente); check_search zeigt die Abweichung.",
-                len(documents),
+        with unavailable_on_failure("index"):
+            self._ensure_alias()
+            return self._bulk(
+                {
+                    "_op_type": "index",
+                    "_index": self.alias,
+                    "_id": doc.key,
+                    "_source": to_source(doc),
+                }
+                for doc in documents
             )
-            return 0
 
     def delete(self, keys):
+        """Remove documents (missing ones are fine); raises ElasticsearchUnavailable."""
         keys = list(keys)
-        try:
-            with unavailable_on_failure("delete"):
-                if not self.client.indices.exists_alias(name=self.alias):
-                    return
-                self._bulk({"_op_type": "delete", "_index": self.alias, "_id": key} for key in keys)
-        except ElasticsearchUnavailable:
-            logger.exception(
-                "Elasticsearch: %d Dokumente nicht gelöscht; check_search zeigt die Abweichung.",
-                len(keys),
-            )
+        with unavailable_on_failure("delete"):
+            if not self.client.indices.exists_alias(name=self.alias):
+                return
+            self._bulk({"_op_type": "delete", "_index": self.alias, "_id": key} for key in keys)
 
     def delete_confirmed(self, keys):
         """Delete and refresh, so the documents are gone from searches at once (erasure).

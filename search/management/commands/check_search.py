@@ -21,8 +21,13 @@ class Command(BaseCommand):
         parser.add_argument(
             "--strict", action="store_true", help="mit Fehlerstatus enden, wenn etwas abweicht"
         )
+        parser.add_argument(
+            "--repair",
+            action="store_true",
+            help="nur fehlende, veraltete und verwaiste Dokumente je Backend neu senden bzw. löschen",
+        )
 
-    def handle(self, *args, backend=None, strict=False, **options):
+    def handle(self, *args, backend=None, strict=False, repair=False, **options):
         with tqdm(
             total=indexing.count_objects(),
             desc="Inhalte",
@@ -31,9 +36,18 @@ class Command(BaseCommand):
             disable=None,
         ) as progress:
             try:
-                report = drift.check(backend, progress=progress)
+                report = (drift.repair if repair else drift.check)(backend, progress=progress)
             except Exception as error:
-                raise CommandError(f"Prüfung nicht möglich: {error}") from error
+                action = "Reparatur" if repair else "Prüfung"
+                raise CommandError(f"{action} nicht möglich: {error}") from error
+        if repair:
+            for name, result in report.items():
+                self.stdout.write(
+                    f"Repariert ({name}): {len(result.missing)} ergänzt, "
+                    f"{len(result.stale)} erneuert, {len(result.orphaned)} entfernt"
+                )
+            self.stdout.write(self.style.SUCCESS("Suchindex repariert."))
+            return
         titles = {"projection": "Projektion gegenüber den Inhalten"}
         for name, result in report.items():
             title = titles.get(name, f"Index ({name}) gegenüber der Projektion")
@@ -55,7 +69,9 @@ class Command(BaseCommand):
             self.stdout.write(self.style.SUCCESS("Keine Abweichungen."))
         else:
             self.stdout.write(
-                self.style.WARNING("Abweichungen gefunden: manage.py rebuild_search behebt sie.")
+                self.style.WARNING(
+                    "Abweichungen gefunden: manage.py check_search --repair behebt sie."
+                )
             )
             if strict:
                 raise CommandError("Suchindex weicht ab.")

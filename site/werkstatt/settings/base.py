@@ -87,23 +87,48 @@ DATABASES = {
     "default": dj_database_url.config(
         default=f"sqlite:///{VAR_DIR / 'db.sqlite3'}",
         conn_max_age=int(os.environ.get("DATABASE_CONN_MAX_AGE", "0")),
+        # A connection that broke (database restarted) is replaced on the next request.
+        conn_health_checks=True,
     )
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Redis switches the cache on; without it each process keeps its own memory cache.
+# A cache is an optimisation: when Redis is unreachable every call is a miss (IGNORE_EXCEPTIONS,
+# short timeouts, no retries with back-off) and the site carries on; the failure is logged at
+# most once a minute (werkstatt.logfilters.OncePerInterval on the logger "werkstatt.cache").
 REDIS_URL = os.environ.get("REDIS_URL", "")
-if REDIS_URL:
-    CACHES = {
-        "default": {
-            "BACKEND": "django_redis.cache.RedisCache",
-            "LOCATION": REDIS_URL,
-            "OPTIONS": {"CLIENT_CLASS": "django_redis.client.DefaultClient"},
-            "KEY_PREFIX": "werkstatt",
-        }
+REDIS_TIMEOUT = float(os.environ.get("REDIS_TIMEOUT", "0.5"))
+
+
+def redis_cache(location):
+    """The Redis cache settings (also used by the fault-injection tests with a closed port)."""
+    from redis.backoff import NoBackoff
+    from redis.retry import Retry
+
+    return {
+        "BACKEND": "django_redis.cache.RedisCache",
+        "LOCATION": location,
+        "OPTIONS": {
+            "CLIENT_CLASS": "django_redis.client.DefaultClient",
+            "IGNORE_EXCEPTIONS": True,
+            "SOCKET_CONNECT_TIMEOUT": REDIS_TIMEOUT,
+            "SOCKET_TIMEOUT": REDIS_TIMEOUT,
+            "CONNECTION_POOL_KWARGS": {"retry": Retry(NoBackoff(), 0)},
+        },
+        "KEY_PREFIX": "werkstatt",
     }
+
+
+if REDIS_URL:
+    CACHES = {"default": redis_cache(REDIS_URL)}
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
+DJANGO_REDIS_LOGGER = "werkstatt.cache"
+
+# How long a second import into the same catalogue waits for the first (werkstatt.locks).
+WERKSTATT_LOCK_WAIT = float(os.environ.get("WERKSTATT_LOCK_WAIT", "60"))
 
 # The site's one viewer rule (public / members), used by search without importing network.
 SEARCH_VIEWER_FUNCTION = "network.access.search_viewer"
@@ -115,6 +140,15 @@ SEARCH_MEMBER_GROUPS = ["Mitglieder"]
 ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")
 ELASTICSEARCH_INDEX = os.environ.get("ELASTICSEARCH_INDEX", "werkstatt")
 ELASTICSEARCH_TIMEOUT = float(os.environ.get("ELASTICSEARCH_TIMEOUT", "2"))
+ELASTICSEARCH_SHARDS = int(os.environ.get("ELASTICSEARCH_SHARDS", "1"))
+ELASTICSEARCH_REPLICAS = int(os.environ.get("ELASTICSEARCH_REPLICAS", "0"))
+# Circuit breaker (search.breaker): after this many failures in a row, skip the cluster for
+# the cooldown, then probe it in the background.
+SEARCH_BREAKER_FAILURES = int(os.environ.get("SEARCH_BREAKER_FAILURES", "3"))
+SEARCH_BREAKER_COOLDOWN = float(os.environ.get("SEARCH_BREAKER_COOLDOWN", "30"))
+# Index changes for the cluster are queued (search.queue) and sent after commit: "thread"
+# (background thread), "inline" (in the commit hook) or "off" (manage.py drain_search_queue).
+SEARCH_QUEUE_DRAIN = os.environ.get("SEARCH_QUEUE_DRAIN", "thread")
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -196,8 +230,12 @@ WERKSTATT_ADMIN_CSP = (
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
+    "filters": {
+        "once_a_minute": {"()": "werkstatt.logfilters.OncePerInterval", "seconds": 60},
+    },
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "loggers": {
+        "werkstatt.cache": {"filters": ["once_a_minute"], "level": "WARNING"},
         "werkstatt": {"handlers": ["console"], "level": "INFO"},
         "search": {"handlers": ["console"], "level": "INFO"},
     },

@@ -7,7 +7,8 @@ from tqdm import tqdm
 
 from catalogue.importer import import_catalogue
 from catalogue.models import CatalogueIndexPage
-from werkstatt.spreadsheets import SpreadsheetError, read_table
+from werkstatt.locks import Busy
+from werkstatt.spreadsheets import SpreadsheetError, read_table, shown_errors
 
 
 def tqdm_progress(label):
@@ -34,10 +35,13 @@ class Command(BaseCommand):
         except (SpreadsheetError, OSError) as exc:
             raise CommandError(str(exc)) from exc
         progress = tqdm_progress if options.get("verbosity", 1) >= 1 else None
-        result = import_catalogue(frame, page, dry_run=dry_run, progress=progress)
+        try:
+            result = import_catalogue(frame, page, dry_run=dry_run, progress=progress)
+        except Busy as busy:
+            raise CommandError(busy.message) from busy
         if not result.ok:
-            for error in result.errors:
-                self.stderr.write(str(error))
+            for line in shown_errors(result.errors):
+                self.stderr.write(line)
             raise CommandError(
                 f"{len(result.errors)} Fehler in {len({e.row for e in result.errors})} Zeile(n); "
                 "es wurde nichts importiert."

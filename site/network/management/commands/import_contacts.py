@@ -3,12 +3,12 @@
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
-from django.db import transaction
 from django.utils import timezone
 from tqdm import tqdm
 
 from network.importer import import_contacts
-from werkstatt.spreadsheets import SpreadsheetError, read_table
+from werkstatt.locks import Busy, exclusive
+from werkstatt.spreadsheets import SpreadsheetError, read_table, shown_errors
 
 
 class DryRun(Exception):
@@ -38,7 +38,7 @@ class Command(BaseCommand):
         source = f"Import {path.name} vom {timezone.localdate():%d.%m.%Y}"
         result = None
         try:
-            with transaction.atomic():
+            with exclusive("contacts-import", "Ansprechpersonen"):
                 with tqdm(
                     total=len(frame),
                     desc="Kontakte",
@@ -50,9 +50,11 @@ class Command(BaseCommand):
                     raise DryRun
         except DryRun:
             pass
+        except Busy as busy:
+            raise CommandError(busy.message) from busy
         if result.errors:
-            for error in result.errors:
-                self.stderr.write(str(error))
+            for line in shown_errors(result.errors):
+                self.stderr.write(line)
             raise CommandError(
                 f"{len(result.errors)} Fehler in der Datei; nichts wurde gespeichert."
             )

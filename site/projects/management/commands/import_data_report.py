@@ -12,6 +12,7 @@ from wagtail.documents import get_document_model
 from projects.datareports.importer import import_file
 from projects.datareports.storage import private_collection
 from projects.models import DataReportPage
+from werkstatt.spreadsheets import shown_errors
 
 
 class Command(BaseCommand):
@@ -43,8 +44,8 @@ class Command(BaseCommand):
         except OSError as exc:
             raise CommandError(f"Datei nicht lesbar: {exc}") from exc
         if not outcome.ok:
-            for error in outcome.errors:
-                self.stderr.write(str(error))
+            for line in shown_errors(outcome.errors):
+                self.stderr.write(line)
             raise CommandError(f"{len(outcome.errors)} Fehler; es wurde nichts übernommen.")
         areas = len(outcome.data["areas"])
         if probelauf:

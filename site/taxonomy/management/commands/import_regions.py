@@ -6,7 +6,7 @@ from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
 from taxonomy.regions import parse_destatis_kreise, parse_plain_csv, upsert_regions
-from werkstatt.spreadsheets import SpreadsheetError
+from werkstatt.spreadsheets import SpreadsheetError, shown_errors
 
 
 class Command(BaseCommand):
@@ -34,8 +34,8 @@ class Command(BaseCommand):
         ) as bar:
             result = upsert_regions(rows, errors, dry_run=dry_run, progress=bar.update)
         if result.errors:
-            for error in result.errors:
-                self.stderr.write(str(error))
+            for line in shown_errors(result.errors):
+                self.stderr.write(line)
             raise CommandError(
                 f"{len(result.errors)} fehlerhafte Zeile(n); nichts wurde gespeichert."
             )

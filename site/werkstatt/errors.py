@@ -1,0 +1,55 @@
+"""Error views: a database that is down or restarting answers 503 (try again), not 500.
+
+Django calls `server_error` (handler500) inside the `except` of the failed request, so the
+exception is still at hand. The 503 page is rendered without a request context: context
+processors read the database (navigation, site settings), which is exactly what failed.
+"""
+
+import sys
+
+from django.db import DatabaseError, InterfaceError, OperationalError
+from django.http import HttpResponse, HttpResponseServerError, JsonResponse
+from django.template import loader
+from django.utils.translation import gettext as _
+from django.views.decorators.csrf import requires_csrf_token
+from django.views.defaults import server_error as django_server_error
+
+RETRY_AFTER_SECONDS = 30
+UNAVAILABLE = (OperationalError, InterfaceError)
+
+
+def database_unavailable(error):
+    """True for errors that mean 'no connection', not for bad queries (those stay 500)."""
+    while error is not None:
+        if isinstance(error, UNAVAILABLE):
+            return True
+        if isinstance(error, DatabaseError):
+            return False
+        error = error.__cause__ or error.__context__
+    return False
+
+
+def unavailable_response(request=None):
+    if request is not None and request.path.startswith("/api/"):
+        message = _("Die Datenbank antwortet gerade nicht; bitte gleich noch einmal versuchen.")
+        response = JsonResponse(
+            {"error": {"status": 503, "message": str(message)}},
+            status=503,
+            json_dumps_params={"ensure_ascii": False},
+        )
+    else:
+        html = loader.get_template("503.html").render({})
+        response = HttpResponse(html, status=503)
+    response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+@requires_csrf_token
+def server_error(request, template_name="500.html"):
+    if database_unavailable(sys.exc_info()[1]):
+        return unavailable_response(request)
+    try:
+        return django_server_error(request, template_name)
+    except Exception:  # the 500 template itself failed: plain text, never a second traceback
+        return HttpResponseServerError("Serverfehler", content_type="text/plain; charset=utf-8")
