@@ -53,6 +53,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "werkstatt.errors.NotFoundPageMiddleware",
 ]
 
 ROOT_URLCONF = "werkstatt.urls"
