@@ -29,9 +29,8 @@ def demo_site(site_tree):
 
 def page_types():
     """One path per page type: first live page of each Wagtail model, directory pages, search, 404."""
-    from wagtail.models import Page
-
     from django.contrib.auth.models import AnonymousUser
+    from wagtail.models import Page
 
     from network.models import Body, Municipality, Organisation, Person
 
