@@ -99,7 +99,10 @@ def import_view(request, page_id):
         return TemplateResponse(request, "catalogue/admin/import.html", context, status=400)
 
     dry_run = action != "importieren"
-    result = import_catalogue(frame, catalogue, dry_run=dry_run, user=request.user)
+    allow_same_title = request.POST.get("gleicher_titel") == "1"
+    result = import_catalogue(
+        frame, catalogue, dry_run=dry_run, user=request.user, allow_same_title=allow_same_title
+    )
     context.update({"result": result, "file_name": name, "dry_run": dry_run})
     if not result.ok:
         return TemplateResponse(request, "catalogue/admin/import.html", context, status=400)

@@ -58,6 +58,31 @@ class ParsedRow:
     values: dict
 
 
+NEW, CHANGED, UNCHANGED, SAME_TITLE = "neu", "geändert", "unverändert", "gleicher Titel"
+
+
+@dataclass
+class RowOutcome:
+    """What the import does with one spreadsheet row (shown per row in the dry run)."""
+
+    row: int
+    title: str
+    import_id: str
+    action: str
+    other_id: str = ""  # SAME_TITLE: the ID of the tool that already has this title
+
+    @property
+    def label(self):
+        labels = {
+            NEW: _("wird neu angelegt"),
+            CHANGED: _("wird geändert"),
+            UNCHANGED: _("bleibt unverändert"),
+            SAME_TITLE: _("Titel gibt es schon unter der ID „%(id)s“: wird nicht angelegt")
+            % {"id": self.other_id or "–"},
+        }
+        return labels[self.action]
+
+
 def cell_text(value):
     """A cell as text; our own export's neutralising apostrophe before a formula sign is removed."""
     text = str(value or "").strip()
@@ -353,8 +378,15 @@ def tool_budget(tool):
     return budget_funding(list(tool.budget_lines.all()))
 
 
-def import_catalogue(frame, catalogue, dry_run=False, user=None, progress=None):
-    """Check every row, then (unless dry_run or any error) create/update the tools, all or nothing."""
+def import_catalogue(
+    frame, catalogue, dry_run=False, user=None, progress=None, allow_same_title=False
+):
+    """Check every row, then (unless dry_run or any error) create/update the tools, all or nothing.
+
+    A row with an ID the catalogue does not know, whose title another tool already has, is held
+    back (SAME_TITLE) unless `allow_same_title`: importing the README sample into the demo
+    otherwise published duplicate „Wohnlotsen“ pages without a word.
+    """
     result = ImportResult()
     lookups = Lookups()
     parsed, errors = parse_frame(
@@ -364,15 +396,29 @@ def import_catalogue(frame, catalogue, dry_run=False, user=None, progress=None):
         result.errors = sorted(errors, key=lambda e: e.row or 0)
         return result
     tools = _existing_tools(catalogue)
+    by_title = {}
+    for existing in tools:
+        by_title.setdefault(existing.title.casefold(), existing)
     work = []
     for item, tool in _match(parsed, tools):
+        title, import_id = item.values["title"], item.values["import_id"]
         if tool is None:
+            twin = by_title.get(title.casefold())
+            if twin is not None and not allow_same_title:
+                result.held_back += 1
+                result.rows.append(
+                    RowOutcome(item.row, title, import_id, SAME_TITLE, twin.import_id)
+                )
+                continue
             result.created += 1
+            result.rows.append(RowOutcome(item.row, title, import_id, NEW))
             work.append((item, None))
         elif is_unchanged(tool, item.values):
             result.unchanged += 1
+            result.rows.append(RowOutcome(item.row, title, import_id, UNCHANGED))
         else:
             result.updated += 1
+            result.rows.append(RowOutcome(item.row, title, import_id, CHANGED))
             work.append((item, tool))
     if dry_run or not work:
         return result

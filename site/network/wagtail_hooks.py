@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.components import Component
+from wagtail.admin.ui.tables import Column
 from wagtail.admin.widgets import Button
 from wagtail.snippets.action_menu import ActionMenuItem
 from wagtail.snippets.models import register_snippet
@@ -57,6 +58,11 @@ class PersonFilterSet(WagtailFilterSet):
         return queryset.awaiting_release() if value == "ausstehend" else queryset
 
 
+def yes_no(attribute):
+    """„ja“/„nein“ for a boolean list column (Wagtail's default printed „True“)."""
+    return lambda obj: _("ja") if getattr(obj, attribute) else _("nein")
+
+
 class PersonViewSet(SnippetViewSet):
     model = Person
     icon = "user"
@@ -67,7 +73,12 @@ class PersonViewSet(SnippetViewSet):
         "organisation",
         "municipality",
         "visibility",
-        "consent_given",
+        Column(
+            "consent_given",
+            label=_("Einwilligung"),
+            accessor=yes_no("consent_given"),
+            sort_key="consent_given",
+        ),
         "last_confirmed",
     ]
     search_fields = ["name", "email", "function"]
