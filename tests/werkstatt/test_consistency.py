@@ -98,3 +98,18 @@ def test_print_button_works_without_inline_script(client, site_tree):
     printable = client.get(url + "?druck=1").content.decode()
     assert "Diese Ansicht ist zum Drucken vorbereitet" in printable
     assert '<button type="button" class="button" data-print>Jetzt drucken</button>' in printable
+
+
+def test_accessibility_statement_follows_the_eu_model(client, site_tree):
+    html = main_of(client.get("/barrierefreiheit/"))
+    for heading in (
+        "Stand der Vereinbarkeit mit den Anforderungen",
+        "Nicht barrierefreie Inhalte",
+        "Erstellung dieser Erklärung",
+        "Feedback und Kontakt",
+        "Schlichtungsverfahren",
+    ):
+        assert heading in html
+    assert "am 30. November 2026 erstellt" in html
+    assert 'href="https://www.schlichtungsstelle-bgg.de"' in html
+    assert "§ 16 Behindertengleichstellungsgesetz" in html
