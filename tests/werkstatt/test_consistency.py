@@ -67,7 +67,7 @@ def test_not_found_page_has_a_search_box_also_with_debug_on(client, site_tree):
             response = client.get("/gibt-es-nicht/")
         html = response.content.decode()
         assert response.status_code == 404
-        assert "<h1 id=\"error-title\">Seite nicht gefunden</h1>" in html, debug
+        assert '<h1 id="error-title">Seite nicht gefunden</h1>' in html, debug
         assert '<form class="search-box hero" role="search" method="get" action="/suche/">' in html
         assert "/static/werkstatt/css/werkstatt.css" in html
         assert "technical" not in html.lower()  # not Django's debug page

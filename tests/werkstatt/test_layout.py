@@ -91,7 +91,6 @@ def test_the_overflow_check_can_fail(demo_site, browser_page):
     browser_page.goto("/")
     browser_page.page.evaluate(
         "document.querySelector('main').insertAdjacentHTML('beforeend', '<p class=\"visually-hidden\">x</p><div class=\"x\"></div>');"
-        
         "const t = document.createElement('table'); t.innerHTML = '<tr><td>' + 'Demografie'.repeat(60) + '</td></tr>';"
         "document.querySelector('main').append(t);"
     )
@@ -111,7 +110,9 @@ def test_wide_tables_scroll_in_their_region_with_hint_and_sticky_first_column(
     browser_page.goto(report.url)
     region = browser_page.page.locator(".table-scroll").first
     assert region.evaluate("el => el.scrollWidth > el.clientWidth")  # the table is wider ...
-    assert browser_page.page.evaluate("document.documentElement.scrollWidth") == 390  # ... the page not
+    assert (
+        browser_page.page.evaluate("document.documentElement.scrollWidth") == 390
+    )  # ... the page not
     assert "seitlich wischen" in browser_page.page.locator(".scroll-hint").first.inner_text()
     first_cell = browser_page.page.locator(".data-table tbody th").first
     assert first_cell.evaluate("el => getComputedStyle(el).position") == "sticky"

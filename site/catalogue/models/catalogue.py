@@ -98,9 +98,7 @@ class CatalogueIndexPage(RoutablePageMixin, Page):
     intro = RichTextField(_("Einleitung"), blank=True, features=RICH_FEATURES)
 
     content_panels = Page.content_panels + [
-        HelpPanel(
-            heading=_("Import und Export"), template="catalogue/admin/import_panel.html"
-        ),
+        HelpPanel(heading=_("Import und Export"), template="catalogue/admin/import_panel.html"),
         FieldPanel("owner_region"),
         FieldPanel("intro"),
         InlinePanel("visions", label=_("Zukunftsbilder"), heading=_("Zukunftsbilder")),

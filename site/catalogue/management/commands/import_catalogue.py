@@ -52,7 +52,9 @@ class Command(BaseCommand):
             )
         for outcome in result.rows:
             if outcome.action == SAME_TITLE:
-                self.stderr.write(f"Warnung: Zeile {outcome.row} „{outcome.title}“: {outcome.label}")
+                self.stderr.write(
+                    f"Warnung: Zeile {outcome.row} „{outcome.title}“: {outcome.label}"
+                )
         if result.held_back:
             self.stderr.write("Mit --gleicher-titel werden diese Zeilen trotzdem angelegt.")
         prefix = "Probelauf (nichts geschrieben): " if dry_run else ""
