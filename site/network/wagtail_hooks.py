@@ -9,13 +9,24 @@ from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.widgets import Button
+from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.permissions import register_permission_policy
 from wagtail.snippets.action_menu import ActionMenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from . import admin_views
 from .bulk_actions import ReleaseBulkAction
-from .models import Body, Municipality, Organisation, Person, Programme, Visibility
+from .models import (
+    Body,
+    ContactMessage,
+    Municipality,
+    Organisation,
+    Person,
+    Programme,
+    Visibility,
+)
+from .roles import is_central_editor
 
 
 class PersonFilterSet(WagtailFilterSet):
@@ -130,8 +141,45 @@ class ProgrammeViewSet(SnippetViewSet):
     search_backend_name = None
 
 
+class CentralEditorsReadPolicy(ModelPermissionPolicy):
+    """Messages sent through the site: the central editors read and delete, nobody writes."""
+
+    def user_has_permission(self, user, action):
+        return action in ("view", "delete") and is_central_editor(user)
+
+    def user_has_any_permission(self, user, actions):
+        return any(self.user_has_permission(user, action) for action in actions)
+
+
+class ContactMessageViewSet(SnippetViewSet):
+    model = ContactMessage
+    icon = "mail"
+    menu_label = _("Nachrichten")
+    list_display = [
+        "sender_name",
+        "person",
+        "recipient_kind",
+        Column("delivered", label=_("Zugestellt"), accessor=yes_no("delivered")),
+        "created_at",
+    ]
+    search_fields = ["sender_name", "sender_email", "message"]
+    search_backend_name = None
+    inspect_view_enabled = True
+    list_filter = ["recipient_kind", "delivered"]
+
+
+register_permission_policy(ContactMessage, CentralEditorsReadPolicy(ContactMessage))
+
+
 class NetworkGroup(SnippetViewSetGroup):
-    items = (PersonViewSet, OrganisationViewSet, BodyViewSet, MunicipalityViewSet, ProgrammeViewSet)
+    items = (
+        PersonViewSet,
+        OrganisationViewSet,
+        BodyViewSet,
+        MunicipalityViewSet,
+        ProgrammeViewSet,
+        ContactMessageViewSet,
+    )
     menu_icon = "group"
     menu_label = _("Netzwerk")
     menu_name = "network"

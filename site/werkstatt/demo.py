@@ -94,8 +94,7 @@ STANDARD_PAGES = [
                 "der Tabelle und in der Beschreibung des Diagramms.</li>"
                 "<li>Breite Tabellen (Werkstattplan, Datenberichte) müssen auf kleinen "
                 "Bildschirmen seitlich gescrollt werden; die erste Spalte bleibt stehen.</li>"
-                "<li>Rückmeldungen sind bisher nur per E-Mail möglich, noch nicht über ein "
-                "Formular auf der Website.</li></ul>",
+                "</ul>",
             ),
             ("heading", "Erstellung dieser Erklärung"),
             (
@@ -108,7 +107,8 @@ STANDARD_PAGES = [
             ("heading", "Feedback und Kontakt"),
             (
                 "text",
-                "<p>Sind Ihnen Mängel beim barrierefreien Zugang aufgefallen? Schreiben Sie uns an "
+                "<p>Sind Ihnen Mängel beim barrierefreien Zugang aufgefallen? Melden Sie sie über "
+                'das <a href="/netzwerk/nachricht/">Formular „Nachricht senden“</a> oder per E-Mail an '
                 '<a href="mailto:feedback@werkstatt.example.org">feedback@werkstatt.example.org</a>. '
                 "Wir antworten innerhalb von zwei Wochen.</p>",
             ),

@@ -113,3 +113,13 @@ def test_accessibility_statement_follows_the_eu_model(client, site_tree):
     assert "am 30. November 2026 erstellt" in html
     assert 'href="https://www.schlichtungsstelle-bgg.de"' in html
     assert "§ 16 Behindertengleichstellungsgesetz" in html
+
+
+def test_feedback_form_is_linked_from_every_page_and_the_statement(client, site_tree):
+    html = client.get("/impressum/").content.decode()
+    assert (
+        '<a href="/netzwerk/nachricht/?seite=/impressum/">Feedback und Barrieren melden</a>' in html
+    )
+    statement = main_of(client.get("/barrierefreiheit/"))
+    assert 'href="/netzwerk/nachricht/"' in statement
+    assert client.get("/netzwerk/nachricht/").status_code == 200
