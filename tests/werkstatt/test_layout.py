@@ -53,6 +53,7 @@ def page_types():
         "/suche/",
         "/suche/?q=wohnen&handlungsfeld=leben-und-wohnen",
         "/anmelden/",
+        "/netzwerk/nachricht/",  # the contact form
     ]
     return paths
 
