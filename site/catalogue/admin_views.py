@@ -103,8 +103,11 @@ def import_view(request, page_id):
         return TemplateResponse(request, "catalogue/admin/import.html", context, status=400)
 
     dry_run = action != "importieren"
+    allow_same_title = request.POST.get("gleicher_titel") == "1"
     try:
-        result = import_catalogue(frame, catalogue, dry_run=dry_run, user=request.user)
+        result = import_catalogue(
+            frame, catalogue, dry_run=dry_run, user=request.user, allow_same_title=allow_same_title
+        )
     except Busy as busy:
         context["file_error"] = busy.message
         return TemplateResponse(request, "catalogue/admin/import.html", context, status=409)

@@ -58,6 +58,31 @@ class ParsedRow:
     values: dict
 
 
+NEW, CHANGED, UNCHANGED, SAME_TITLE = "neu", "geändert", "unverändert", "gleicher Titel"
+
+
+@dataclass
+class RowOutcome:
+    """What the import does with one spreadsheet row (shown per row in the dry run)."""
+
+    row: int
+    title: str
+    import_id: str
+    action: str
+    other_id: str = ""  # SAME_TITLE: the ID of the tool that already has this title
+
+    @property
+    def label(self):
+        labels = {
+            NEW: _("wird neu angelegt"),
+            CHANGED: _("wird geändert"),
+            UNCHANGED: _("bleibt unverändert"),
+            SAME_TITLE: _("Titel gibt es schon unter der ID „%(id)s“: wird nicht angelegt")
+            % {"id": self.other_id or "–"},
+        }
+        return labels[self.action]
+
+
 def cell_text(value):
     """A cell as text; our own export's neutralising apostrophe before a formula sign is removed."""
     text = str(value or "").strip()
@@ -353,22 +378,45 @@ def tool_budget(tool):
     return budget_funding(list(tool.budget_lines.all()))
 
 
-def _plan(result, parsed, catalogue):
-    """Count new, changed and unchanged rows into `result`; returns the (row, tool) pairs to write."""
+def _plan(result, parsed, catalogue, allow_same_title=False):
+    """Count new, changed, unchanged and held-back rows into `result`; returns the (row, tool)
+    pairs to write.
+
+    A row with an ID the catalogue does not know, whose title another tool already has, is held
+    back (SAME_TITLE) unless `allow_same_title`: importing the README sample into the demo
+    otherwise published duplicate „Wohnlotsen“ pages without a word.
+    """
+    tools = _existing_tools(catalogue)
+    by_title = {}
+    for existing in tools:
+        by_title.setdefault(existing.title.casefold(), existing)
     work = []
-    for item, tool in _match(parsed, _existing_tools(catalogue)):
+    for item, tool in _match(parsed, tools):
+        title, import_id = item.values["title"], item.values["import_id"]
         if tool is None:
+            twin = by_title.get(title.casefold())
+            if twin is not None and not allow_same_title:
+                result.held_back += 1
+                result.rows.append(
+                    RowOutcome(item.row, title, import_id, SAME_TITLE, twin.import_id)
+                )
+                continue
             result.created += 1
+            result.rows.append(RowOutcome(item.row, title, import_id, NEW))
             work.append((item, None))
         elif is_unchanged(tool, item.values):
             result.unchanged += 1
+            result.rows.append(RowOutcome(item.row, title, import_id, UNCHANGED))
         else:
             result.updated += 1
+            result.rows.append(RowOutcome(item.row, title, import_id, CHANGED))
             work.append((item, tool))
     return work
 
 
-def import_catalogue(frame, catalogue, dry_run=False, user=None, progress=None):
+def import_catalogue(
+    frame, catalogue, dry_run=False, user=None, progress=None, allow_same_title=False
+):
     """Check every row, then (unless dry_run or any error) create/update the tools, all or nothing.
 
     Comparing with the catalogue and writing happen under one lock per catalogue
@@ -384,10 +432,10 @@ def import_catalogue(frame, catalogue, dry_run=False, user=None, progress=None):
         result.errors = sorted(errors, key=lambda e: e.row or 0)
         return result
     if dry_run:
-        _plan(result, parsed, catalogue)
+        _plan(result, parsed, catalogue, allow_same_title)
         return result
     with exclusive(f"catalogue-import:{catalogue.pk}", catalogue.title):
-        work = _plan(result, parsed, catalogue)
+        work = _plan(result, parsed, catalogue, allow_same_title)
         if not work:
             return result
         writer = PageWriter(catalogue, user=user)

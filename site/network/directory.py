@@ -15,28 +15,40 @@ MAX_QUERY_LENGTH = 200
 
 
 def region_choices():
-    """Länder and Kreise (for a region filter), plus Gemeinden that have a municipality profile."""
+    """Only regions with a municipality profile in or below them, grouped by Land.
+
+    A list of all 420 Länder and Kreise was unusable on a phone; an empty region is a dead end.
+    """
     used = set(Municipality.objects.values_list("region__code", flat=True))
-    regions = Region.objects.filter(
-        Q(level__in=[RegionLevel.LAND, RegionLevel.KREIS]) | Q(code__in=used)
-    ).order_by("code")
-    choices = [("", _("alle Regionen"))]
+    wanted = set()
+    for code in used:
+        wanted |= {code[:2], code[:5], code}
+    regions = (
+        Region.objects.filter(code__in=wanted)
+        .exclude(level=RegionLevel.REGIERUNGSBEZIRK)
+        .order_by("code")
+    )
+    groups = {}
     for region in regions:
-        indent = (
-            ""
-            if region.level == RegionLevel.LAND
-            else "\u2003"
-            if region.level == RegionLevel.KREIS
-            else "\u2003\u2003"
-        )
-        choices.append((region.code, f"{indent}{region.label}"))
-    return choices
+        land = groups.setdefault(region.code[:2], [region.label, []])
+        if region.level == RegionLevel.LAND:
+            land[0] = region.label
+            label = _("%(land)s (ganzes Land)") % {"land": region.label}
+        else:
+            label = region.label if region.level == RegionLevel.KREIS else f"\u2003{region.label}"
+        land[1].append((region.code, label))
+    return [("", _("alle Regionen"))] + [tuple(group) for group in groups.values()]
 
 
 class DirectoryForm(forms.Form):
     """Name, action field and region; every field optional; unknown values are a 400 with a message."""
 
-    q = forms.CharField(label=_("Name"), required=False, max_length=MAX_QUERY_LENGTH)
+    q = forms.CharField(
+        label=_("Name"),
+        required=False,
+        max_length=MAX_QUERY_LENGTH,
+        widget=forms.TextInput(attrs={"type": "search"}),
+    )
     handlungsfeld = forms.ChoiceField(label=_("Handlungsfeld"), required=False)
     region = forms.ChoiceField(label=_("Region"), required=False)
 
@@ -46,7 +58,6 @@ class DirectoryForm(forms.Form):
             (f.slug, f.name) for f in ActionField.objects.all()
         ]
         self.fields["region"].choices = region_choices()
-        self.fields["q"].widget.attrs["type"] = "search"
         self.fields["q"].error_messages["max_length"] = _(
             "Der Suchbegriff ist zu lang (höchstens %(limit_value)d Zeichen)."
         )

@@ -506,3 +506,40 @@ class Person(models.Model):
 
     def get_vcard_url(self):
         return reverse("network:person_vcard", kwargs={"pk": self.pk})
+
+
+class ContactMessage(models.Model):
+    """A message sent through the site to a contact whose address is not public.
+
+    Stored so the central editors can see what was sent and to whom (admin: Netzwerk →
+    Nachrichten); the sender never sees the recipient's address. Without a person (or for a
+    person without consent) the message goes to the central editors, who forward it.
+    """
+
+    person = models.ForeignKey(
+        Person,
+        verbose_name=_("An Person"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,  # erasing a person erases the messages sent to them
+        related_name="+",
+    )
+    sender_name = models.CharField(_("Name"), max_length=200)
+    sender_email = models.EmailField(_("E-Mail"))
+    message = models.TextField(_("Nachricht"))
+    page = models.CharField(_("Gesendet von Seite"), max_length=500, blank=True)
+    recipient_kind = models.CharField(
+        _("Zugestellt an"),
+        max_length=20,
+        choices=[("person", _("die Person")), ("redaktion", _("die Redaktion"))],
+    )
+    delivered = models.BooleanField(_("Zugestellt"), default=False)
+    created_at = models.DateTimeField(_("Gesendet am"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("Nachricht")
+        verbose_name_plural = _("Nachrichten")
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return _("Nachricht von %(name)s") % {"name": self.sender_name}

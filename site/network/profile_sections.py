@@ -47,7 +47,7 @@ def register():
     register_section(
         ContactSection(
             title=_("Ansprechpersonen"),
-            order=520,
+            order=5,  # first: who to ask is what visitors of a profile come for
             key="network.contacts",
             template_name="network/includes/profile_contacts.html",
         )

@@ -5,13 +5,13 @@ from functools import wraps
 from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.http import Http404, HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.translation import gettext as _
 
 from werkstatt.numbers import NumberError, query_int
 
-from . import directory
+from . import contact, directory
 from .models import Body, BodyKind, Membership, Municipality, Organisation, OrganisationKind, Person
 from .profile import rendered_sections
 from .references import pages_naming
@@ -223,3 +223,31 @@ def municipality_detail(request, slug):
             "sections": rendered_sections(municipality, request),
         },
     )
+
+
+@private
+def send_message(request, pk=None):
+    """„Nachricht senden“ to a contact (by id) or, without one, to the central editors."""
+    person = get_object_or_404(Person, pk=pk) if pk is not None else None
+    context = {"person_known": person is not None, "sent": request.GET.get("gesendet") == "1"}
+    source = request.POST if request.method == "POST" else request.GET
+    page = source.get("seite", "")[:500]
+    page = page if page.startswith("/") and not page.startswith("//") else ""
+    context["page"] = page
+    if request.method == "POST":
+        if contact.rate_limited(request):
+            context["form"] = contact.ContactForm()
+            context["error"] = _(
+                "Sie haben in der letzten Stunde schon mehrere Nachrichten gesendet. Bitte "
+                "versuchen Sie es später noch einmal."
+            )
+            return render(request, "network/send_message.html", context, status=429)
+        form = contact.ContactForm(request.POST)
+        if not form.is_valid():
+            context["form"] = form
+            return render(request, "network/send_message.html", context, status=400)
+        contact.count_message(request)
+        contact.deliver(form, person, page=page)
+        return redirect(f"{request.path}?gesendet=1")
+    context["form"] = contact.ContactForm()
+    return render(request, "network/send_message.html", context)

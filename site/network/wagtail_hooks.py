@@ -8,8 +8,10 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.components import Component
+from wagtail.admin.ui.tables import Column
 from wagtail.admin.widgets import Button
-from wagtail.permissions import page_permission_policy
+from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.permissions import page_permission_policy, register_permission_policy
 from wagtail.snippets.action_menu import ActionMenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
@@ -17,7 +19,15 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 from . import admin_views, editor_admin
 from .admin_scope import ScopedSnippetViewSet
 from .bulk_actions import ReleaseBulkAction, ScopedDeleteBulkAction
-from .models import Body, Municipality, Organisation, Person, Programme, Visibility
+from .models import (
+    Body,
+    ContactMessage,
+    Municipality,
+    Organisation,
+    Person,
+    Programme,
+    Visibility,
+)
 from .permissions import scoped_policy
 from .roles import is_central_editor
 
@@ -62,6 +72,11 @@ class PersonFilterSet(WagtailFilterSet):
         return queryset.awaiting_release() if value == "ausstehend" else queryset
 
 
+def yes_no(attribute):
+    """„ja“/„nein“ for a boolean list column (Wagtail's default printed „True“)."""
+    return lambda obj: _("ja") if getattr(obj, attribute) else _("nein")
+
+
 class PersonViewSet(ScopedSnippetViewSet):
     model = Person
     icon = "user"
@@ -72,7 +87,12 @@ class PersonViewSet(ScopedSnippetViewSet):
         "organisation",
         "municipality",
         "visibility",
-        "consent_given",
+        Column(
+            "consent_given",
+            label=_("Einwilligung"),
+            accessor=yes_no("consent_given"),
+            sort_key="consent_given",
+        ),
         "last_confirmed",
     ]
     search_fields = ["name", "email", "function"]
@@ -141,8 +161,45 @@ class ProgrammeViewSet(SnippetViewSet):
     search_backend_name = None
 
 
+class CentralEditorsReadPolicy(ModelPermissionPolicy):
+    """Messages sent through the site: the central editors read and delete, nobody writes."""
+
+    def user_has_permission(self, user, action):
+        return action in ("view", "delete") and is_central_editor(user)
+
+    def user_has_any_permission(self, user, actions):
+        return any(self.user_has_permission(user, action) for action in actions)
+
+
+class ContactMessageViewSet(SnippetViewSet):
+    model = ContactMessage
+    icon = "mail"
+    menu_label = _("Nachrichten")
+    list_display = [
+        "sender_name",
+        "person",
+        "recipient_kind",
+        Column("delivered", label=_("Zugestellt"), accessor=yes_no("delivered")),
+        "created_at",
+    ]
+    search_fields = ["sender_name", "sender_email", "message"]
+    search_backend_name = None
+    inspect_view_enabled = True
+    list_filter = ["recipient_kind", "delivered"]
+
+
+register_permission_policy(ContactMessage, CentralEditorsReadPolicy(ContactMessage))
+
+
 class NetworkGroup(SnippetViewSetGroup):
-    items = (PersonViewSet, OrganisationViewSet, BodyViewSet, MunicipalityViewSet, ProgrammeViewSet)
+    items = (
+        PersonViewSet,
+        OrganisationViewSet,
+        BodyViewSet,
+        MunicipalityViewSet,
+        ProgrammeViewSet,
+        ContactMessageViewSet,
+    )
     menu_icon = "group"
     menu_label = _("Netzwerk")
     menu_name = "network"

@@ -68,24 +68,61 @@ STANDARD_PAGES = [
     (
         "barrierefreiheit",
         "Erklärung zur Barrierefreiheit",
-        "Stand der Vereinbarkeit mit BITV 2.0 / WCAG 2.1 AA.",
+        "Stand der Vereinbarkeit mit BITV 2.0 / WCAG 2.1 AA, bekannte Barrieren, Feedback und Schlichtung.",
+        # Structure of the EU model statement (Durchführungsbeschluss (EU) 2018/1523) as BITV 2.0
+        # § 7 asks: status, known barriers, date and method, feedback, enforcement.
         [
             (
                 "text",
-                "<p>Diese Website soll die Anforderungen der BITV 2.0 (WCAG 2.1, Stufe AA) erfüllen. "
-                "Jede Seitenart wird automatisiert mit axe-core geprüft. Farben tragen nie allein "
-                "Bedeutung: der Status eines Werkzeugs steht immer auch in Worten da.</p>",
+                "<p>Die Betreiberin ist bemüht, diese Website im Einklang mit der "
+                "Barrierefreie-Informationstechnik-Verordnung (BITV 2.0) und der EN 301 549 "
+                "(WCAG 2.1, Stufe AA) barrierefrei zugänglich zu machen. Die Erklärung gilt für "
+                "die öffentlichen Seiten, nicht für das Redaktionssystem.</p>",
             ),
-            ("heading", "Barrieren melden"),
+            ("heading", "Stand der Vereinbarkeit mit den Anforderungen"),
             (
                 "text",
-                "<p>Wenn Sie auf Barrieren stoßen, schreiben Sie uns an "
-                "feedback@werkstatt.example.org. Wir antworten innerhalb von zwei Wochen.</p>",
+                "<p>Diese Website ist wegen der unten genannten Ausnahmen <b>teilweise</b> mit der "
+                "BITV 2.0 vereinbar.</p>",
+            ),
+            ("heading", "Nicht barrierefreie Inhalte"),
+            (
+                "text",
+                "<ul><li>Berichte der Kommunen als PDF sind teils nicht barrierefrei; "
+                "Kurzfassung und Kernaussagen stehen als Text auf der Seite.</li>"
+                "<li>Diagramme in Datenberichten sind Grafiken; alle Werte stehen zusätzlich in "
+                "der Tabelle und in der Beschreibung des Diagramms.</li>"
+                "<li>Breite Tabellen (Werkstattplan, Datenberichte) müssen auf kleinen "
+                "Bildschirmen seitlich gescrollt werden; die erste Spalte bleibt stehen.</li>"
+                "</ul>",
+            ),
+            ("heading", "Erstellung dieser Erklärung"),
+            (
+                "text",
+                "<p>Diese Erklärung wurde am 30. November 2026 erstellt. Grundlage ist eine "
+                "Selbstbewertung: jede Seitenart wird automatisiert mit axe-core bei 390, 768 und "
+                "1280 Pixel Breite geprüft, ergänzt um Prüfungen mit Tastatur und ohne "
+                "JavaScript. Die Erklärung wurde zuletzt am 30. November 2026 überprüft.</p>",
+            ),
+            ("heading", "Feedback und Kontakt"),
+            (
+                "text",
+                "<p>Sind Ihnen Mängel beim barrierefreien Zugang aufgefallen? Melden Sie sie über "
+                'das <a href="/netzwerk/nachricht/">Formular „Nachricht senden“</a> oder per E-Mail an '
+                '<a href="mailto:feedback@werkstatt.example.org">feedback@werkstatt.example.org</a>. '
+                "Wir antworten innerhalb von zwei Wochen.</p>",
             ),
             ("heading", "Schlichtungsverfahren"),
             (
                 "text",
-                "<p>Bleibt eine Antwort aus, können Sie sich an die Schlichtungsstelle nach § 16 BGG wenden.</p>",
+                "<p>Bleibt eine zufriedenstellende Antwort aus, können Sie ein Schlichtungsverfahren "
+                "bei der Schlichtungsstelle nach § 16 Behindertengleichstellungsgesetz (BGG) "
+                "beantragen. Sie hilft, Konflikte zwischen Menschen mit Behinderungen und "
+                "öffentlichen Stellen des Bundes außergerichtlich zu lösen; das Verfahren ist "
+                "kostenlos. Weitere Informationen: "
+                '<a href="https://www.schlichtungsstelle-bgg.de">www.schlichtungsstelle-bgg.de</a> '
+                "(Schlichtungsstelle nach dem BGG bei dem Beauftragten der Bundesregierung für "
+                "die Belange von Menschen mit Behinderungen, Mauerstraße 53, 10117 Berlin).</p>",
             ),
         ],
     ),

@@ -1,16 +1,23 @@
-"""Error views: a database that is down or restarting answers 503 (try again), not 500.
+"""Error pages: a styled 404 in every environment, a 503 when the database is unreachable.
 
-Django calls `server_error` (handler500) inside the `except` of the failed request, so the
-exception is still at hand. The 503 page is rendered without a request context: context
-processors read the database (navigation, site settings), which is exactly what failed.
+A database that is down or restarting answers 503 (try again), not 500. Django calls
+`server_error` (handler500) inside the `except` of the failed request, so the exception is
+still at hand. The 503 page is rendered without a request context: context processors read the
+database (navigation, site settings), which is exactly what failed.
+
+With DEBUG, Django answers a missing page with its technical debug page, which the CSP leaves
+unstyled and which testers on the dev server mistook for the real site. Pages raise Http404 in
+their views (Wagtail serves nearly every path), so answering it in `NotFoundPageMiddleware`
+shows 404.html everywhere; production gets the same page from Django's handler404.
 """
 
 import sys
 
 from django.db import DatabaseError, InterfaceError, OperationalError
-from django.http import HttpResponse, HttpResponseServerError, JsonResponse
+from django.http import Http404, HttpResponse, HttpResponseServerError, JsonResponse
 from django.template import loader
 from django.utils.translation import gettext as _
+from django.views import defaults
 from django.views.decorators.csrf import requires_csrf_token
 from django.views.defaults import server_error as django_server_error
 
@@ -53,3 +60,18 @@ def server_error(request, template_name="500.html"):
         return django_server_error(request, template_name)
     except Exception:  # the 500 template itself failed: plain text, never a second traceback
         return HttpResponseServerError("Serverfehler", content_type="text/plain; charset=utf-8")
+
+
+class NotFoundPageMiddleware:
+    """Render 404.html (with search box) for Http404, independent of DEBUG."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        if isinstance(exception, Http404):
+            return defaults.page_not_found(request, exception)
+        return None

@@ -62,17 +62,26 @@ class ImportResult:
     updated: int = 0
     unchanged: int = 0
     errors: list[RowError] = field(default_factory=list)
+    # Per row what happens (importers that report it fill this), and rows held back for a
+    # decision of the editor (e.g. a title that already exists under another ID).
+    rows: list = field(default_factory=list)
+    held_back: int = 0
 
     @property
     def ok(self):
         return not self.errors
 
     def summary(self):
-        return _("%(created)s neu, %(updated)s geändert, %(unchanged)s unverändert") % {
+        text = _("%(created)s neu, %(updated)s geändert, %(unchanged)s unverändert") % {
             "created": self.created,
             "updated": self.updated,
             "unchanged": self.unchanged,
         }
+        if self.held_back:
+            text += ", " + _("%(count)s nicht angelegt (Titel schon vorhanden)") % {
+                "count": self.held_back
+            }
+        return text
 
 
 def fold(text):

@@ -1,6 +1,7 @@
 """Editors in the Wagtail admin: create a catalogue and tools, upload a file (check, then import), export."""
 
 import io
+import re
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -205,3 +206,80 @@ def test_editor_opens_a_tool_with_tool_sheets(admin_client, site_tree):
     assert response.status_code == 200
     html = response.content.decode()
     assert "Auftaktveranstaltung durchf" in html  # the stream data, as JSON for the editor
+
+
+def test_readme_sample_into_the_demo_warns_about_existing_titles_and_creates_no_duplicates(
+    admin_client, site_tree, sample_bytes
+):
+    """The dry run lists every row; „Wohnlotsen“ and „Runder Tisch Demografie“ exist under
+    other IDs in the demo, so they are held back unless the editor confirms."""
+    from catalogue.demo import load
+
+    class Quiet:
+        def write(self, *args, **kwargs):
+            pass
+
+    load(Quiet())
+    catalogue = CatalogueIndexPage.objects.get(slug="werkzeugkatalog-kreis-dueren")
+    edit = admin_client.get(reverse("wagtailadmin_pages:edit", args=[catalogue.pk]))
+    url = reverse("catalogue_import", args=[catalogue.pk])
+    assert f'href="{url}"' in edit.content.decode()  # a visible action on the edit page
+    before = ToolPage.objects.count()
+
+    response = admin_client.post(
+        url, {"action": "pruefen", "file": upload("werkzeuge-beispiel.csv", sample_bytes)}
+    )
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert (
+        "2 Zeilen haben einen Titel, den es im Katalog schon unter einer anderen ID gibt." in html
+    )
+    rows = [
+        [cell.strip() for cell in row]
+        for row in re.findall(
+            r'<tr class="import-row[^"]*"><td>(\d+)</td><td>([^<]+)</td><td>([^<]+)</td><td>(?:<strong>)?([^<]+)',
+            html,
+        )
+    ]
+    assert rows == [
+        ["2", "Bürgerbus im Nordkreis", "BSP-001", "wird neu angelegt"],
+        [
+            "3",
+            "Wohnlotsen",
+            "BSP-002",
+            "Titel gibt es schon unter der ID „DN-018“: wird nicht angelegt",
+        ],
+        [
+            "4",
+            "Runder Tisch Demografie",
+            "BSP-003",
+            "Titel gibt es schon unter der ID „DN-032“: wird nicht angelegt",
+        ],
+        ["5", "Seniorenakademie", "–", "wird geändert"],
+    ]
+    token = re.search(r'name="token" value="([^"]+)"', html).group(1)
+
+    # Import without confirming: no duplicates.
+    response = admin_client.post(url, {"action": "importieren", "token": token})
+    assert response.status_code == 302
+    assert ToolPage.objects.count() == before + 1
+    assert ToolPage.objects.filter(title="Wohnlotsen").count() == 1
+    assert ToolPage.objects.filter(title="Runder Tisch Demografie").count() == 1
+
+    # Confirmed: the editor says they are different tools.
+    response = admin_client.post(
+        url, {"action": "pruefen", "file": upload("werkzeuge-beispiel.csv", sample_bytes)}
+    )
+    token = re.search(r'name="token" value="([^"]+)"', response.content.decode()).group(1)
+    admin_client.post(url, {"action": "importieren", "token": token, "gleicher_titel": "1"})
+    assert ToolPage.objects.filter(title="Wohnlotsen").count() == 2
+
+
+def test_import_key_sits_in_a_collapsed_technical_panel(admin_client, catalogue):
+    from catalogue.factories import ToolPageFactory
+
+    tool = ToolPageFactory(parent=catalogue, title="Sprachcafé")
+    html = admin_client.get(reverse("wagtailadmin_pages:edit", args=[tool.pk])).content.decode()
+    assert "Technisches (Import)" in html
+    assert html.index('name="import_id"') > html.index('name="title"')
+    assert html.index('name="import_id"') > html.index("Technisches (Import)")

@@ -174,10 +174,17 @@ def test_workshop_plan_table_and_downloads(client, demo):
     )
     assert '<th scope="col" class="plan__year">2020</th>' in html
     assert (
-        '<th scope="row"><span class="af-badge af-leben-und-wohnen">3. Wohnen</span></th>' in html
+        '<th scope="row"><a href="#feld-3"><span class="af-badge af-leben-und-wohnen">3. Wohnen</span></a></th>'
+        in html
     )
     assert html.count('<span class="visually-hidden">geplant</span>') == 1 + 1 + 4 + 2
-    assert "Netzwerk von Wohnlotsen aufbauen" in html
+    # Each field as a card; a plan line naming an existing tool links to its page.
+    assert '<h2 id="feld-3" class="plan-field__title">3. Wohnen</h2>' in html
+    assert "<li>Netzwerk von Wohnlotsen aufbauen</li>" in html  # no tool of that name: plain text
+    assert (
+        '<a href="/werkzeuge/werkzeugkatalog-kreis-dueren/wohnberatung-fuer-das-alter/">Wohnberatung für das Alter</a>'
+        in html
+    )
     csv_response = client.get("/werkzeuge/werkstattplan-musterkommune/csv/")
     assert (
         csv_response["Content-Disposition"]

@@ -136,3 +136,21 @@ def test_bulk_release_gives_each_person_what_the_consent_allows(awaiting, editor
     assert not SearchDocument.objects.filter(
         key=f"network.person:{awaiting['nothing'].pk}"
     ).exists()
+
+
+def test_person_listing_says_ja_or_nein_for_consent(directory, editor_client):
+    import re
+
+    body = editor_client.get("/admin/snippets/network/person/").content.decode()
+    assert "Einwilligung" in body
+    cells = re.findall(r"<td[^>]*>\s*(ja|nein|True|False)\s*</td>", body)
+    assert "ja" in cells and "True" not in cells and "False" not in cells
+
+
+def test_default_workflow_has_a_german_name(db):
+    from wagtail.models import Task, Workflow
+
+    assert not Task.objects.filter(name="Moderators approval").exists()
+    assert not Workflow.objects.filter(name="Moderators approval").exists()
+    assert Workflow.objects.filter(name="Prüfung durch die Redaktion").exists()
+    assert Task.objects.filter(name="Freigabe durch die Redaktion").exists()

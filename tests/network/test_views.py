@@ -184,3 +184,23 @@ def test_person_page_lists_published_pages_naming_them(site_tree, directory, cli
     project.unpublish()
     body = client.get(directory["public"].get_absolute_url()).content.decode()
     assert "Generationen im Gespräch" not in body
+
+
+def test_region_filter_lists_only_regions_with_content_grouped_by_land(client, db):
+    from network.directory import region_choices
+    from network.factories import MunicipalityFactory
+    from taxonomy.models import Region
+
+    MunicipalityFactory(name="Stolberg", region=Region.objects.get(code="05334"))
+    choices = region_choices()
+    assert choices[0] == ("", "alle Regionen")
+    groups = dict(choices[1:])
+    assert list(groups) == ["Nordrhein-Westfalen"]
+    codes = [code for code, _ in groups["Nordrhein-Westfalen"]]
+    assert codes == ["05", "05334"]
+    html = client.get("/netzwerk/personen/").content.decode()
+    assert '<optgroup label="Nordrhein-Westfalen">' in html
+    assert "Bayern" not in html
+    # The form's own URL as action (an empty action is invalid HTML), one type attribute.
+    assert 'action="/netzwerk/personen/"' in html
+    assert 'type="search" name="q"' in html and 'type="text"' not in html

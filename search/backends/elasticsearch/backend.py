@@ -12,6 +12,7 @@ Key concepts:
 * Shards and replicas come from settings (ELASTICSEARCH_SHARDS, ELASTICSEARCH_REPLICAS).
 """
 
+import logging
 from contextlib import contextmanager
 from datetime import UTC, datetime
 
@@ -25,6 +26,8 @@ from ..base import DocumentData, SearchBackend
 from .documents import FACET_FIELDS, WerkstattDocument
 from .faceted import WerkstattSearch
 from .results import to_search_response
+
+logger = logging.getLogger("search")
 
 
 class ElasticsearchUnavailable(Exception):

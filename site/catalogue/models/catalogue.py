@@ -5,7 +5,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.forms import WagtailAdminPageForm
-from wagtail.admin.panels import FieldPanel, InlinePanel
+from wagtail.admin.panels import FieldPanel, HelpPanel, InlinePanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
@@ -98,6 +98,7 @@ class CatalogueIndexPage(RoutablePageMixin, Page):
     intro = RichTextField(_("Einleitung"), blank=True, features=RICH_FEATURES)
 
     content_panels = Page.content_panels + [
+        HelpPanel(heading=_("Import und Export"), template="catalogue/admin/import_panel.html"),
         FieldPanel("owner_region"),
         FieldPanel("intro"),
         InlinePanel("visions", label=_("Zukunftsbilder"), heading=_("Zukunftsbilder")),

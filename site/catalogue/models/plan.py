@@ -12,7 +12,9 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from .tool import format_years, parse_years
+from werkstatt.spreadsheets import fold
+
+from .tool import ToolPage, format_years, parse_years
 
 
 class WorkshopPlanPage(RoutablePageMixin, Page):
@@ -73,12 +75,27 @@ class WorkshopPlanPage(RoutablePageMixin, Page):
             rows.append({"row": row, "marks": [(year, year in marked) for year in years]})
         return rows
 
+    def tool_pages_by_name(self):
+        """Live tool pages by folded title, so a plan line that names a tool links to it.
+
+        The plan's own catalogue wins over tools of the same name elsewhere.
+        """
+        tools = ToolPage.objects.live().public().order_by("-path")
+        if self.catalogue_id:
+            own = ToolPage.objects.live().public().descendant_of(self.catalogue)
+            tools = list(tools.exclude(pk__in=own.values("pk"))) + list(own)
+        return {fold(tool.title): tool for tool in tools}
+
     def _download_name(self, extension):
         return f"werkstattplan-{slugify(self.slug or self.title)}.{extension}"
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["rows"] = self.table_rows()
+        rows = self.table_rows()
+        linked = self.tool_pages_by_name()
+        for item in rows:
+            item["tools"] = [(name, linked.get(fold(name))) for name in item["row"].tool_list]
+        context["rows"] = rows
         return context
 
     @path("")

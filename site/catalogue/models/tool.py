@@ -152,7 +152,6 @@ class ToolPage(Page):
     )
 
     content_panels = Page.content_panels + [
-        FieldPanel("import_id"),
         FieldRowPanel([FieldPanel("status"), FieldPanel("primary_action_field")]),
         FieldPanel("further_action_fields"),
         FieldPanel("target_groups"),
@@ -187,6 +186,12 @@ class ToolPage(Page):
                 InlinePanel("also_used_in", label=_("Auch eingesetzt in")),
             ],
             heading=_("Gute Praxis"),
+        ),
+        # The import key matters to the spreadsheet import only; editors rarely touch it.
+        MultiFieldPanel(
+            [FieldPanel("import_id")],
+            heading=_("Technisches (Import)"),
+            classname="collapsed",
         ),
     ]
     search_fields = Page.search_fields + [

@@ -1,6 +1,9 @@
 """`{% contact_card person %}`: the one way any template shows a contact, respecting visibility."""
 
+from urllib.parse import urlencode
+
 from django import template
+from django.urls import reverse
 
 register = template.Library()
 
@@ -11,7 +14,17 @@ def contact_card(context, person):
     request = context.get("request")
     user = getattr(request, "user", None) or context.get("user")
     visible = person is not None and person.visible_to(user)
-    return {"person": person if visible else None}
+    if visible:
+        return {"person": person}
+    # Not visible: a way to ask anyway, through the site („Nachricht senden“).
+    url = (
+        reverse("network:person_message", args=[person.pk])
+        if person is not None
+        else reverse("network:message")
+    )
+    if request is not None:
+        url += "?" + urlencode({"seite": request.path})
+    return {"person": None, "message_url": url}
 
 
 @register.filter

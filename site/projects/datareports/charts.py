@@ -1,6 +1,8 @@
 """Horizontal bar charts as inline SVG, drawn on the server (no script, no inline styles).
 
-The SVG carries role="img" with <title> and <desc>; the description lists every published
+The layout is stacked (area name above its bar) in a narrow 360-unit viewBox, so one SVG stays
+legible at every width: on a 390 px phone the 13-unit text renders at about 13 px, and CSS caps
+the width on the desktop. The SVG carries role="img" with <title> and <desc>; the description lists every published
 value as text. Colours come from presentation attributes and classes in projects.css, which
 the Content-Security-Policy allows (style="..." would be blocked).
 """
@@ -10,13 +12,13 @@ from django.utils.translation import gettext as _
 
 from .publication import format_number
 
-WIDTH = 720
-LABEL_WIDTH = 210
-VALUE_WIDTH = 80
-ROW_HEIGHT = 24
-BAR_HEIGHT = 16
-TOP = 28
-BOTTOM = 24
+WIDTH = 360
+VALUE_WIDTH = 78
+ROW_HEIGHT = 36
+LABEL_HEIGHT = 15
+BAR_HEIGHT = 14
+TOP = 30
+BOTTOM = 8
 BAR_FILL = "#1f4e79"
 NEGATIVE_FILL = "#8a4b08"
 INK = "#1b1f24"
@@ -27,7 +29,7 @@ def _scale(values):
     high = max([0.0, *values])
     if high == low:
         high = low + 1
-    left, right = LABEL_WIDTH + 10, WIDTH - VALUE_WIDTH
+    left, right = 1, WIDTH - VALUE_WIDTH
 
     def x(value):
         return left + (value - low) * (right - left) / (high - low)
@@ -76,9 +78,10 @@ def bar_chart(publication, key, chart_id):
     for position, row in enumerate(rows):
         cell = row.cells[key]
         top = TOP + position * ROW_HEIGHT
-        middle = top + ROW_HEIGHT / 2 + 4
+        bar_top = top + LABEL_HEIGHT + 2
+        middle = bar_top + BAR_HEIGHT / 2 + 4.5
         parts.append(
-            f'<text class="chart__label" x="{LABEL_WIDTH}" y="{middle:.1f}" text-anchor="end">{escape(row.name)}</text>'
+            f'<text class="chart__label" x="1" y="{top + LABEL_HEIGHT - 3:.1f}">{escape(row.name)}</text>'
         )
         if cell.published_value is None:
             parts.append(
@@ -90,11 +93,11 @@ def bar_chart(publication, key, chart_id):
         negative = cell.value < 0
         parts.append(
             f'<rect class="chart__bar{" chart__bar--negative" if negative else ""}" '
-            f'x="{left:.1f}" y="{top + (ROW_HEIGHT - BAR_HEIGHT) / 2:.1f}" width="{width:.1f}" '
+            f'x="{left:.1f}" y="{bar_top:.1f}" width="{width:.1f}" '
             f'height="{BAR_HEIGHT}" fill="{NEGATIVE_FILL if negative else BAR_FILL}"/>'
         )
         parts.append(
-            f'<text class="chart__value" x="{WIDTH - VALUE_WIDTH + 6}" y="{middle:.1f}">{escape(cell.display)}</text>'
+            f'<text class="chart__value" x="{WIDTH - 1}" y="{middle:.1f}" text-anchor="end">{escape(cell.display)}</text>'
         )
     bottom = TOP + ROW_HEIGHT * len(rows)
     parts.append(

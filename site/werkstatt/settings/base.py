@@ -55,6 +55,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "werkstatt.errors.NotFoundPageMiddleware",
     # Last: turns a refused login (lockout) into the German message on the login page.
     "axes.middleware.AxesMiddleware",
 ]
