@@ -40,7 +40,7 @@ def _shared():
 
 
 def _token_file():
-    return Path(settings.VAR_DIR) / "page-cache.token"
+    return Path(settings.PAGE_CACHE_TOKEN_FILE)
 
 
 def current_token():
