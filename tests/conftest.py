@@ -19,6 +19,15 @@ CHROMIUM = os.environ.get("WERKSTATT_CHROMIUM", "/usr/bin/chromium")
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 
 
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Each test starts without cached pages (those of an earlier test are not its content)."""
+    from werkstatt import pagecache
+
+    pagecache.new_generation()
+    yield
+
+
 @pytest.fixture
 def site_tree(db):
     """The home page, Impressum, Datenschutz, Barrierefreiheit and site settings, as load_demo makes them."""

@@ -62,7 +62,11 @@ def contacts(request):
     form = directory.DirectoryForm(request.GET or None)
     if request.GET and not form.is_valid():
         return _bad_request(form)
-    queryset = Person.objects.visible_to(request.user).order_by("name", "pk")
+    queryset = (
+        Person.objects.visible_to(request.user)
+        .select_related("organisation", "municipality")
+        .order_by("name", "pk")
+    )
     if form.is_bound:
         queryset = directory.filter_people(queryset, form.cleaned_data)
     return _page(request, queryset.prefetch_related("action_fields"), _person_data)

@@ -90,7 +90,9 @@ def person_list(request):
     return _listing(
         request,
         directory.DirectoryForm(request.GET or None),
-        Person.objects.visible_to(request.user).order_by("name", "pk"),
+        Person.objects.visible_to(request.user)
+        .select_related("organisation", "municipality")
+        .order_by("name", "pk"),
         directory.filter_people,
         "network/person_list.html",
     )

@@ -1,0 +1,212 @@
+"""Public pages from the shared cache, purged exactly when anything they show changes.
+
+Key concepts: only anonymous requests (no session or messages cookie) are answered from the
+cache, and only their plain 200 responses are stored (no Set-Cookie, no CSRF form such as a
+page's password form, no login redirect of a restricted page). Logged-in visitors never read or
+fill it. Every key contains a site-wide *generation token*; any saved or deleted content object,
+m2m change, page publish/unpublish/move or view-restriction change replaces the token, once at
+once and once after the transaction commits. A page rendered before the commit was stored under
+an older token and is never served again, so no stale page survives a change (the expiry
+`PAGE_CACHE_SECONDS` only bounds memory). The token lives in the shared cache (Redis); with the
+per-process local-memory cache it lives in a file under VAR_DIR, so all workers on the machine
+see one token. Search (`/suche/`) is not cached: its index is written in its own commit hook.
+If the cache fails (Redis down), pages are rendered as usual.
+"""
+
+import hashlib
+import logging
+import os
+import uuid
+from pathlib import Path
+
+from django.conf import settings
+from django.core.cache import caches
+from django.db import transaction
+from django.utils.cache import patch_cache_control, patch_vary_headers, set_response_etag
+
+logger = logging.getLogger("werkstatt.cache")  # rate-limited in LOGGING
+
+GENERATION_KEY = "pagecache:generation"
+STATUS_HEADER = "X-Werkstatt-Cache"
+
+
+def _cache():
+    return caches[settings.PAGE_CACHE_ALIAS]
+
+
+def _shared():
+    """True when the cache is one store for every process (not Django's local-memory cache)."""
+    return not _cache().__class__.__name__.startswith("LocMem")
+
+
+def _token_file():
+    return Path(settings.PAGE_CACHE_TOKEN_FILE)
+
+
+def current_token():
+    """The generation token; a new one is made when none exists (first start, Redis restart)."""
+    if _shared():
+        token = _cache().get(GENERATION_KEY)
+        if token is None:
+            token = uuid.uuid4().hex
+            if not _cache().add(GENERATION_KEY, token, None):
+                token = _cache().get(GENERATION_KEY)
+        return token
+    try:
+        return _token_file().read_text()
+    except FileNotFoundError:
+        return _write_token_file()
+
+
+def _write_token_file():
+    token = uuid.uuid4().hex
+    path = _token_file()
+    temporary = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+    temporary.write_text(token)
+    os.replace(temporary, path)  # atomic: readers see the old or the new token, never half
+    return token
+
+
+def new_generation():
+    try:
+        if _shared():
+            _cache().set(GENERATION_KEY, uuid.uuid4().hex, None)
+        else:
+            _write_token_file()
+    except Exception:  # the cache is down: pages still work; entries expire on their own
+        logger.exception("Seiten-Cache: Generation konnte nicht erneuert werden")
+
+
+def purge(**kwargs):
+    """Invalidate every cached page: now, and again when the current transaction commits."""
+    new_generation()
+    transaction.on_commit(new_generation)
+
+
+# --- signal wiring -------------------------------------------------------------------------
+
+# Wagtail bookkeeping that never changes what a public page shows (written on every save).
+IGNORED_MODELS = {
+    "wagtailcore.revision",
+    "wagtailcore.pagelogentry",
+    "wagtailcore.modellogentry",
+    "wagtailcore.referenceindex",
+    "wagtailcore.workflowstate",
+    "wagtailcore.taskstate",
+    "wagtailcore.pagesubscription",
+    "wagtailcore.uploadedfile",
+}
+
+
+def _shows(model):
+    label = model._meta.label_lower
+    return model._meta.app_label in settings.PAGE_CACHE_CONTENT_APPS and label not in IGNORED_MODELS
+
+
+def _on_change(sender, raw=False, **kwargs):
+    if not raw and _shows(sender):
+        purge()
+
+
+def _on_m2m(sender, instance, action, **kwargs):
+    if action in ("post_add", "post_remove", "post_clear") and (
+        _shows(type(instance)) or _shows(sender)
+    ):
+        purge()
+
+
+def connect():
+    """Called from WerkstattConfig.ready(): every content change purges the page cache."""
+    from django.db.models.signals import m2m_changed, post_delete, post_save
+    from wagtail.signals import page_published, page_unpublished, post_page_move
+
+    post_save.connect(_on_change, dispatch_uid="pagecache-save")
+    post_delete.connect(_on_change, dispatch_uid="pagecache-delete")
+    m2m_changed.connect(_on_m2m, dispatch_uid="pagecache-m2m")
+    for signal in (page_published, page_unpublished, post_page_move):
+        signal.connect(purge, dispatch_uid=f"pagecache-{id(signal)}")
+
+
+# --- middleware ----------------------------------------------------------------------------
+
+
+def _anonymous_request(request):
+    cookies = request.COOKIES
+    return (
+        settings.SESSION_COOKIE_NAME not in cookies
+        and "messages" not in cookies
+        and "HTTP_AUTHORIZATION" not in request.META
+    )
+
+
+def _request_cacheable(request):
+    return (
+        settings.PAGE_CACHE_SECONDS > 0
+        and request.method in ("GET", "HEAD")
+        and not request.path.startswith(settings.PAGE_CACHE_EXCLUDED_PATHS)
+        and _anonymous_request(request)
+    )
+
+
+def _response_cacheable(request, response):
+    user = getattr(request, "user", None)
+    return (
+        request.method == "GET"
+        and response.status_code == 200
+        and not response.streaming
+        and not response.cookies
+        and not request.META.get("CSRF_COOKIE_USED")  # a form with a CSRF token
+        and not (user is not None and user.is_authenticated)
+        and "no-store" not in response.get("Cache-Control", "")
+    )
+
+
+def _key(request, token):
+    digest = hashlib.sha1(request.get_full_path().encode(), usedforsecurity=False).hexdigest()
+    return f"pagecache:page:{token}:{request.get_host()}:{digest}"
+
+
+class PageCacheMiddleware:
+    """Serve anonymous GETs from the cache; store what may be shared; mark the rest private."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not _request_cacheable(request):
+            return self._uncached(request, self.get_response(request))
+        try:
+            token = current_token()
+            cached = _cache().get(_key(request, token)) if token else None
+        except Exception:
+            logger.warning("Seiten-Cache nicht erreichbar", exc_info=True)
+            token = None
+        if token is None:  # no cache to talk to: render as if there were none
+            return self._uncached(request, self.get_response(request))
+        if cached is not None:
+            cached[STATUS_HEADER] = "hit"
+            return cached
+        response = self.get_response(request)
+        if not _response_cacheable(request, response):
+            return self._uncached(request, response)
+        if "Cache-Control" not in response:
+            patch_cache_control(response, public=True, max_age=settings.PAGE_CACHE_MAX_AGE)
+        patch_vary_headers(response, ["Cookie"])
+        set_response_etag(response)
+        try:
+            _cache().set(_key(request, token), response, settings.PAGE_CACHE_SECONDS)
+        except Exception:
+            logger.warning("Seite konnte nicht im Cache abgelegt werden", exc_info=True)
+        response[STATUS_HEADER] = "miss"
+        return response
+
+    @staticmethod
+    def _uncached(request, response):
+        """Nothing a signed-in visitor sees may be kept by a shared cache on the way."""
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated:
+            patch_cache_control(response, private=True, no_store=True)
+        elif "Cache-Control" not in response and request.method in ("GET", "HEAD"):
+            patch_cache_control(response, private=True, no_cache=True)
+        response[STATUS_HEADER] = "skip"
+        return response

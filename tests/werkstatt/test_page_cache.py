@@ -1,0 +1,157 @@
+"""The page cache: anonymous pages come from the cache and every kind of page change purges them."""
+
+import pytest
+from django.test import Client
+from wagtail.models import Page, PageViewRestriction
+
+from werkstatt import pagecache
+from werkstatt.models import StandardPage
+
+pytestmark = pytest.mark.django_db
+
+STATUS = pagecache.STATUS_HEADER
+
+
+def fetch(client, path, **headers):
+    response = client.get(path, headers=headers)
+    return response, response.content.decode()
+
+
+def cached(client, path):
+    """Fetch twice; the second answer must come from the cache."""
+    first, _ = fetch(client, path)
+    assert first.status_code == 200
+    second, html = fetch(client, path)
+    assert second[STATUS] == "hit", f"{path} was not cached"
+    return html
+
+
+def impressum():
+    return StandardPage.objects.get(slug="impressum")
+
+
+def test_anonymous_page_is_cached_with_headers_for_proxies(client, home_page):
+    first, html = fetch(client, "/impressum/")
+    assert first[STATUS] == "miss"
+    assert "public" in first["Cache-Control"] and "max-age=60" in first["Cache-Control"]
+    assert "Cookie" in first["Vary"]
+    second, again = fetch(client, "/impressum/")
+    assert second[STATUS] == "hit" and again == html
+    assert second["ETag"] == first["ETag"]
+    not_modified = client.get("/impressum/", headers={"If-None-Match": first["ETag"]})
+    assert not_modified.status_code == 304
+
+
+def test_publish_purges(client, home_page):
+    assert "<h1>Impressum</h1>" in cached(client, "/impressum/")
+    page = impressum()
+    page.title = "Impressum und Kontakt"
+    page.save_revision().publish()
+    response, html = fetch(client, "/impressum/")
+    assert response[STATUS] == "miss"
+    assert "<h1>Impressum und Kontakt</h1>" in html
+
+
+def test_publishing_a_child_purges_the_navigation_of_every_page(client, home_page):
+    assert "Neuigkeiten" not in cached(client, "/impressum/")
+    home_page.add_child(instance=StandardPage(title="Neuigkeiten", slug="neu", show_in_menus=True))
+    assert "Neuigkeiten" in fetch(client, "/impressum/")[1]
+
+
+def test_unpublish_purges(client, home_page):
+    cached(client, "/impressum/")
+    impressum().unpublish()
+    assert client.get("/impressum/").status_code == 404
+
+
+def test_move_purges(client, home_page):
+    cached(client, "/impressum/")
+    impressum().move(StandardPage.objects.get(slug="datenschutz"), pos="last-child")
+    moved = client.get("/impressum/")
+    assert moved.status_code == 301 and moved["Location"] == "/datenschutz/impressum/"
+    assert client.get("/datenschutz/impressum/").status_code == 200
+
+
+def test_view_restriction_purges_and_the_password_form_is_never_cached(client, home_page):
+    cached(client, "/impressum/")
+    restriction = PageViewRestriction.objects.create(
+        page=impressum(), restriction_type=PageViewRestriction.PASSWORD, password="geheim"
+    )
+    for _ in range(2):
+        response, html = fetch(client, "/impressum/")
+        assert response[STATUS] == "skip"
+        assert 'name="password"' in html and "<h1>Impressum</h1>" not in html
+        assert "public" not in response.get("Cache-Control", "")
+    restriction.delete()
+    assert "<h1>Impressum</h1>" in fetch(client, "/impressum/")[1]
+
+
+def test_members_only_page_redirects_anonymous_visitors_every_time(client, member, home_page):
+    cached(client, "/impressum/")
+    PageViewRestriction.objects.create(page=impressum(), restriction_type=PageViewRestriction.LOGIN)
+    for _ in range(2):
+        response = client.get("/impressum/")
+        assert response.status_code == 302 and response[STATUS] == "skip"
+    member_client = Client()
+    member_client.force_login(member)
+    response, html = fetch(member_client, "/impressum/")
+    assert "<h1>Impressum</h1>" in html and response[STATUS] == "skip"
+    assert client.get("/impressum/").status_code == 302
+
+
+def test_logged_in_visitors_neither_read_nor_fill_the_cache(client, member, home_page):
+    member_client = Client()
+    member_client.force_login(member)
+    response, html = fetch(member_client, "/impressum/")
+    assert response[STATUS] == "skip"
+    assert "no-store" in response["Cache-Control"] and "private" in response["Cache-Control"]
+    assert "Abmelden" in html
+    # The member's page was not stored: the anonymous visitor renders and stores their own.
+    response, html = fetch(client, "/impressum/")
+    assert response[STATUS] == "miss" and "Abmelden" not in html
+    assert fetch(client, "/impressum/")[0][STATUS] == "hit"
+    # ... and the member never gets the anonymous one.
+    response, html = fetch(member_client, "/impressum/")
+    assert response[STATUS] == "skip" and "Abmelden" in html
+
+
+def test_forms_errors_search_and_admin_are_not_cached(client, home_page):
+    for path in ("/anmelden/", "/suche/?q=Pflege", "/admin/login/"):
+        client.get(path)
+        assert client.get(path)[STATUS] == "skip", path
+    for _ in range(2):
+        assert client.get("/gibt-es-nicht/")[STATUS] == "skip"
+
+
+def test_a_response_that_sets_a_cookie_is_not_cached(client, home_page):
+    client.get("/anmelden/")  # the visitor now carries a CSRF cookie, which is no reason to skip
+    assert "csrftoken" in client.cookies
+    cached(client, "/impressum/")
+
+
+def test_pages_still_render_when_the_cache_server_is_down(client, home_page, settings):
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django_redis.cache.RedisCache",
+            "LOCATION": "redis://127.0.0.1:9/0",  # discard port: nothing listens
+            # as configured for production: a failing cache is a miss, never an error
+            "OPTIONS": {"IGNORE_EXCEPTIONS": True, "SOCKET_CONNECT_TIMEOUT": 0.2},
+        }
+    }
+    for _ in range(2):
+        response, html = fetch(client, "/impressum/")
+        assert response.status_code == 200 and "<h1>Impressum</h1>" in html
+        assert response[STATUS] == "skip"
+    page = impressum()
+    page.title = "Impressum neu"
+    page.save_revision().publish()  # purging fails quietly, publishing works
+    assert "<h1>Impressum neu</h1>" in fetch(client, "/impressum/")[1]
+
+
+def test_every_worker_sees_one_generation_with_the_local_memory_cache(home_page):
+    """Without Redis each process has its own memory cache; the token file is shared by all."""
+    before = pagecache.current_token()
+    assert pagecache._token_file().read_text() == before
+    Page.objects.get(slug="impressum").save()
+    assert pagecache.current_token() != before
+    assert pagecache._token_file().read_text() == pagecache.current_token()
