@@ -69,7 +69,9 @@ def get(base, path, **headers):
 @pytest.fixture
 def private_document():
     """A document in a members-only collection: never to be served from /media/."""
-    collection = Collection.get_first_root_node().add_child(name="Intern")
+    # An earlier transactional test may have flushed the root collection the migrations made.
+    root = Collection.get_first_root_node() or Collection.add_root(name="Root")
+    collection = root.add_child(name="Intern")
     CollectionViewRestriction.objects.create(
         collection=collection, restriction_type=CollectionViewRestriction.LOGIN
     )
