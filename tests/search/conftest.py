@@ -127,7 +127,7 @@ CORPUS = {
 
 
 @pytest.fixture
-def stolberg(db):
+def stolberg(db, regions):
     """Gemeinde Stolberg (Rhld.) below StädteRegion Aachen, as the demo loaders create it."""
     from taxonomy.models import Region, RegionLevel
 

@@ -43,7 +43,9 @@ def test_reindexing_a_document_replaces_its_text(corpus):
     assert backend.search(SearchRequest(q="Tempo")).total == 0  # the old body is gone
 
 
-@pytest.mark.django_db(transaction=True)
+# serialized_rollback: the flush also empties what migrations ship (regions, Wagtail's root
+# page and collection); later tests need them back.
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_flushing_the_database_empties_the_text_index(regions):
     from search.indexing import to_document_data, write_documents
 
