@@ -27,15 +27,19 @@ from .permissions import scoped_policy
 from .roles import is_central_editor
 
 
-def require_in_scope(model, view):
-    """Wrap an object view: 403 unless the object (by its pk) is in the user's scope."""
+def require_in_scope(model, view, choosing=False):
+    """Wrap an object view: 403 unless the object (by its pk) is in the user's scope.
+
+    `choosing`: the chooser's views, which also admit the shared rows the policy lets be chosen.
+    """
 
     @wraps(view)
     def guarded(request, *args, **kwargs):
         policy = scoped_policy(model)
         pk = kwargs.get("pk")
         if policy is not None and pk is not None:
-            in_scope = policy.scope(
+            narrow = policy.choosable if choosing else policy.scope
+            in_scope = narrow(
                 request.user, model._default_manager.filter(pk=unquote(str(pk)))
             )
             if (
@@ -48,9 +52,11 @@ def require_in_scope(model, view):
     return guarded
 
 
-def guard_urlpatterns(model, patterns):
+def guard_urlpatterns(model, patterns, choosing=False):
     return [
-        URLPattern(p.pattern, require_in_scope(model, p.callback), p.default_args, p.name)
+        URLPattern(
+            p.pattern, require_in_scope(model, p.callback, choosing), p.default_args, p.name
+        )
         if isinstance(p, URLPattern)
         else p
         for p in patterns
@@ -60,7 +66,7 @@ def guard_urlpatterns(model, patterns):
 class ScopedChooserMixin:
     def scoped(self, queryset):
         policy = scoped_policy(self.model_class)
-        return policy.scope(self.request.user, queryset) if policy else queryset
+        return policy.choosable(self.request.user, queryset) if policy else queryset
 
     def get_object_list(self):
         return self.scoped(super().get_object_list())
@@ -95,7 +101,7 @@ class ScopedChooserViewSet(SnippetChooserViewSet):
     chosen_multiple_view_class = ScopedChosenMultipleView
 
     def get_urlpatterns(self):
-        return guard_urlpatterns(self.model, super().get_urlpatterns())
+        return guard_urlpatterns(self.model, super().get_urlpatterns(), choosing=True)
 
 
 class ScopedSnippetViewSet(SnippetViewSet):
@@ -119,11 +125,12 @@ def _limit_choices(form, user):
         queryset = getattr(field, "queryset", None)
         policy = scoped_policy(queryset.model) if queryset is not None else None
         if policy is not None:
-            field.queryset = policy.scope(user, queryset)
+            field.queryset = policy.choosable(user, queryset)
 
 
 class ScopedForm(WagtailAdminModelForm):
-    """Choices of persons, organisations, bodies and municipalities limited to the user's scope.
+    """Choices of persons, organisations, bodies and municipalities limited to the user's scope
+    (plus the shared organisations and bodies, which every editor may choose).
 
     A municipality editor must give a municipality (one of theirs): a row without one would be
     the central team's and vanish from the editor's own listing.

@@ -21,9 +21,10 @@ from .roles import CENTRAL_GROUP, editor_municipality_ids, is_central_editor
 class MunicipalityScopedPolicy(ModelPermissionPolicy):
     """Model permissions, narrowed to the rows of the user's municipalities."""
 
-    def __init__(self, model, scope_field="municipality"):
+    def __init__(self, model, scope_field="municipality", shared_choosable=False):
         super().__init__(model)
         self.scope_field = scope_field  # "pk" for Municipality itself
+        self.shared_choosable = shared_choosable
 
     def _municipality_id(self, instance):
         return (
@@ -41,6 +42,15 @@ class MunicipalityScopedPolicy(ModelPermissionPolicy):
         if is_central_editor(user):
             return queryset
         return queryset.filter(**{f"{self.scope_field}__in": editor_municipality_ids(user)})
+
+    def choosable(self, user, queryset):
+        """`queryset` cut down to the rows `user` may pick in a chooser or a form's select."""
+        if is_central_editor(user) or not self.shared_choosable:
+            return self.scope(user, queryset)
+        return queryset.filter(
+            Q(**{f"{self.scope_field}__in": editor_municipality_ids(user)})
+            | Q(**{f"{self.scope_field}__isnull": True})
+        )
 
     def user_has_permission_for_instance(self, user, action, instance):
         return self.user_has_permission(user, action) and self.in_scope(user, instance)
@@ -66,10 +76,24 @@ def scoped_policy(model):
     return policy if isinstance(policy, MunicipalityScopedPolicy) else None
 
 
+def scoped_models():
+    """The models whose rows belong to municipalities, in the order `register` made them."""
+    return list(SCOPED_MODELS)
+
+
+SCOPED_MODELS = []
+
+
 def register():
     """Called from AppConfig.ready(): before any view asks for a (fallback) policy."""
     from .models import Body, Municipality, Organisation, Person
 
-    for model in (Person, Organisation, Body):
-        register_permission_policy(model, MunicipalityScopedPolicy(model))
-    register_permission_policy(Municipality, MunicipalityScopedPolicy(Municipality, "pk"))
+    policies = {
+        Person: MunicipalityScopedPolicy(Person),
+        Organisation: MunicipalityScopedPolicy(Organisation, shared_choosable=True),
+        Body: MunicipalityScopedPolicy(Body, shared_choosable=True),
+        Municipality: MunicipalityScopedPolicy(Municipality, "pk"),
+    }
+    for model, policy in policies.items():
+        register_permission_policy(model, policy)
+    SCOPED_MODELS[:] = policies

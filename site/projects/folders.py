@@ -31,12 +31,15 @@ def ensure_folder(municipality, create=True):
     return folder
 
 
-def file_into_folders(section):
-    """Move the section's direct pages that lie in a municipality's region into its folder."""
+def file_into_folders(section, only=None):
+    """Move the section's direct pages that lie in a municipality's region into its folder.
+
+    `only`: move just that municipality's pages (its editors get the folder, not the section).
+    """
     moved = 0
     for page in section.get_children().not_type(MunicipalityFolderPage).specific():
         municipality = municipality_for_region(getattr(page, "region", None))
-        if municipality is None:
+        if municipality is None or (only is not None and municipality != only):
             continue
         page.move(ensure_folder(municipality), pos="last-child")
         moved += 1

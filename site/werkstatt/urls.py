@@ -11,6 +11,8 @@ from wagtail.documents import urls as wagtaildocs_urls
 from werkstatt import accounts, health
 
 urlpatterns = [
+    # Scoped versions of Wagtail's cross-model reports come first (network.admin_urls).
+    path("", include("network.admin_urls")),
     path("admin/", include(wagtailadmin_urls)),
     path("dokumente/", include(wagtaildocs_urls)),
     path(

@@ -159,3 +159,24 @@ def test_catalogue_permissions_follow_its_owner_region(stolberg):
     catalogue.save()
     run("setup_roles")
     assert not GroupPagePermission.objects.filter(group=group, page=catalogue).exists()
+
+
+def test_setup_roles_files_flat_project_pages_into_the_municipality_folder(stolberg):
+    from projects.factories import ProjectPageFactory, section_page
+    from projects.models import MunicipalityFolderPage
+
+    section = section_page()
+    flat = ProjectPageFactory(
+        parent=section, title="Generationendialog", slug="generationendialog", region=stolberg.region
+    )
+    elsewhere = ProjectPageFactory(parent=section, title="Bundesprogramm", slug="bundesprogramm")
+    run("setup_roles")
+    folder = MunicipalityFolderPage.objects.get(municipality=stolberg)
+    flat.refresh_from_db()
+    elsewhere.refresh_from_db()
+    assert flat.get_parent().pk == folder.pk
+    assert elsewhere.get_parent().pk == section.pk  # no municipality: stays with the central team
+    group = Group.objects.get(name="Redaktion Stolberg (Rhld.)")
+    assert GroupPagePermission.objects.filter(
+        group=group, page=folder, permission__codename="change_page"
+    ).exists()

@@ -405,3 +405,57 @@ def test_only_central_team_manages_a_municipalitys_editors(client, world, role):
         assert not newcomer.groups.filter(pk=group.pk).exists()
         response = client.post(manage, {"user": "999999", "action": "add"})
         assert "Dieses Benutzerkonto gibt es nicht (mehr)." in response.content.decode()
+
+
+# --- cross-model reports: site history, snippet overview ---------------------------------
+
+
+@pytest.mark.parametrize("role", ["editor_a", "central"])
+def test_site_history_names_only_rows_in_scope(client, world, role):
+    from wagtail.log_actions import log
+
+    for side in (world.a, world.b):
+        for kind in ("person", "organisation", "body", "municipality"):
+            log(snippet(side, kind), "wagtail.edit", user=world.users["central"])
+    client = client_for(client, world, role)
+    pages = {
+        "report": client.get(reverse("wagtailadmin_reports:site_history")),
+        "results": client.get(reverse("wagtailadmin_reports:site_history_results")),
+        "csv": client.get(reverse("wagtailadmin_reports:site_history") + "?export=csv"),
+    }
+    for label, response in pages.items():
+        assert response.status_code == 200, label
+        content = b"".join(response.streaming_content) if response.streaming else response.content
+        text = content.decode("utf-8")
+        for kind in ("person", "organisation", "body", "municipality"):
+            for side, reachable in zip((world.a, world.b), REACH[role], strict=True):
+                assert (name(snippet(side, kind)) in text) is reachable, (label, kind, side)
+
+
+@pytest.mark.parametrize("role", ["editor_a", "central"])
+def test_snippet_overview_counts_no_network_rows(client, world, role):
+    """Network snippets have their own menu, so Wagtail's overview (which counts every row of a
+    model, unscoped) must leave them out; with nothing else to list, it sends the user back."""
+    from network.permissions import scoped_models
+
+    response = client_for(client, world, role).get(reverse("wagtailsnippets:index"))
+    if response.status_code == 200:
+        listed = {row["model"] for row in response.context["object_list"]}
+        assert not listed & set(scoped_models())
+    else:
+        assert_denied(response)
+
+
+@pytest.mark.parametrize("kind", ["organisation", "body"])
+def test_shared_rows_are_choosable_but_not_editable_by_municipality_editors(client, world, kind):
+    from network.models import Body, Organisation
+
+    model = {"organisation": Organisation, "body": Body}[kind]
+    shared = model.objects.create(name=f"Landesnetzwerk {kind} Geteilt", municipality=None)
+    client = client_for(client, world, "editor_a")
+    chooser = reverse(f"wagtailsnippetchoosers_network_{kind}:choose")
+    assert shared.name in client.get(chooser).content.decode()
+    chosen = reverse(f"wagtailsnippetchoosers_network_{kind}:chosen", args=[shared.pk])
+    assert client.get(chosen).status_code == 200
+    assert shared.name not in client.get(url(kind, "list")).content.decode()
+    assert_denied(client.get(url(kind, "edit", shared.pk)))
