@@ -39,9 +39,7 @@ def require_in_scope(model, view, choosing=False):
         pk = kwargs.get("pk")
         if policy is not None and pk is not None:
             narrow = policy.choosable if choosing else policy.scope
-            in_scope = narrow(
-                request.user, model._default_manager.filter(pk=unquote(str(pk)))
-            )
+            in_scope = narrow(request.user, model._default_manager.filter(pk=unquote(str(pk))))
             if (
                 not in_scope.exists()
                 and model._default_manager.filter(pk=unquote(str(pk))).exists()
@@ -54,9 +52,7 @@ def require_in_scope(model, view, choosing=False):
 
 def guard_urlpatterns(model, patterns, choosing=False):
     return [
-        URLPattern(
-            p.pattern, require_in_scope(model, p.callback, choosing), p.default_args, p.name
-        )
+        URLPattern(p.pattern, require_in_scope(model, p.callback, choosing), p.default_args, p.name)
         if isinstance(p, URLPattern)
         else p
         for p in patterns

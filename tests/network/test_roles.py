@@ -167,7 +167,10 @@ def test_setup_roles_files_flat_project_pages_into_the_municipality_folder(stolb
 
     section = section_page()
     flat = ProjectPageFactory(
-        parent=section, title="Generationendialog", slug="generationendialog", region=stolberg.region
+        parent=section,
+        title="Generationendialog",
+        slug="generationendialog",
+        region=stolberg.region,
     )
     elsewhere = ProjectPageFactory(parent=section, title="Bundesprogramm", slug="bundesprogramm")
     run("setup_roles")
