@@ -73,3 +73,20 @@ def test_invalid_address_gets_a_german_error(site_tree):
     response = Client().post(RESET, {"email": "kein-at-zeichen"})
     assert response.status_code == 400
     assert "Bitte gültige E-Mail-Adresse eingeben" in response.content.decode()
+
+
+def test_a_new_password_lifts_the_login_lock(site_tree, member):
+    locked_out = Client(REMOTE_ADDR="203.0.113.7")
+    for _ in range(20):
+        locked_out.post("/anmelden/", {"username": "mitglied", "password": "falsch-123"})
+    refused = locked_out.post("/anmelden/", {"username": "mitglied", "password": "geheim-123"})
+    assert refused.status_code == 429
+
+    client = Client()
+    request_link(client, "mitglied@example.org")
+    link = re.search(r"http://testserver(/anmelden/neues-passwort/\S+/)", mail.outbox[0].body)
+    set_url = client.get(link.group(1), follow=True).redirect_chain[-1][0]
+    new = "Lenkungskreis-2026!"
+    client.post(set_url, {"new_password1": new, "new_password2": new})
+    after = locked_out.post("/anmelden/", {"username": "mitglied", "password": new})
+    assert after.status_code == 302
