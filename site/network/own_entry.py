@@ -2,8 +2,9 @@
 
 Key concepts: the entry is the `Person` whose `user` is the logged-in account (linked by the
 editorial team, never guessed from an e-mail address). The member may change what describes
-their work (function, e-mail, phone, action fields) and may withdraw consent, which hides the
-entry at once; granting consent or more visibility stays with the editorial team. Every change
+their work (function, e-mail, phone, action fields), may lower who sees the entry (public →
+members only → hidden) and may withdraw consent, which hides the entry at once; granting consent
+or more visibility stays with the editorial team. Every change
 is a log entry on the person (field names only, no values) and confirms the data (today);
 saving re-indexes the person after commit, so a hidden entry leaves public search then.
 """
@@ -25,7 +26,20 @@ SELF_EDIT = "network.self_edit"
 CONSENT_WITHDRAWN = "network.consent_withdrawn"
 
 
+# From most to least visible: a member may move their entry down this list, never up.
+LEVELS = [Visibility.PUBLIC, Visibility.MEMBERS, Visibility.HIDDEN]
+
+
 class OwnEntryForm(forms.ModelForm):
+    visibility_choice = forms.ChoiceField(
+        label=gettext_lazy("Wer sieht meinen Eintrag?"),
+        help_text=gettext_lazy(
+            "Sie können Ihren Eintrag hier weniger sichtbar machen. Mehr Sichtbarkeit "
+            "vergibt die Redaktion."
+        ),
+        widget=forms.RadioSelect,
+        required=False,
+    )
     withdraw_consent = forms.BooleanField(
         label=gettext_lazy("Ich widerrufe meine Einwilligung."),
         help_text=gettext_lazy(
@@ -45,13 +59,28 @@ class OwnEntryForm(forms.ModelForm):
             "phone": forms.TextInput(attrs={"autocomplete": "tel", "type": "tel"}),
         }
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        current = self.instance.effective_visibility
+        if current == Visibility.HIDDEN:
+            del self.fields["visibility_choice"]
+            return
+        lower = LEVELS[LEVELS.index(current) :]
+        self.fields["visibility_choice"].choices = [(level, level.label) for level in lower]
+        self.fields["visibility_choice"].initial = current
+
 
 def save_own_entry(form, user):
     """Save the member's corrections (and a withdrawal) with log entries; returns the person."""
     with transaction.atomic():
         person = form.save(commit=False)
-        changed = [name for name in form.changed_data if name != "withdraw_consent"]
+        own_fields = ("withdraw_consent", "visibility_choice")
+        changed = [name for name in form.changed_data if name not in own_fields]
         withdrawn = form.cleaned_data["withdraw_consent"] and person.has_consent
+        chosen = form.cleaned_data.get("visibility_choice")
+        if chosen and chosen != person.effective_visibility:
+            person.visibility = person.requested_visibility = chosen
+            changed.append("visibility")
         if withdrawn:
             today = date_format(timezone.localdate(), "j. F Y")
             person.consent_given = False

@@ -62,7 +62,7 @@ def test_member_without_entry_gets_a_friendly_explanation(site_tree, member_clie
     body = response.content.decode()
     assert response.status_code == 200
     assert "Mit Ihrem Konto ist noch kein Eintrag im Verzeichnis" in body
-    assert "<form method=\"post\" class=\"form\">" not in body
+    assert '<form method="post" class="form">' not in body
 
 
 def test_navigation_links_to_the_page_when_logged_in(site_tree, member_client, client):
@@ -136,9 +136,7 @@ def test_withdrawing_consent_hides_the_entry_and_its_search_document(
     assert SearchDocument.objects.filter(key=key).exists()
     assert "Paula Offen" in unmarked(Client().get("/suche/?q=Paula"))
     with django_capture_on_commit_callbacks(execute=True):
-        response = paula_client.post(
-            URL, form_data(paula, withdraw_consent="on"), follow=True
-        )
+        response = paula_client.post(URL, form_data(paula, withdraw_consent="on"), follow=True)
     body = response.content.decode()
     assert "Sie haben Ihre Einwilligung widerrufen" in body
     assert "verborgen: nur die Redaktion sieht Ihren Eintrag" in body
@@ -172,3 +170,24 @@ def test_another_members_entry_is_out_of_reach(
 def test_admin_person_form_links_the_account(paula, editor_client):
     body = editor_client.get(f"/admin/snippets/network/person/edit/{paula.pk}/").content.decode()
     assert 'name="user"' in body and "Benutzerkonto" in body
+
+
+def test_member_lowers_visibility_to_members_only_but_cannot_raise_it_again(
+    paula, paula_client, django_capture_on_commit_callbacks
+):
+    page = paula_client.get(URL).content.decode()
+    assert "Wer sieht meinen Eintrag?" in page and 'value="members"' in page
+    with django_capture_on_commit_callbacks(execute=True):
+        response = paula_client.post(URL, form_data(paula, visibility_choice="members"))
+    assert response.status_code == 302
+    paula.refresh_from_db()
+    assert paula.visibility == "members" and paula.has_consent
+    assert Client().get(paula.get_absolute_url()).status_code == 404
+    assert "Paula Offen" not in unmarked(Client().get("/suche/?q=Paula"))
+    assert paula_client.get(paula.get_absolute_url()).status_code == 200
+    # Back up to public is not offered and refused when sent anyway.
+    assert 'value="public"' not in paula_client.get(URL).content.decode()
+    refused = paula_client.post(URL, form_data(paula, visibility_choice="public"))
+    assert refused.status_code == 400
+    paula.refresh_from_db()
+    assert paula.visibility == "members"

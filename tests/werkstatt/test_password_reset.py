@@ -53,9 +53,12 @@ def test_reset_flow_end_to_end_and_link_works_once(site_tree, member):
     assert "Ihr Passwort ist geändert" in done.content.decode()
     member.refresh_from_db()
     assert member.check_password("Lenkungskreis-2026!")
-    assert Client().post(
-        "/anmelden/", {"username": "mitglied", "password": "Lenkungskreis-2026!"}
-    ).status_code == 302
+    assert (
+        Client()
+        .post("/anmelden/", {"username": "mitglied", "password": "Lenkungskreis-2026!"})
+        .status_code
+        == 302
+    )
 
     again = Client().get(link, follow=True)
     assert "Dieser Link gilt nicht mehr" in again.content.decode()
