@@ -19,6 +19,8 @@ from django.core.mail import EmailMessage
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from werkstatt.client_address import client_address
+
 from .models import ContactMessage, Visibility
 
 MIN_SECONDS = 3  # a person needs longer than this to write a message
@@ -74,7 +76,7 @@ class ContactForm(forms.Form):
 
 
 def _client_key(request):
-    address = request.META.get("REMOTE_ADDR", "")
+    address = client_address(request)
     return "contact-rate:" + hashlib.sha256(address.encode()).hexdigest()[:32]
 
 

@@ -92,5 +92,19 @@ def test_lock_ends_after_the_cooloff(accounts, settings):
 
     client = Client(REMOTE_ADDR="203.0.113.7")
     fail(client, "/anmelden/", "mitglied", LIMIT)
-    AccessAttempt.objects.update(attempt_time=AccessAttempt.objects.get().attempt_time - timedelta(minutes=31))
+    AccessAttempt.objects.update(
+        attempt_time=AccessAttempt.objects.get().attempt_time - timedelta(minutes=31)
+    )
     assert attempt(client, "/anmelden/", "mitglied", "geheim-123").status_code == 302
+
+
+def test_behind_the_proxy_the_lock_is_per_forwarded_address(accounts, settings):
+    """With one trusted proxy the lock holds the guesser's address, not the proxy's, and a
+    forged X-Forwarded-For entry further left does not get the guesser a fresh count."""
+    settings.WERKSTATT_TRUSTED_PROXIES = 1
+    guesser = Client(REMOTE_ADDR="127.0.0.1", HTTP_X_FORWARDED_FOR="198.51.100.9")
+    fail(guesser, "/anmelden/", "mitglied", LIMIT)
+    forged = Client(REMOTE_ADDR="127.0.0.1", HTTP_X_FORWARDED_FOR="10.9.9.9, 198.51.100.9")
+    assert attempt(forged, "/anmelden/", "mitglied", "geheim-123").status_code == 429
+    colleague = Client(REMOTE_ADDR="127.0.0.1", HTTP_X_FORWARDED_FOR="203.0.113.50")
+    assert attempt(colleague, "/anmelden/", "mitglied", "geheim-123").status_code == 302

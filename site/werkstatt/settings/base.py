@@ -235,6 +235,10 @@ AXES_RESET_ON_SUCCESS = True
 AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False  # the lock ends 30 minutes after it began
 AXES_LOCKOUT_CALLABLE = "werkstatt.lockout.lockout_response"
 AXES_DISABLE_ACCESS_LOG = True  # successful logins are not recorded (data minimisation)
+# Behind a reverse proxy: how many proxies stand in front (1 for deploy/nginx.conf); see
+# werkstatt.client_address, which the login lock and the contact form's limit both use.
+WERKSTATT_TRUSTED_PROXIES = int(os.environ.get("WERKSTATT_TRUSTED_PROXIES", "0"))
+AXES_CLIENT_IP_CALLABLE = "werkstatt.client_address.client_address"
 
 LOGIN_URL = "/anmelden/"
 LOGIN_REDIRECT_URL = "/netzwerk/"
