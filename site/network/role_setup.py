@@ -42,7 +42,8 @@ CENTRAL_PAGE_PERMISSIONS = ("add", "change", "publish", "bulk_delete", "lock", "
 EDITOR_PAGE_PERMISSIONS = ("add", "change")
 MEDIA = (("wagtailimages", "image"), ("wagtaildocs", "document"))
 CENTRAL_MEDIA_ACTIONS = ("add", "change", "delete", "choose")
-EDITOR_MEDIA_ACTIONS = ("add", "choose")
+# Within its own collection only (Setup.municipality_media).
+EDITOR_MEDIA_ACTIONS = ("add", "change", "delete", "choose")
 
 
 class Setup:
@@ -131,7 +132,6 @@ class Setup:
             municipality.save(update_fields=["editor_group"])
         group = municipality.editor_group
         group.permissions.add(*(self.permission(label) for label in EDITOR_PERMISSIONS))
-        self.grant_collection(group, EDITOR_MEDIA_ACTIONS)
         return group
 
     def retire_wagtail_defaults(self):
@@ -210,6 +210,39 @@ class Setup:
                 )
         return pages
 
+    def municipality_media(self, municipality, group):
+        """The group's own collection „Medien <Kommune>“: it uploads and chooses there only.
+
+        Not the root collection: that would show every municipality's images and documents in
+        the choosers. The collection is found again through the group's permission on it, so
+        renaming the municipality (or the collection) keeps the link.
+        """
+        from wagtail.models import Collection, GroupCollectionPermission
+
+        owned = GroupCollectionPermission.objects.filter(
+            group=group, permission__codename="add_document"
+        ).first()
+        collection = owned.collection if owned is not None else None
+        if collection is None:
+            # Wagtail's migrations make the root; a flushed test database may lack it.
+            root = Collection.get_first_root_node() or Collection.add_root(name="Root")
+            name = f"Medien {municipality.name}"
+            collection = root.get_children().filter(name=name).first() or root.add_child(name=name)
+            self.report(f"Sammlung „{name}“ angelegt")
+        wanted = [
+            self.permission(f"{app_label}.{action}_{model_name}").pk
+            for app_label, model_name in MEDIA
+            for action in EDITOR_MEDIA_ACTIONS
+        ]
+        GroupCollectionPermission.objects.filter(group=group).exclude(
+            collection=collection, permission_id__in=wanted
+        ).delete()
+        for permission_id in wanted:
+            GroupCollectionPermission.objects.get_or_create(
+                group=group, collection=collection, permission_id=permission_id
+            )
+        return collection
+
     def run(self, pages=True):
         central = self.central()
         self.members()
@@ -219,6 +252,7 @@ class Setup:
             group = self.municipality(municipality)
             if pages:
                 self.municipality_pages(municipality, group)
+                self.municipality_media(municipality, group)
         return central
 
 
@@ -232,6 +266,7 @@ def grant_editor(user, municipality):
     setup = Setup()
     group = setup.municipality(municipality)
     setup.municipality_pages(municipality, group, create=True)
+    setup.municipality_media(municipality, group)
     user.groups.add(group)
     return group
 

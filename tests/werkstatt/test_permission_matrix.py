@@ -459,3 +459,63 @@ def test_shared_rows_are_choosable_but_not_editable_by_municipality_editors(clie
     assert client.get(chosen).status_code == 200
     assert shared.name not in client.get(url(kind, "list")).content.decode()
     assert_denied(client.get(url(kind, "edit", shared.pk)))
+
+
+# --- media: each municipality's own collection ------------------------------------------
+
+
+def media_collection(side):
+    from wagtail.models import GroupCollectionPermission
+
+    side.municipality.refresh_from_db()  # setup_roles gave it its group through another instance
+    return GroupCollectionPermission.objects.get(
+        group=side.municipality.editor_group, permission__codename="add_document"
+    ).collection
+
+
+@pytest.mark.parametrize("role", ["editor_a", "central"])
+def test_documents_and_their_choosers_only_in_scope(client, world, role):
+    from projects.datareports.storage import private_collection
+    from projects.factories import DocumentFactory
+
+    for side in (world.a, world.b):
+        assert media_collection(side).name == f"Medien {side.municipality.name}"
+        DocumentFactory(title=f"Flyer {side.municipality.name}", collection=media_collection(side))
+    table = DocumentFactory(title="Rohdaten Bremerhaven", collection=private_collection())
+    client = client_for(client, world, role)
+    for view in ("wagtaildocs:index", "wagtaildocs_chooser:choose"):
+        html = client.get(reverse(view)).content.decode()
+        for side, reachable in zip((world.a, world.b), REACH[role], strict=True):
+            assert (f"Flyer {side.municipality.name}" in html) is reachable, (view, side)
+        assert (table.title in html) is (role == "central"), view
+    # The data table's file itself: only the central team may open it.
+    served = client.get(table.url)
+    assert (served.status_code == 200) is (role == "central")
+
+
+def test_municipality_editor_uploads_into_its_own_collection(client, world):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from wagtail.documents import get_document_model
+
+    client = client_for(client, world, "editor_a")
+    form = client.get(reverse("wagtaildocs:add")).content.decode()
+    # Its own collection is the only one it may add to, so Wagtail asks for none and uses it.
+    assert f"Medien {world.b.municipality.name}" not in form
+    upload = SimpleUploadedFile("plan.pdf", b"%PDF-1.4\n%%EOF\n", content_type="application/pdf")
+    response = client.post(
+        reverse("wagtaildocs:add"),
+        {"title": "Werkstattplan A", "file": upload, "collection": media_collection(world.a).pk},
+    )
+    assert response.status_code == 302
+    document = get_document_model().objects.get(title="Werkstattplan A")
+    assert document.collection == media_collection(world.a)
+    foreign = SimpleUploadedFile("b.pdf", b"%PDF-1.4\n%%EOF\n", content_type="application/pdf")
+    client.post(
+        reverse("wagtaildocs:add"),
+        {"title": "Untergeschoben", "file": foreign, "collection": media_collection(world.b).pk},
+    )
+    assert (
+        not get_document_model()
+        .objects.filter(title="Untergeschoben", collection=media_collection(world.b))
+        .exists()
+    )

@@ -1,14 +1,15 @@
-"""Where uploaded data tables live: a collection only editors may open.
+"""Where uploaded data tables live: a collection only the central team may open.
 
 The uploaded file still holds the small counts that the page withholds, so it must never be a
-public document. Moderators and editors (Wagtail's default groups) and superusers can open it.
+public document. The central editorial team („Redaktion“) and superusers can open it; municipality
+editors see their data reports' published figures, not the raw tables of any municipality.
 """
 
 from django.contrib.auth.models import Group
 from django.utils.translation import gettext as _
 from wagtail.models import Collection, CollectionViewRestriction
 
-EDITOR_GROUPS = ("Editors", "Moderators")
+from network.roles import CENTRAL_GROUP
 
 
 def root_collection():
@@ -28,9 +29,9 @@ def private_collection():
         restriction = CollectionViewRestriction.objects.create(
             collection=collection, restriction_type=CollectionViewRestriction.GROUPS
         )
-    groups = list(Group.objects.filter(name__in=EDITOR_GROUPS))
-    if groups:
-        restriction.groups.add(*groups)
+    central = Group.objects.filter(name=CENTRAL_GROUP).first()
+    if central is not None:
+        restriction.groups.add(central)
     return collection
 
 
