@@ -21,10 +21,14 @@ AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 
 @pytest.fixture(autouse=True)
 def _empty_cache():
-    """Each test starts without cached pages (those of an earlier test are not its content)."""
+    """Each test starts without cached pages (those of an earlier test are not its content)
+    and with the search breaker's shared state gone (an earlier test's outage is not its own)."""
+    from django.core.cache import cache
+
     from werkstatt import pagecache
 
     pagecache.new_generation()
+    cache.delete("search-breaker:elasticsearch")
     yield
 
 
