@@ -9,6 +9,7 @@ the only way views, JSON and other apps decide what a viewer may see. Without re
 
 from datetime import timedelta
 
+from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -105,7 +106,7 @@ class Municipality(models.Model):
         FieldPanel("kind"),
         FieldRowPanel([FieldPanel("population"), FieldPanel("population_year")]),
         FieldPanel("website"),
-        FieldPanel("programmes"),
+        FieldPanel("programmes", widget=forms.CheckboxSelectMultiple),
         FieldPanel("summary"),
         FieldPanel("profile"),
     ]
@@ -234,7 +235,7 @@ class Body(ClusterableModel):
         FieldPanel("municipality"),
         FieldPanel("organisation"),
         FieldPanel("parent"),
-        FieldPanel("action_fields"),
+        FieldPanel("action_fields", widget=forms.CheckboxSelectMultiple),
         FieldPanel("founded"),
         InlinePanel("memberships", label=_("Mitglieder"), heading=_("Mitgliedschaften")),
     ]
@@ -427,7 +428,7 @@ class Person(models.Model):
         FieldPanel("function"),
         FieldPanel("organisation"),
         FieldPanel("municipality"),
-        FieldPanel("action_fields"),
+        FieldPanel("action_fields", widget=forms.CheckboxSelectMultiple),
         FieldRowPanel([FieldPanel("email"), FieldPanel("phone")]),
         FieldPanel("last_confirmed"),
         MultiFieldPanel(

@@ -1,8 +1,9 @@
-"""Every page type of the demo at 390, 768 and 1280 px: no sideways page scrolling, no axe violations.
+"""Every page type of the demo at 390, 768 and 1280 px: no sideways page scrolling, no axe
+violations, and markup the Nu HTML Checker finds no error in (WCAG 2.1 SC 4.1.1, BITV 2.0).
 
 Tables may be wider than the phone, but they scroll inside their own region; the page itself
 must never be wider than the window (scrollWidth > innerWidth fails). One demo load for all
-widths and pages keeps this affordable.
+widths, pages and the markup check keeps this affordable.
 """
 
 import pytest
@@ -58,12 +59,16 @@ def page_types():
     return paths
 
 
-def test_every_page_type_fits_three_widths_without_axe_violations(demo_site, browser, live_server):
+def test_every_page_type_fits_three_widths_without_axe_or_markup_errors(
+    demo_site, browser, live_server
+):
     from tests.conftest import BrowserPage
+
+    from .markup import markup_errors
 
     paths = page_types()
     assert len(paths) >= 20, paths
-    problems = []
+    problems, sources = [], {}
     for width in WIDTHS:
         context = browser.new_context(locale="de-DE", viewport={"width": width, "height": 900})
         page = BrowserPage(context.new_page(), live_server.url)
@@ -73,6 +78,7 @@ def test_every_page_type_fits_three_widths_without_axe_violations(demo_site, bro
             if response.status != expected:
                 problems.append(f"{width} px {path}: HTTP {response.status}")
                 continue
+            sources.setdefault(path, response.text())  # the served source, not the live DOM
             scroll, inner = page.page.evaluate(
                 "[document.documentElement.scrollWidth, window.innerWidth]"
             )
@@ -83,7 +89,21 @@ def test_every_page_type_fits_three_widths_without_axe_violations(demo_site, bro
                 problems.append(f"{width} px {path}: axe {violation['id']} {targets}")
         assert not page.foreign_hosts(), page.foreign_hosts()
         context.close()
+    problems += markup_errors(sources)
     assert not problems, "\n".join(problems)
+
+
+def test_the_markup_check_can_fail():
+    """The checker reports what the issue found (duplicate attributes, an empty form action)."""
+    from .markup import markup_errors
+
+    broken = (
+        '<!doctype html><html lang="de"><head><title>x</title></head><body>'
+        '<form action=""><input type="search" type="text" name="q"></form></body></html>'
+    )
+    errors = markup_errors({"/kaputt/": broken})
+    assert any("Duplicate attribute" in error for error in errors), errors
+    assert any("/kaputt/" in error and "action" in error for error in errors), errors
 
 
 def test_the_overflow_check_can_fail(demo_site, browser_page):

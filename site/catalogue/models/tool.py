@@ -2,6 +2,7 @@
 
 import re
 
+from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -153,8 +154,8 @@ class ToolPage(Page):
 
     content_panels = Page.content_panels + [
         FieldRowPanel([FieldPanel("status"), FieldPanel("primary_action_field")]),
-        FieldPanel("further_action_fields"),
-        FieldPanel("target_groups"),
+        FieldPanel("further_action_fields", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("target_groups", widget=forms.CheckboxSelectMultiple),
         FieldPanel("tags"),
         FieldPanel("summary"),
         FieldPanel("body"),
