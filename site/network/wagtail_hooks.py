@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.components import Component
-from wagtail.admin.ui.tables import Column
+from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.admin.widgets import Button
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import page_permission_policy, register_permission_policy
@@ -93,7 +93,8 @@ class PersonViewSet(ScopedSnippetViewSet):
             accessor=yes_no("consent_given"),
             sort_key="consent_given",
         ),
-        "last_confirmed",
+        # A short heading: „Zuletzt bestätigt am“ pushed the column out of a 1280 px window.
+        DateColumn("last_confirmed", label=_("Bestätigt"), sort_key="last_confirmed"),
     ]
     search_fields = ["name", "email", "function"]
     search_backend_name = None  # plain ORM search: always in step with the table
