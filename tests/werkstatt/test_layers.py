@@ -1,0 +1,83 @@
+"""Who may import whom (docs/architecture.md, „Who may import whom“), checked on the source.
+
+Apps form layers; an app imports only apps below it, at module level or inside a function:
+
+    werkstatt (library modules) < taxonomy < search < network < catalogue < projects
+
+The project shell of `werkstatt` (settings, URLs, the home page model, the demo loader, health
+check and commands) wires all apps together and may import any of them. Migrations are history
+and are not checked here.
+"""
+
+import ast
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+LAYERS = ["werkstatt", "taxonomy", "search", "network", "catalogue", "projects"]
+SHELL = (
+    "site/werkstatt/settings/",
+    "site/werkstatt/urls.py",
+    "site/werkstatt/models.py",
+    "site/werkstatt/demo.py",
+    "site/werkstatt/health.py",
+    "site/werkstatt/bench_urls.py",
+    "site/werkstatt/management/",
+)
+
+
+def app_of(relative):
+    parts = Path(relative).parts
+    return "search" if parts[0] == "search" else parts[1]
+
+
+def imported_apps(source):
+    """(line, app) for every import of one of our apps in `source`."""
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Import):
+            names = [alias.name for alias in node.names]
+        elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+            names = [node.module]
+        else:
+            continue
+        for name in names:
+            top = name.split(".")[0]
+            if top in LAYERS:
+                yield node.lineno, top
+
+
+def violations(relative, source):
+    """Imports in the file at `relative` that reach the same or a higher layer's app."""
+    if relative.startswith(SHELL):
+        return []
+    app = app_of(relative)
+    return [
+        f"{relative}:{line}: {app} importiert {target}"
+        for line, target in imported_apps(source)
+        if target != app and LAYERS.index(target) > LAYERS.index(app)
+    ]
+
+
+def source_files():
+    for folder in ("site", "search"):
+        for path in sorted((ROOT / folder).rglob("*.py")):
+            relative = path.relative_to(ROOT).as_posix()
+            if "/migrations/" not in relative:
+                yield relative, path.read_text(encoding="utf-8")
+
+
+def test_no_app_imports_an_app_above_it():
+    files = list(source_files())
+    assert len(files) > 100  # the scan sees the code base
+    found = [problem for relative, source in files for problem in violations(relative, source)]
+    assert not found, "\n".join(found)
+
+
+def test_the_check_catches_an_upward_import_also_inside_a_function():
+    lazy = "def f():\n    from catalogue.models import ToolPage\n"
+    assert violations("search/facets.py", lazy) == [
+        "search/facets.py:2: search importiert catalogue"
+    ]
+    assert violations("site/network/views.py", "import projects.models\n")
+    assert not violations("site/projects/views.py", "from network.models import Person\n")
+    assert not violations("site/werkstatt/demo.py", "from projects import demo\n")
+    assert violations("site/werkstatt/numbers.py", "from taxonomy.models import Region\n")
