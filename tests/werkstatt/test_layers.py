@@ -81,3 +81,23 @@ def test_the_check_catches_an_upward_import_also_inside_a_function():
     assert not violations("site/projects/views.py", "from network.models import Person\n")
     assert not violations("site/werkstatt/demo.py", "from projects import demo\n")
     assert violations("site/werkstatt/numbers.py", "from taxonomy.models import Region\n")
+
+
+def test_migrations_keep_their_history_frozen():
+    """A migration may name our field classes (schema), but never call live code: a data
+    migration that imports `taxonomy.vocabulary` would do something else after every edit."""
+    found = []
+    for folder in ("site", "search"):
+        for path in sorted((ROOT / folder).rglob("migrations/*.py")):
+            for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+                module = (
+                    node.module
+                    if isinstance(node, ast.ImportFrom) and node.level == 0
+                    else next((a.name for a in node.names), None)
+                    if isinstance(node, ast.Import)
+                    else None
+                )
+                if module and module.split(".")[0] in LAYERS:
+                    if module.split(".")[-1] not in ("fields", "blocks"):
+                        found.append(f"{path.relative_to(ROOT)}:{node.lineno}: {module}")
+    assert not found, "\n".join(found)

@@ -1,16 +1,10 @@
-"""The roles of README „Rollen und Rechte“: groups, permissions and the review workflow.
+"""Roles used to be set up here by calling `network.role_setup` (live code in a migration).
 
-Page permissions of the municipality groups need the content apps' pages; `setup_roles`
-(also run by `load_demo`) adds them.
+They are now set up after every `migrate` by the post_migrate handler in `network.apps`, which
+runs the current `setup_roles`; this migration stays as a node of the graph and does nothing.
 """
 
 from django.db import migrations
-
-
-def setup(apps, schema_editor):
-    from network.role_setup import setup_roles
-
-    setup_roles(registry=apps, pages=False)
 
 
 class Migration(migrations.Migration):
@@ -22,4 +16,4 @@ class Migration(migrations.Migration):
         ("wagtaildocs", "0014_alter_document_file_size"),
     ]
 
-    operations = [migrations.RunPython(setup, migrations.RunPython.noop)]
+    operations = []
