@@ -97,7 +97,7 @@ def test_migrations_keep_their_history_frozen():
                     if isinstance(node, ast.Import)
                     else None
                 )
-                if module and module.split(".")[0] in LAYERS:
-                    if module.split(".")[-1] not in ("fields", "blocks"):
-                        found.append(f"{path.relative_to(ROOT)}:{node.lineno}: {module}")
+                parts = module.split(".") if module else []
+                if parts and parts[0] in LAYERS and parts[-1] not in ("fields", "blocks"):
+                    found.append(f"{path.relative_to(ROOT)}:{node.lineno}: {module}")
     assert not found, "\n".join(found)
