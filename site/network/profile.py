@@ -29,10 +29,6 @@ def register_section(section):
     return section
 
 
-def unregister_section(key):
-    _sections.pop(key, None)
-
-
 def sections():
     return sorted(_sections.values(), key=lambda s: (s.order, str(s.title)))
 
