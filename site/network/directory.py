@@ -3,6 +3,10 @@
 Kept out of the views so the HTML pages and the JSON API filter identically.
 """
 
+from dataclasses import dataclass
+from functools import reduce
+from operator import or_
+
 from django import forms
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -83,60 +87,64 @@ class KindDirectoryForm(DirectoryForm):
         )
 
 
-def _region_q(prefix, code):
-    """Objects whose municipality lies in the region `code` or below it (code prefix)."""
-    return Q(**{f"{prefix}region__code__startswith": code})
+@dataclass(frozen=True)
+class DirectoryFilter:
+    """How one directory filters by the form's fields; the four directories differ only in paths.
+
+    `text`: fields searched for `q`; `action_field`: the path to the action fields (for
+    organisations and municipalities through their bodies only: people's expertise would
+    reveal hidden persons); `regions`: paths to a region whose code starts with the chosen one
+    (the region or below it); `kind`: whether the „Art“ filter applies.
+    """
+
+    text: tuple
+    action_field: str
+    regions: tuple
+    related: tuple
+    kind: bool = False
+
+    def __call__(self, queryset, data):
+        q, field, code = data.get("q", ""), data.get("handlungsfeld", ""), data.get("region", "")
+        if q:
+            queryset = queryset.filter(
+                reduce(or_, (Q(**{f"{name}__icontains": q}) for name in self.text))
+            )
+        if field:
+            queryset = queryset.filter(**{f"{self.action_field}__slug": field})
+        if code:
+            queryset = queryset.filter(
+                reduce(
+                    or_, (Q(**{f"{path}region__code__startswith": code}) for path in self.regions)
+                )
+            )
+        if self.kind and data.get("art"):
+            queryset = queryset.filter(kind=data["art"])
+        return queryset.distinct().select_related(*self.related)
 
 
-def filter_people(queryset, data):
-    q, field, code = data.get("q", ""), data.get("handlungsfeld", ""), data.get("region", "")
-    if q:
-        queryset = queryset.filter(
-            Q(name__icontains=q) | Q(function__icontains=q) | Q(organisation__name__icontains=q)
-        )
-    if field:
-        queryset = queryset.filter(action_fields__slug=field)
-    if code:
-        queryset = queryset.filter(
-            _region_q("municipality__", code) | _region_q("organisation__municipality__", code)
-        )
-    return queryset.distinct().select_related("organisation", "municipality")
-
-
-def filter_organisations(queryset, data):
-    q, field, code = data.get("q", ""), data.get("handlungsfeld", ""), data.get("region", "")
-    if q:
-        queryset = queryset.filter(Q(name__icontains=q) | Q(description__icontains=q))
-    if field:
-        # Through bodies only: people's expertise would reveal hidden persons.
-        queryset = queryset.filter(bodies__action_fields__slug=field)
-    if code:
-        queryset = queryset.filter(_region_q("municipality__", code))
-    if data.get("art"):
-        queryset = queryset.filter(kind=data["art"])
-    return queryset.distinct().select_related("municipality")
-
-
-def filter_bodies(queryset, data):
-    q, field, code = data.get("q", ""), data.get("handlungsfeld", ""), data.get("region", "")
-    if q:
-        queryset = queryset.filter(Q(name__icontains=q) | Q(purpose__icontains=q))
-    if field:
-        queryset = queryset.filter(action_fields__slug=field)
-    if code:
-        queryset = queryset.filter(_region_q("municipality__", code))
-    if data.get("art"):
-        queryset = queryset.filter(kind=data["art"])
-    return queryset.distinct().select_related("municipality")
-
-
-def filter_municipalities(queryset, data):
-    q, field, code = data.get("q", ""), data.get("handlungsfeld", ""), data.get("region", "")
-    if q:
-        queryset = queryset.filter(name__icontains=q)
-    if field:
-        # Through bodies only: people's expertise would reveal hidden persons.
-        queryset = queryset.filter(bodies__action_fields__slug=field)
-    if code:
-        queryset = queryset.filter(_region_q("", code))
-    return queryset.distinct().select_related("region")
+filter_people = DirectoryFilter(
+    text=("name", "function", "organisation__name"),
+    action_field="action_fields",
+    regions=("municipality__", "organisation__municipality__"),
+    related=("organisation", "municipality"),
+)
+filter_organisations = DirectoryFilter(
+    text=("name", "description"),
+    action_field="bodies__action_fields",
+    regions=("municipality__",),
+    related=("municipality",),
+    kind=True,
+)
+filter_bodies = DirectoryFilter(
+    text=("name", "purpose"),
+    action_field="action_fields",
+    regions=("municipality__",),
+    related=("municipality",),
+    kind=True,
+)
+filter_municipalities = DirectoryFilter(
+    text=("name",),
+    action_field="bodies__action_fields",
+    regions=("",),
+    related=("region",),
+)
