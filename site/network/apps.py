@@ -21,9 +21,10 @@ class NetworkConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import permissions, profile_sections, search_adapters
+        from . import permissions, profile_sections, search_adapters, sitemaps
 
         permissions.register()
         post_migrate.connect(setup_roles_after_migrate, sender=self)
         profile_sections.register()
         search_adapters.register_all()
+        sitemaps.register()

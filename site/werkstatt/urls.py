@@ -3,12 +3,11 @@
 from django.conf import settings
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
-from django.views.generic import TemplateView
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from werkstatt import accounts, health
+from werkstatt import accounts, health, sitemaps
 
 urlpatterns = [
     # Scoped versions of Wagtail's cross-model reports come first (network.admin_urls).
@@ -48,7 +47,8 @@ urlpatterns = [
         name="password_reset_complete",
     ),
     path("healthz", health.healthz, name="healthz"),
-    path("robots.txt", TemplateView.as_view(template_name="robots.txt", content_type="text/plain")),
+    path("robots.txt", sitemaps.robots_txt, name="robots_txt"),
+    path("sitemap.xml", sitemaps.sitemap, name="sitemap"),
     # Each app owns its own URLs (its prefix is in its urls.py): /suche/, /api/v1/, /netzwerk/, ...
     path("", include("taxonomy.urls")),
     path("", include("search.urls")),

@@ -34,6 +34,10 @@ class MunicipalityFolderPage(Page):
         verbose_name = _("Projekte einer Kommune (Ordner)")
         verbose_name_plural = _("Projekte einer Kommune (Ordner)")
 
+    def get_sitemap_urls(self, request=None):
+        """Only a redirect to the profile: not an address of its own for search engines."""
+        return []
+
     def serve(self, request, *args, **kwargs):
         if self.municipality_id:
             return redirect(self.municipality.get_absolute_url())
