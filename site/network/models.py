@@ -22,18 +22,17 @@ from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField
 
+from werkstatt.umlauts import spell_out
+
 from .access import MEMBER, viewer_level
 from .phones import normalise_phone
 
 CONFIRMATION_MAX_AGE = timedelta(days=365)
-UMLAUTS = str.maketrans(
-    {"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue", "ß": "ss"}
-)
 
 
 def unique_slug(model, name, instance_pk=None, max_length=120):
     """A slug from `name` (ü -> ue) that no other row of `model` uses yet (name-2, name-3, ...)."""
-    base = slugify(str(name).translate(UMLAUTS))[: max_length - 6] or "eintrag"
+    base = slugify(spell_out(name))[: max_length - 6] or "eintrag"
     slug, number = base, 2
     while model.objects.filter(slug=slug).exclude(pk=instance_pk).exists():
         slug, number = f"{base}-{number}", number + 1

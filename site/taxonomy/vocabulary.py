@@ -2,6 +2,8 @@
 
 from django.utils.text import slugify
 
+from werkstatt.umlauts import spell_out
+
 ACTION_FIELDS = [
     # name, icon, colour (white text on it meets 4.5:1), description
     (
@@ -74,13 +76,7 @@ TARGET_GROUPS = [
 
 
 def slug_for(name):
-    return slugify(
-        name.replace("&", "und")
-        .replace("ä", "ae")
-        .replace("ö", "oe")
-        .replace("ü", "ue")
-        .replace("ß", "ss")
-    )
+    return slugify(spell_out(name.replace("&", "und")))
 
 
 def seed_vocabulary(ActionField, TargetGroup):  # noqa: N803 - models passed in from migrations

@@ -26,6 +26,8 @@ import pandas as pd
 from django.conf import settings
 from django.utils.translation import gettext as _
 
+from .umlauts import spell_out
+
 MAX_ERRORS_SHOWN = 100
 # C0 and C1 control characters except TAB and LF (CR is turned into LF first), plus the
 # Unicode line and paragraph separators that some programs also treat as line breaks.
@@ -33,7 +35,6 @@ CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")
 
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 PLAIN_NUMBER = re.compile(r"[+-]?\d[\d.,]*")  # e.g. "-2,5": a spreadsheet reads it as a number
-UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
 
 
 class SpreadsheetError(Exception):
@@ -87,7 +88,7 @@ class ImportResult:
 def fold(text):
     """Comparable form of a name as a person would write it: case, spacing, umlauts, '&'/'und'."""
     text = unicodedata.normalize("NFC", str(text or "")).strip().lower()
-    text = text.translate(UMLAUTS)
+    text = spell_out(text)
     text = text.replace("&", " und ").replace("+", " und ")
     text = re.sub(r"[\s_\-/.,:()]+", " ", text)
     return re.sub(r"\s+", " ", text).strip()

@@ -7,6 +7,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from werkstatt.spreadsheets import RowError, SpreadsheetError, fold, parse_number, read_table
+from werkstatt.umlauts import spell_out
 
 CODE_HEADERS = [
     "Schlüssel",
@@ -51,7 +52,7 @@ class ImportOutcome:
 def indicator_key_text(header):
     """'Anteil 65+' -> 'anteil 65 plus', '... in %' -> '... in prozent' (stable URL keys)."""
     text = header.lower().replace("+", " plus ").replace("%", " prozent ")
-    return text.translate(str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"}))
+    return spell_out(text)
 
 
 def indicator_kind(header):
