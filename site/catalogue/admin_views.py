@@ -7,7 +7,7 @@ import secrets
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from werkstatt.locks import Busy
-from werkstatt.spreadsheets import SpreadsheetError, frame_to_csv, frame_to_xlsx, read_table
+from werkstatt.spreadsheets import SpreadsheetError, read_table, spreadsheet_response
 
 from .columns import COLUMNS, REQUIRED
 from .exports import catalogue_frame
@@ -134,13 +134,6 @@ def export_view(request, page_id, extension):
         raise Http404
     catalogue = _catalogue_for(request, page_id, need_add=False)
     frame = catalogue_frame(catalogue)
-    name = f"werkzeuge-{slugify(catalogue.slug)}.{extension}"
-    if extension == "xlsx":
-        response = HttpResponse(
-            frame_to_xlsx(frame, sheet_name="Werkzeuge"),
-            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        )
-    else:
-        response = HttpResponse(frame_to_csv(frame), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{name}"'
-    return response
+    return spreadsheet_response(
+        frame, extension, f"werkzeuge-{slugify(catalogue.slug)}", sheet_name="Werkzeuge"
+    )

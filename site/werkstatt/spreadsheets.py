@@ -407,3 +407,20 @@ def frame_to_xlsx(frame, sheet_name="Daten"):
     with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
         safe.to_excel(writer, index=False, sheet_name=sheet_name[:31])
     return buffer.getvalue()
+
+
+XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def spreadsheet_response(frame, extension, filename, sheet_name="Daten"):
+    """A download of `frame` as `csv` or `xlsx` (the one place that builds such a response)."""
+    from django.http import HttpResponse
+
+    if extension == "xlsx":
+        response = HttpResponse(frame_to_xlsx(frame, sheet_name=sheet_name), content_type=XLSX_TYPE)
+    elif extension == "csv":
+        response = HttpResponse(frame_to_csv(frame), content_type="text/csv; charset=utf-8")
+    else:
+        raise ValueError(extension)
+    response["Content-Disposition"] = f'attachment; filename="{filename}.{extension}"'
+    return response

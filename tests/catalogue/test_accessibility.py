@@ -33,3 +33,13 @@ def test_print_layout_hides_navigation_and_filters(demo, browser_page):
     assert not browser_page.page.locator("form.filters").is_visible()
     assert browser_page.page.locator(".print-all article").count() == 34
     assert browser_page.page.locator(".print-all .status").first.is_visible()
+
+
+def test_open_data_page_has_no_axe_or_markup_errors(demo, assert_accessible):
+    from tests.werkstatt.markup import markup_errors
+
+    page = assert_accessible("/offene-daten/")
+    assert markup_errors({"/offene-daten/": page.page.content()}) == []
+    page.page.set_viewport_size({"width": 390, "height": 800})
+    scroll, inner = page.page.evaluate("[document.documentElement.scrollWidth, window.innerWidth]")
+    assert scroll <= inner

@@ -55,6 +55,7 @@ def page_types():
         "/suche/?q=wohnen&handlungsfeld=leben-und-wohnen",
         "/anmelden/",
         "/netzwerk/nachricht/",  # the contact form
+        "/offene-daten/",
     ]
     return paths
 
