@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, HelpPanel, InlinePanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
@@ -162,6 +162,20 @@ class CatalogueIndexPage(RoutablePageMixin, Page):
                 }
             )
         return groups
+
+    @path("pdf/", name="bound_pdf")
+    def bound_pdf(self, request):
+        """The bound catalogue as a PDF download (catalogue.bound); cached until it changes."""
+        from django.http import HttpResponse
+        from django.utils.text import slugify
+
+        from ..bound import pdf_for
+
+        data, cached = pdf_for(self, request)
+        response = HttpResponse(data, content_type="application/pdf")
+        response["Content-Disposition"] = f'attachment; filename="{slugify(self.slug)}.pdf"'
+        response["X-Werkstatt-PDF"] = "cache" if cached else "neu"
+        return response
 
     def serve(self, request, *args, **kwargs):
         """An unknown filter value is the visitor's input error: the page says so, with status 400."""
