@@ -5,6 +5,7 @@ from django.views.decorators.http import require_GET
 
 from . import presentation
 from .contract import FACETS, KINDS, SearchRequest
+from .feeds import feed_url
 from .params import ParamError, check_page, parse, viewer_for
 from .service import search_with_fallback
 
@@ -54,6 +55,7 @@ def search_page(request):
         "first": search_request.offset + 1,
         "last": search_request.offset + len(response.hits),
         "is_members": viewer != "public",
+        "feed_url": feed_url(search_request),
     }
     return render(request, "search/search.html", context)
 
