@@ -13,3 +13,8 @@ class CatalogueConfig(AppConfig):
         from . import profile
 
         profile.register()
+        from search.openapi import add_paths
+
+        from .api import openapi_paths
+
+        add_paths(openapi_paths())

@@ -106,11 +106,11 @@ def public_tools():
     )
 
 
-def records(request):
-    """One dict per public tool: the typed values the three files are made of."""
+def records(request, tools=None):
+    """One dict per public tool (all, or those of `tools`): the values the files are made of."""
     base = site_for(request).root_url
     visitor = anonymous_request(request)
-    tools = list(public_tools())
+    tools = list(public_tools() if tools is None else tools)
     parent_paths = {tool.path[: -tool.steplen] for tool in tools}
     catalogues = {
         c.path: c
@@ -182,7 +182,8 @@ def frame(items):
     return pd.DataFrame(rows, columns=COLUMNS)
 
 
-def _json_record(item):
+def json_record(item):
+    """A record as the JSON file and the API give it (German keys, typed values)."""
     values, region = item["values"], item["region"]
     return {
         "id": item["id"],
@@ -240,7 +241,7 @@ def document(items, request):
         "quelle": landing_url(request),
         "stand": last_modified(items).isoformat(),
         "anzahl": len(items),
-        "werkzeuge": [_json_record(item) for item in items],
+        "werkzeuge": [json_record(item) for item in items],
     }
 
 

@@ -34,6 +34,8 @@ ENDPOINTS = [
     "/api/v1/netzwerk/kommunen/",
     "/projekte/",
     "/werkzeuge/",
+    "/api/v1/werkzeuge/",
+    "/api/v1/zukunftsbilder/",
 ]
 UNICODE_DIGITS = ["²", "³", "¹", "١", "٣٤", "۵", "१२", "①", "𝟙", "Ⅻ", "٠", "߁", "᠑", "１２"]
 NUMBER_LIKE = ["0", "1", "2", "00001", "-1", "+1", " 1", "1 ", "1_0", "1e3", "0x10", "1.0", "1\n"]
