@@ -9,15 +9,13 @@ methods answer 405 (CSRF does not get to refuse them first), GETs carry CORS for
 """
 
 import re
-from functools import wraps
 
 from django.core.paginator import Paginator
 from django.db.models import Q
 from django.http import JsonResponse
-from django.views.decorators.csrf import csrf_exempt
-from django.views.decorators.http import require_safe
 
 from werkstatt.numbers import MAX_ID, NumberError, query_int
+from werkstatt.readonly import read_only
 
 from . import opendata
 from .models import CatalogueIndexPage, FutureVision, ToolStatus
@@ -30,18 +28,11 @@ FILTERS = ("handlungsfeld", "status", "zielgruppe", "region", "praxisbeispiel", 
 
 
 def _json(data, status=200):
-    response = JsonResponse(data, status=status, json_dumps_params={"ensure_ascii": False})
-    response["Access-Control-Allow-Origin"] = "*"
-    return response
+    return JsonResponse(data, status=status, json_dumps_params={"ensure_ascii": False})
 
 
 def _error(message, parameter, status=400):
     return _json({"fehler": message, "parameter": parameter}, status=status)
-
-
-def read_only(view):
-    """GET and HEAD only; anything else is 405 with Allow (not CSRF's 403)."""
-    return csrf_exempt(require_safe(wraps(view)(view)))
 
 
 def _choice(request, name, allowed):

@@ -4,6 +4,8 @@ from django.core.paginator import Paginator
 from django.http import JsonResponse
 from django.utils.translation import gettext as _
 
+from werkstatt.readonly import read_only
+
 from . import directory
 from .models import Municipality, Person
 from .views import page_number, private
@@ -57,6 +59,7 @@ def _page(request, queryset, serialise):
     )
 
 
+@read_only
 @private
 def contacts(request):
     form = directory.DirectoryForm(request.GET or None)
@@ -72,6 +75,7 @@ def contacts(request):
     return _page(request, queryset.prefetch_related("action_fields"), _person_data)
 
 
+@read_only
 @private
 def contact(request, pk):
     person = Person.objects.visible_to(request.user).filter(pk=pk).first()
@@ -95,6 +99,7 @@ def _municipality_data(municipality, request):
     }
 
 
+@read_only
 @private
 def municipalities(request):
     form = directory.DirectoryForm(request.GET or None)
