@@ -7,6 +7,7 @@ same German 400 as on the search page. The search page links its feed with rel="
 """
 
 import datetime
+from urllib.parse import urlencode
 
 from django.http import HttpResponse
 from django.urls import reverse
@@ -15,17 +16,22 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from .contract import FACETS, KINDS, PUBLIC, SearchRequest
-from .params import ParamError, parse
+from .params import ParamError, parse, to_pairs
 from .presentation import url_for
 from .service import search_with_fallback
 
 FEED_SIZE = 50
 
 
+def plain_query(search_request):
+    """The query string of words and filters only (page and sort belong to one view of it)."""
+    return urlencode(to_pairs(SearchRequest(q=search_request.q, filters=search_request.filters)))
+
+
 def feed_url(search_request):
     """The feed of the search `search_request` describes (page and sort are the feed's own)."""
-    plain = SearchRequest(q=search_request.q, filters=search_request.filters)
-    return url_for(plain, base=reverse("search_feed"))
+    query = plain_query(search_request)
+    return f"{reverse('search_feed')}?{query}" if query else reverse("search_feed")
 
 
 def _title(search_request):

@@ -1,11 +1,13 @@
 """The search page /suche/: thin over params (validation), service (backends) and presentation."""
 
+from django.conf import settings
 from django.shortcuts import render
+from django.urls import reverse
 from django.views.decorators.http import require_GET
 
 from . import presentation
 from .contract import FACETS, KINDS, SearchRequest
-from .feeds import feed_url
+from .feeds import feed_url, plain_query
 from .params import ParamError, check_page, parse, viewer_for
 from .service import search_with_fallback
 
@@ -56,8 +58,16 @@ def search_page(request):
         "last": search_request.offset + len(response.hits),
         "is_members": viewer != "public",
         "feed_url": feed_url(search_request),
+        "save_url": _save_url(request),
+        "save_query": plain_query(search_request),
     }
     return render(request, "search/search.html", context)
+
+
+def _save_url(request):
+    """Where a logged-in visitor saves this search (SEARCH_SAVE_URL_NAME; "" for no form)."""
+    name = getattr(settings, "SEARCH_SAVE_URL_NAME", "")
+    return reverse(name) if name and request.user.is_authenticated else ""
 
 
 def _safe_q(request):

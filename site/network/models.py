@@ -543,3 +543,46 @@ class ContactMessage(models.Model):
 
     def __str__(self):
         return _("Nachricht von %(name)s") % {"name": self.sender_name}
+
+
+class AlertFrequency(models.TextChoices):
+    DAILY = "daily", _("täglich")
+    WEEKLY = "weekly", _("wöchentlich")
+
+
+class SavedSearch(models.Model):
+    """„Suche merken“: a member's search that `send_alerts` checks and mails what is new.
+
+    `query` is the search's own parameters (as in /suche/?...); `seen` holds the keys of the
+    documents already known to the member (those found when saving, then those mailed), so a
+    mail lists only what is new, whatever the documents' dates say. See `network.alerts`.
+    """
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("Konto"),
+        on_delete=models.CASCADE,
+        related_name="saved_searches",
+    )
+    query = models.CharField(_("Suchparameter"), max_length=2000)
+    title = models.CharField(_("Bezeichnung"), max_length=300)
+    frequency = models.CharField(
+        _("Häufigkeit"),
+        max_length=10,
+        choices=AlertFrequency.choices,
+        default=AlertFrequency.WEEKLY,
+    )
+    seen = models.JSONField(_("bekannte Treffer"), default=list, blank=True)
+    created_at = models.DateTimeField(_("gemerkt am"), auto_now_add=True)
+    last_sent = models.DateTimeField(_("zuletzt geprüft"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("Gemerkte Suche")
+        verbose_name_plural = _("Gemerkte Suchen")
+        ordering = ["created_at"]
+        constraints = [
+            models.UniqueConstraint(fields=["user", "query"], name="saved_search_once_per_user")
+        ]
+
+    def __str__(self):
+        return self.title

@@ -4,7 +4,7 @@ from django.urls import path, register_converter
 
 from werkstatt.numbers import IdConverter
 
-from . import api, own_entry, views
+from . import alerts, api, own_entry, views
 
 app_name = "network"
 register_converter(IdConverter, "id")  # ids: ASCII digits within bigint, else 404
@@ -12,6 +12,9 @@ register_converter(IdConverter, "id")  # ids: ASCII digits within bigint, else 4
 urlpatterns = [
     path("netzwerk/", views.index, name="index"),
     path("netzwerk/mein-eintrag/", own_entry.own_entry, name="own_entry"),
+    path("netzwerk/meine-suchen/", alerts.saved_searches, name="saved_searches"),
+    path("netzwerk/meine-suchen/merken/", alerts.save_search, name="save_search"),
+    path("netzwerk/suche-abbestellen/<str:token>/", alerts.unsubscribe, name="unsubscribe"),
     path("netzwerk/personen/", views.person_list, name="people"),
     path("netzwerk/personen/<id:pk>/", views.person_detail, name="person"),
     path("netzwerk/personen/<id:pk>/vcard/", views.person_vcard, name="person_vcard"),

@@ -16,6 +16,9 @@ from network.factories import (
 from network.models import MunicipalityKind
 from taxonomy.models import ActionField, Region
 
+# The search suite's worked example, for the alerts of saved searches (test_alerts).
+from tests.search.conftest import corpus, stolberg  # noqa: F401, E402
+
 PUBLIC_EMAIL = "oeffentlich@example.org"
 MEMBERS_EMAIL = "nur-mitglieder@example.org"
 HIDDEN_EMAIL = "verborgen@example.org"

@@ -72,3 +72,21 @@ def test_own_entry_pages_have_no_axe_violations(site_tree, member, assert_access
     page.page.click("main button[type=submit]")
     assert "gültige E-Mail-Adresse" in page.page.content()
     assert page.axe_violations() == []
+
+
+def test_saved_search_pages_have_no_axe_violations(corpus, member, assert_accessible, browser_page):
+    """The search page with „Suche merken“, the list of saved searches and the unsubscribe page."""
+    from network.alerts import unsubscribe_token
+    from network.models import SavedSearch
+
+    browser_page.goto("/anmelden/")
+    browser_page.page.fill("input[name=username]", "mitglied")
+    browser_page.page.fill("input[name=password]", "geheim-123")
+    browser_page.page.click("main button[type=submit]")
+    page = assert_accessible("/suche/?handlungsfeld=mobilitaet-und-nahversorgung")
+    page.page.select_option("#save-frequency", "daily")
+    page.page.click("form.save-search button[type=submit]")
+    assert "Gemerkt: Sie bekommen täglich eine E-Mail" in page.page.content()
+    assert page.axe_violations() == []
+    saved = SavedSearch.objects.get()
+    assert_accessible(f"/netzwerk/suche-abbestellen/{unsubscribe_token(saved)}/")

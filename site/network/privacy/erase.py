@@ -40,6 +40,7 @@ class ErasureReport:
     revisions_changed: int = 0
     log_entries_changed: int = 0
     rows_scrubbed: int = 0
+    saved_searches: int = 0
     search: dict = field(default_factory=lambda: {"database": PENDING})
     touched: list = field(default_factory=list)  # (model label, pk) re-indexed afterwards
 
@@ -63,6 +64,8 @@ def erase_person(person, user=None):
         bodies = set(person.memberships.values_list("body_id", flat=True))
         touched.update(("network.Body", body_id) for body_id in bodies)
         report.memberships = person.memberships.count()
+        if person.user_id:  # „Suche merken“ of the person's account goes with the person
+            report.saved_searches = person.user.saved_searches.all().delete()[0]
         person.delete()
         related = _scrub_revisions(pk, traces, report)
         _scrub_logs(pk, traces, report)

@@ -87,9 +87,20 @@ def export_person(person):
             object_id=str(person.pk),
         ).order_by("timestamp")
     ]
+    saved_searches = [
+        {
+            "title": saved.title,
+            "query": saved.query,
+            "frequency": saved.frequency,
+            "created_at": _value(saved.created_at),
+            "last_sent": _value(saved.last_sent),
+        }
+        for saved in (person.user.saved_searches.all() if person.user_id else [])
+    ]
     return {
         "exported_at": timezone.now().isoformat(),
         "person": record,
+        "saved_searches": saved_searches,
         "memberships": memberships,
         "references": references,
         "revisions": revisions,
