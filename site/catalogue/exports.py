@@ -1,7 +1,5 @@
 """Catalogue and Werkstattplan as DataFrames; werkstatt.spreadsheets turns them into CSV/XLSX."""
 
-import pandas as pd
-
 from taxonomy.models import ActionField, Region, TargetGroup
 
 from .columns import EXPORT_COLUMNS, tool_values, values_to_row
@@ -24,6 +22,8 @@ def catalogue_frame(catalogue):
         "region": dict(Region.objects.filter(pk__in=region_ids).values_list("pk", "code")),
     }
     rows = [values_to_row(tool_values(tool), names) for tool in tools]
+    import pandas as pd  # lazily: this module is imported by the admin URLs of every worker
+
     return pd.DataFrame(rows, columns=EXPORT_COLUMNS)
 
 
@@ -53,4 +53,6 @@ def plan_frame(plan):
         for year, marked in item["marks"]:
             record[str(year)] = "X" if marked else ""
         rows.append(record)
+    import pandas as pd  # lazily: this module is imported by the admin URLs of every worker
+
     return pd.DataFrame(rows, columns=columns)

@@ -135,7 +135,7 @@ def organisation_list(request):
     return _listing(
         request,
         directory.KindDirectoryForm(request.GET or None, kinds=OrganisationKind.choices),
-        Organisation.objects.order_by("name", "pk"),
+        Organisation.objects.select_related("municipality").order_by("name", "pk"),
         directory.filter_organisations,
         "network/organisation_list.html",
     )
@@ -144,7 +144,11 @@ def organisation_list(request):
 @private
 def organisation_detail(request, pk):
     organisation = get_object_or_404(Organisation.objects.select_related("municipality"), pk=pk)
-    people = Person.objects.visible_to(request.user).filter(organisation=organisation)
+    people = (
+        Person.objects.visible_to(request.user)
+        .filter(organisation=organisation)
+        .select_related("organisation")
+    )
     return render(
         request,
         "network/organisation_detail.html",
@@ -161,7 +165,7 @@ def body_list(request):
     return _listing(
         request,
         directory.KindDirectoryForm(request.GET or None, kinds=BodyKind.choices),
-        Body.objects.order_by("name", "pk"),
+        Body.objects.select_related("municipality").order_by("name", "pk"),
         directory.filter_bodies,
         "network/body_list.html",
     )
@@ -205,7 +209,7 @@ def municipality_list(request):
     return _listing(
         request,
         directory.DirectoryForm(request.GET or None),
-        Municipality.objects.order_by("name", "pk"),
+        Municipality.objects.select_related("region").order_by("name", "pk"),
         directory.filter_municipalities,
         "network/municipality_list.html",
     )

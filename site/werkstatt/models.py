@@ -86,6 +86,9 @@ class SiteSettings(BaseSiteSetting):
         _("Betreiber"), max_length=200, default="Werkstatt – Netzwerk Demografie"
     )
 
+    # Every page's footer links to these three: one query for the settings, not four.
+    select_related = ["imprint_page", "privacy_page", "accessibility_page"]
+
     panels = [
         MultiFieldPanel(
             [

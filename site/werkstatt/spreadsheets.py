@@ -22,7 +22,6 @@ import unicodedata
 import zipfile
 from dataclasses import dataclass, field
 
-import pandas as pd
 from django.conf import settings
 from django.utils.translation import gettext as _
 
@@ -250,6 +249,8 @@ def read_table(source, filename=None, sheet_name=0, limits=None):
         raise _too_big(len(raw), limits)
     if not raw.strip():
         raise SpreadsheetError(_("Die Datei ist leer."))
+    import pandas as pd  # here, not at the top: every page imports this module via the models
+
     try:
         if name.endswith((".xlsx", ".xlsm")) or raw[:2] == b"PK":
             check_xlsx_size(raw, limits)
@@ -402,6 +403,8 @@ def frame_to_csv(frame):
 
 def frame_to_xlsx(frame, sheet_name="Daten"):
     """XLSX bytes with formula-like text stored as text, never as a formula."""
+    import pandas as pd
+
     buffer = io.BytesIO()
     safe = frame.map(neutralise)
     with pd.ExcelWriter(buffer, engine="openpyxl") as writer:

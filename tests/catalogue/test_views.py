@@ -226,3 +226,45 @@ def test_demo_is_idempotent_and_complete(demo):
     assert FutureVision.objects.filter(catalogue=catalogue).count() == 9
     assert sum(1 for t in tools if t.tool_sheets) >= 3
     assert WorkshopPlanPage.objects.get().rows.count() == 4
+
+
+def test_a_large_action_field_shows_a_preview_and_pages_through_every_tool_without_script(
+    client, demo, monkeypatch
+):
+    """Each group on the catalogue page shows its first tools; a plain link leads to the action
+    field's own pages (`seite`), which together list every tool of the field exactly once."""
+    from catalogue.models import CatalogueIndexPage
+
+    monkeypatch.setattr(CatalogueIndexPage, "GROUP_PREVIEW", 2)
+    monkeypatch.setattr(CatalogueIndexPage, "FIELD_PAGE_SIZE", 3)
+    catalogue = CatalogueIndexPage.objects.get(url_path__endswith="/werkzeugkatalog-kreis-dueren/")
+    wohnen = [
+        t.title for t in catalogue.tools() if t.primary_action_field.slug == "leben-und-wohnen"
+    ]
+    assert len(wohnen) > 3  # the demo has enough for two pages
+
+    html = client.get(CATALOGUE).content.decode()
+    section = html[html.index('id="af-leben-und-wohnen-title"') :]
+    section = section[: section.index("</section>")]
+    assert sum(title in section for title in wohnen) == 2
+    field_url = f"{CATALOGUE}handlungsfeld/leben-und-wohnen/"
+    assert f'href="{field_url}"' in section
+    assert f"{len(wohnen) - 2} weitere" in section
+
+    seen, number = [], 1
+    while True:
+        response = client.get(f"{field_url}?seite={number}")
+        assert response.status_code == 200
+        page = response.content.decode()
+        seen += [title for title in wohnen if f">{title}</a>" in page]
+        if 'rel="next"' not in page:
+            break
+        number += 1
+    assert sorted(seen) == sorted(wohnen)
+    assert number == -(-len(wohnen) // 3)
+    assert client.get(f"{field_url}?seite={number + 1}").status_code == 404
+    assert client.get(f"{field_url}?seite=x").status_code == 400
+    assert client.get(f"{CATALOGUE}handlungsfeld/gibt-es-nicht/").status_code == 404
+    # the print view still holds the whole catalogue in one page
+    printed = client.get(f"{CATALOGUE}?druck=1").content.decode()
+    assert all(title in printed for title in wohnen)

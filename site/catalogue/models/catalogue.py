@@ -123,8 +123,15 @@ class CatalogueIndexPage(RoutablePageMixin, Page):
             .order_by("path")
         )
 
+    # Tools shown per action field on the catalogue page; a larger group links to its own pages.
+    GROUP_PREVIEW = 24
+    # Tools per page on an action field's own page (`handlungsfeld/<slug>/?seite=N`).
+    FIELD_PAGE_SIZE = 60
+
     def filtered_tools(self, data):
-        """The tools matching the GET filters, and the bound filter form (errors are shown, not raised)."""
+        """The tools matching the GET filters (a queryset), and the bound filter form.
+
+        Filter errors are shown on the page, not raised."""
         action_fields = list(ActionField.objects.all())
         form = CatalogueFilterForm(
             data, action_fields=action_fields, target_groups=TargetGroup.objects.all()
@@ -141,10 +148,11 @@ class CatalogueIndexPage(RoutablePageMixin, Page):
                 tools = tools.filter(status=wanted["status"])
             if wanted["zielgruppe"]:
                 tools = tools.filter(target_groups__slug=wanted["zielgruppe"]).distinct()
-        return form, list(tools)
+        return form, tools
 
     def grouped(self, tools):
-        """Tools grouped by primary action field in the vocabulary order, with the field's vision."""
+        """Tools (a list) grouped by primary action field in the vocabulary order, with the
+        field's vision: every tool in its group (print view, bound PDF)."""
         visions = {v.action_field_id: v for v in self.visions.select_related("image")}
         groups = []
         for field in ActionField.objects.all():
@@ -157,11 +165,54 @@ class CatalogueIndexPage(RoutablePageMixin, Page):
                     "field": field,
                     "vision": vision,
                     "tools": members,
+                    "count": len(members),
+                    "more": 0,
                     "existing": sum(1 for t in members if t.status == ToolStatus.EXISTING),
                     "new": sum(1 for t in members if t.status == ToolStatus.NEW),
                 }
             )
         return groups
+
+    def preview_groups(self, tools, limit=None):
+        """Tools grouped by primary action field in the vocabulary order, with the field's vision.
+
+        `tools` is a queryset. Counting reads one light row per tool; only the tools shown (the
+        first `limit` of each group, or all) are loaded as pages, in one query, so a catalogue
+        of 1,000 tools costs the same number of queries as one of ten."""
+        rows = list(
+            tools.prefetch_related(None).values_list("pk", "primary_action_field_id", "status")
+        )
+        shown, per_field = [], {}
+        for pk, field_id, status in rows:
+            members = per_field.setdefault(field_id, [])
+            members.append(status)
+            if limit is None or len(members) <= limit:
+                shown.append(pk)
+        loaded = {tool.pk: tool for tool in self.tools().filter(pk__in=shown)} if shown else {}
+        by_field = {}
+        for pk in shown:  # keeps the catalogue's order (path)
+            tool = loaded.get(pk)
+            if tool is not None:
+                by_field.setdefault(tool.primary_action_field_id, []).append(tool)
+        visions = {v.action_field_id: v for v in self.visions.select_related("image")}
+        groups = []
+        for field in ActionField.objects.all():
+            statuses = per_field.get(field.pk, [])
+            vision = visions.get(field.pk)
+            if not statuses and not vision:
+                continue
+            groups.append(
+                {
+                    "field": field,
+                    "vision": vision,
+                    "tools": by_field.get(field.pk, []),
+                    "count": len(statuses),
+                    "more": len(statuses) - len(by_field.get(field.pk, [])),
+                    "existing": statuses.count(ToolStatus.EXISTING),
+                    "new": statuses.count(ToolStatus.NEW),
+                }
+            )
+        return groups, len(rows), [loaded[pk] for pk in shown if pk in loaded]
 
     @path("pdf/", name="bound_pdf")
     def bound_pdf(self, request):
@@ -192,18 +243,64 @@ class CatalogueIndexPage(RoutablePageMixin, Page):
         )
         form, tools = self.filtered_tools(data)
         tools = viewable(tools, request)
+        print_all = request.GET.get("druck") == "1"
+        if print_all:
+            shown = list(tools)
+            groups, count = self.grouped(shown), len(shown)
+        else:
+            groups, count, shown = self.preview_groups(tools, limit=self.GROUP_PREVIEW)
         context["filter_form"] = form
         context["filtered"] = data is not None
-        context["tools"] = tools
-        context["groups"] = self.grouped(tools)
-        context["print_all"] = request.GET.get("druck") == "1"
+        context["tools"] = shown
+        context["tool_count"] = count
+        context["groups"] = groups
+        context["print_all"] = print_all
         query = [("art", "werkzeug")]
         if form.is_bound and form.is_valid():
             query += [(k, v) for k, v in form.cleaned_data.items() if v]
         from urllib.parse import urlencode
 
         context["search_url"] = "/suche/?" + urlencode(query)
+        context["query_string"] = urlencode(
+            [(k, v) for k, v in request.GET.items() if k in CatalogueFilterForm.base_fields]
+        )
         return context
+
+    @path("handlungsfeld/<slug:slug>/", name="action_field")
+    def action_field_view(self, request, slug):
+        """Every tool of one action field, paged (`seite`), with the field's vision: the whole
+        catalogue stays reachable through plain links, without JavaScript."""
+        from django.core.paginator import Paginator
+        from django.http import Http404
+        from django.template.response import TemplateResponse
+
+        from werkstatt.numbers import NumberError, query_int
+
+        field = ActionField.objects.filter(slug=slug).first()
+        if field is None:
+            raise Http404
+        status, page_error = 200, None
+        try:
+            number = query_int(request.GET, "seite", 1, 10_000, default=1)
+        except NumberError as error:
+            number, status, page_error = 1, 400, error.message
+        tools = viewable(self.tools().filter(primary_action_field=field), request)
+        paginator = Paginator(tools, self.FIELD_PAGE_SIZE)
+        if number > paginator.num_pages:
+            raise Http404
+        page_obj = paginator.page(number)
+        context = Page.get_context(self, request)
+        context.update(
+            field=field,
+            vision=self.visions.select_related("image").filter(action_field=field).first(),
+            page_obj=page_obj,
+            field_tools=list(page_obj.object_list),
+            page_error=page_error,
+            query_string="",
+        )
+        return TemplateResponse(
+            request, "catalogue/catalogue_action_field.html", context, status=status
+        )
 
 
 class FutureVision(Orderable):

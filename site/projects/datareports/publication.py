@@ -8,7 +8,6 @@ cannot be worked out by subtracting the others from the total.
 
 from dataclasses import dataclass, field
 
-import pandas as pd
 from django.utils.translation import gettext as _
 
 from .importer import COUNT, is_population
@@ -198,4 +197,6 @@ def to_frame(publication, whole_label=None, german_numbers=False):
                     render(cell.difference, cell.kind, signed=True) if not row.is_whole else ""
                 )
         records.append(record)
+    import pandas as pd  # only for exports: pages that import this module need no pandas
+
     return pd.DataFrame(records, columns=columns)

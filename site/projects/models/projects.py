@@ -126,6 +126,16 @@ class ProjectPage(TopicPage):
     def participation_labels(self):
         return self._meta.get_field("participation_formats").labels(self.participation_formats)
 
+    def get_context(self, request, *args, **kwargs):
+        """The page's lists with what each row shows, one query per list (no query per row)."""
+        context = super().get_context(request, *args, **kwargs)
+        context["project_groups"] = self.working_groups.select_related("action_field", "body")
+        context["project_documents"] = self.documents.select_related("document")
+        context["project_reports"] = self.reports.select_related("page")
+        context["project_contacts"] = self.contacts.select_related("person__organisation")
+        context["project_tools"] = self.tools.select_related("tool")
+        return context
+
 
 class ProjectPhase(Orderable):
     """One step of a process; shown in order as a timeline."""

@@ -79,6 +79,13 @@ class ReportPage(TopicPage):
         verbose_name = _("Bericht")
         verbose_name_plural = _("Berichte")
 
+    def get_context(self, request, *args, **kwargs):
+        """Linked projects and tools in one query each (no query per link)."""
+        context = super().get_context(request, *args, **kwargs)
+        context["report_projects"] = self.related_projects.select_related("project")
+        context["report_tools"] = self.tools.select_related("tool")
+        return context
+
 
 class ReportProject(Orderable):
     page = ParentalKey(ReportPage, on_delete=models.CASCADE, related_name="related_projects")

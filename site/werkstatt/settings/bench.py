@@ -7,3 +7,5 @@ mounted here and nowhere else, so production never serves it.
 from .production import *  # noqa: F403
 
 ROOT_URLCONF = "werkstatt.bench_urls"
+# The yardstick is Django itself with the same middleware, not an answer from the page cache.
+PAGE_CACHE_EXCLUDED_PATHS = (*PAGE_CACHE_EXCLUDED_PATHS, "/bench/")  # noqa: F405

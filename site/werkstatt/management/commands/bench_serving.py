@@ -168,17 +168,23 @@ class Command(BaseCommand):
                     for use_cache, label, path in plan:
                         if use_cache != cached:
                             continue
-                        status, cache_state = _status(server.port, path)
+                        status = _status(server.port, path)[0]
                         if status != 200:
                             raise CommandError(f"{path}: HTTP {status}")
                         load(server.port, path, 2, connections)  # warm-up
-                        results[label] = (path, load(server.port, path, seconds, connections))
+                        cache_state = _status(server.port, path)[1]
+                        if cached and cache_state != "hit":
+                            raise CommandError(f"{path}: nicht aus dem Cache ({cache_state})")
+                        rate = load(server.port, path, seconds, connections)
+                        results[label] = (path, rate, cache_state)
                 finally:
                     server.stop()
         hello = results["Django hello-world"][1]
-        self.stdout.write("\n| Seite | Anfragen/s | × hello-world |\n|---|---|---|")
+        self.stdout.write(
+            "\n| Seite | Anfragen/s | × hello-world | X-Werkstatt-Cache |\n|---|---|---|---|"
+        )
         for _, label, _ in plan:
-            path, rate = results[label]
-            self.stdout.write(f"| {label} | {rate:,.1f} | {rate / hello:.2f} |")
+            path, rate, cache_state = results[label]
+            self.stdout.write(f"| {label} | {rate:,.1f} | {rate / hello:.3f} | {cache_state} |")
         loadavg = " / ".join(f"{value:.2f}" for value in os.getloadavg())
         self.stdout.write(f"\nLoad average nachher: {loadavg}")

@@ -1,0 +1,173 @@
+"""Query counts of every public page type and API endpoint are pinned, and lists do not grow them.
+
+One world per module: the whole demo, indexed, inside a transaction rolled back at the end.
+Each request carries a (dead) session cookie so the page cache never answers it: these are the
+costs of an uncached page. The budgets are what the pages cost when they were pinned; a change
+that adds a query per page has to raise a budget here, visibly. The second test adds tools,
+projects and people and asserts that no listing costs one query more (no N+1).
+"""
+
+import pytest
+from django.contrib.auth.models import AnonymousUser
+from django.core.management import call_command
+from django.db import connection, transaction
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+
+# page type -> most queries an uncached anonymous request may cost (measured, then pinned)
+BUDGET = {
+    "home": 11,
+    "standard page": 10,
+    "catalogue section": 15,
+    "catalogue": 21,
+    "catalogue, one action field": 21,
+    "catalogue action field page": 18,
+    "tool": 25,
+    "plan": 15,
+    "project index": 17,
+    "project": 24,
+    "report": 21,
+    "data report": 18,
+    "network": 11,
+    "people": 9,
+    "organisations": 9,
+    "bodies": 9,
+    "municipalities": 9,
+    "person": 11,
+    "organisation": 7,
+    "body": 8,
+    "municipality profile": 17,
+    "search page": 10,
+    "search with a word": 13,
+    "search with two facets": 11,
+    "search API": 9,
+    "suggestions API": 1,
+    "schema API": 0,
+    "contacts API": 6,
+    "contact API": 4,
+    "municipalities API": 5,
+}
+
+
+class Quiet:
+    def write(self, *args, **kwargs):
+        pass
+
+    def flush(self):
+        pass
+
+
+@pytest.fixture(scope="module")
+def demo(django_db_setup, django_db_blocker):
+    with django_db_blocker.unblock():
+        atomic = transaction.atomic()
+        atomic.__enter__()
+        try:
+            call_command("load_demo", stdout=Quiet())
+            call_command("rebuild_search", stdout=Quiet(), stderr=Quiet())
+            yield
+        finally:
+            transaction.set_rollback(True)
+            atomic.__exit__(None, None, None)
+
+
+@pytest.fixture
+def world(demo, db):
+    """The module's demo inside this test's savepoint."""
+
+
+def paths():
+    from catalogue.models import (
+        CatalogueIndexPage,
+        CatalogueSectionPage,
+        ToolPage,
+        WorkshopPlanPage,
+    )
+    from network.models import Body, Municipality, Organisation, Person
+    from projects.models import DataReportPage, ProjectIndexPage, ProjectPage, ReportPage
+    from taxonomy.models import ActionField
+    from werkstatt.models import StandardPage
+
+    person = Person.objects.visible_to(AnonymousUser()).order_by("pk").first()
+    field = ActionField.objects.order_by("sort_order").first()
+    catalogue = CatalogueIndexPage.objects.live().order_by("path").first()
+    return {
+        "home": "/",
+        "standard page": StandardPage.objects.live().first().url,
+        "catalogue section": CatalogueSectionPage.objects.live().first().url,
+        "catalogue": catalogue.url,
+        "catalogue, one action field": f"{catalogue.url}?handlungsfeld={field.slug}",
+        "catalogue action field page": f"{catalogue.url}handlungsfeld/{field.slug}/",
+        "tool": ToolPage.objects.live().order_by("path").first().url,
+        "plan": WorkshopPlanPage.objects.live().first().url,
+        "project index": ProjectIndexPage.objects.live().first().url,
+        "project": ProjectPage.objects.live().order_by("path").first().url,
+        "report": ReportPage.objects.live().order_by("path").first().url,
+        "data report": DataReportPage.objects.live().first().url,
+        "network": "/netzwerk/",
+        "people": "/netzwerk/personen/",
+        "organisations": "/netzwerk/organisationen/",
+        "bodies": "/netzwerk/gremien/",
+        "municipalities": "/netzwerk/kommunen/",
+        "person": person.get_absolute_url(),
+        "organisation": Organisation.objects.order_by("pk").first().get_absolute_url(),
+        "body": Body.objects.order_by("pk").first().get_absolute_url(),
+        "municipality profile": Municipality.objects.get(slug="kreis-dueren").get_absolute_url(),
+        "search page": "/suche/",
+        "search with a word": "/suche/?q=Pflege",
+        "search with two facets": f"/suche/?art=werkzeug&handlungsfeld={field.slug}",
+        "search API": "/api/v1/suche/?q=Pflege",
+        "suggestions API": "/api/v1/suche/vorschlaege/?q=Pfl",
+        "schema API": "/api/v1/schema/",
+        "contacts API": "/api/v1/netzwerk/kontakte/",
+        "contact API": f"/api/v1/netzwerk/kontakte/{person.pk}/",
+        "municipalities API": "/api/v1/netzwerk/kommunen/",
+    }
+
+
+def queries(client, path):
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(path, headers={"Cookie": "sessionid=none"})  # not from the cache
+    assert response.status_code == 200, path
+    return len(captured)
+
+
+def costs(client):
+    found = {}
+    for name, path in paths().items():
+        queries(client, path)  # warm-up: Wagtail caches the site root paths on first use
+        found[name] = queries(client, path)
+    return found
+
+
+def test_every_page_type_stays_within_its_pinned_query_count(world):
+    found = costs(Client())
+    assert set(found) == set(BUDGET)
+    over = {name: (count, BUDGET[name]) for name, count in found.items() if count > BUDGET[name]}
+    assert not over, f"(gemessen, erlaubt): {over}"
+
+
+def test_more_tools_projects_and_people_cost_no_more_queries(world):
+    from catalogue.models import ToolPage
+    from network.factories import PersonFactory
+    from network.models import Person
+    from projects.models import ProjectPage
+
+    client = Client()
+    before = costs(client)
+    tool = ToolPage.objects.live().order_by("path").first()
+    project = ProjectPage.objects.live().order_by("path").first()
+    person = Person.objects.visible_to(AnonymousUser()).order_by("pk").first()
+    for number in range(4):
+        tool.copy(update_attrs={"title": f"{tool.title} {number}", "slug": f"{tool.slug}-{number}"})
+        project.copy(
+            update_attrs={"title": f"{project.title} {number}", "slug": f"{project.slug}-{number}"}
+        )
+        PersonFactory(
+            name=f"Person {number}",
+            organisation=person.organisation,
+            municipality=person.municipality,
+        )
+    after = costs(client)
+    grown = {name: (before[name], after[name]) for name in before if after[name] != before[name]}
+    assert not grown, f"(vorher, nachher): {grown}"
