@@ -1,16 +1,32 @@
 """Read-only JSON of the directory: the same filters and the same visibility rules as the pages."""
 
+import re
+
 from django.core.paginator import Paginator
 from django.http import JsonResponse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 
+from werkstatt.numbers import MAX_ID
 from werkstatt.readonly import read_only
 
 from . import directory
 from .models import Municipality, Person
-from .views import page_number, private
+from .views import MAX_PAGE, page_number, private
 
 API_PAGE_SIZE = 50
+QUERY = re.compile(rf"[^\x00]{{0,{directory.MAX_QUERY_LENGTH}}}")
+SLUG = re.compile(r"[a-z0-9-]{1,120}")
+REGION = re.compile(r"[0-9]{2,12}")
+FILTERS = (
+    (
+        "q",
+        QUERY,
+        _lazy("Der Suchbegriff ist zu lang (höchstens 200 Zeichen) oder enthält ein Nullzeichen."),
+    ),
+    ("handlungsfeld", SLUG, _lazy("„%(value)s“ ist hier keine gültige Auswahl.")),
+    ("region", REGION, _lazy("„%(value)s“ ist hier keine gültige Auswahl.")),
+)
 
 
 def _person_data(person, request):
@@ -29,13 +45,27 @@ def _person_data(person, request):
     }
 
 
-def _bad_request(form):
-    errors = {field: [str(e) for e in errs] for field, errs in form.errors.items()}
+def _bad_request(errors):
     return JsonResponse(
         {"fehler": _("Ungültige Filter."), "details": errors},
         status=400,
         json_dumps_params={"ensure_ascii": False},
     )
+
+
+def api_filters(request):
+    """(filter data, error response): the directory's filters, checked exactly as the OpenAPI
+    description says. A slug or region key of the right form that names nothing finds nothing
+    (the HTML form's choice lists would refuse it; a schema cannot know them)."""
+    data, errors = {}, {}
+    for name, pattern, message in FILTERS:
+        value = request.GET.get(name, "")
+        if name == "q":
+            value = value.strip()
+        if value and not pattern.fullmatch(value):
+            errors[name] = [str(message) % {"value": value}]
+        data[name] = value
+    return data, (_bad_request(errors) if errors else None)
 
 
 def _page(request, queryset, serialise):
@@ -62,16 +92,15 @@ def _page(request, queryset, serialise):
 @read_only
 @private
 def contacts(request):
-    form = directory.DirectoryForm(request.GET or None)
-    if request.GET and not form.is_valid():
-        return _bad_request(form)
+    data, error = api_filters(request)
+    if error:
+        return error
     queryset = (
         Person.objects.visible_to(request.user)
         .select_related("organisation", "municipality")
         .order_by("name", "pk")
     )
-    if form.is_bound:
-        queryset = directory.filter_people(queryset, form.cleaned_data)
+    queryset = directory.filter_people(queryset, data)
     return _page(request, queryset.prefetch_related("action_fields"), _person_data)
 
 
@@ -102,10 +131,139 @@ def _municipality_data(municipality, request):
 @read_only
 @private
 def municipalities(request):
-    form = directory.DirectoryForm(request.GET or None)
-    if request.GET and not form.is_valid():
-        return _bad_request(form)
+    data, error = api_filters(request)
+    if error:
+        return error
     queryset = Municipality.objects.select_related("region").order_by("name", "pk")
-    if form.is_bound:
-        queryset = directory.filter_municipalities(queryset, form.cleaned_data)
-    return _page(request, queryset, _municipality_data)
+    return _page(request, directory.filter_municipalities(queryset, data), _municipality_data)
+
+
+# --- OpenAPI (added to /api/v1/schema/ in NetworkConfig.ready) ------------------------------
+
+
+def openapi_paths():
+    """The directory endpoints as `api_filters` and `_page` really behave."""
+    text = {"type": "string"}
+    nullable = {"type": ["string", "null"]}
+
+    def query(name, schema, description):
+        return {"name": name, "in": "query", "required": False, "schema": schema,
+                "description": description}  # fmt: skip
+
+    filters = [
+        query(
+            "q",
+            {"type": "string", "maxLength": directory.MAX_QUERY_LENGTH, "pattern": "^[^\\u0000]*$"},
+            "Name (Teilwort); Leerzeichen am Rand zählen nicht",
+        ),
+        query(
+            "handlungsfeld",
+            {"type": "string", "pattern": f"^{SLUG.pattern}$"},
+            "Kurzname eines Handlungsfelds (ein unbekannter findet nichts)",
+        ),
+        query(
+            "region",
+            {"type": "string", "pattern": f"^{REGION.pattern}$"},
+            "Amtlicher Schlüssel; auch alles darunter (ein unbekannter findet nichts)",
+        ),
+        query(
+            "seite",
+            {"type": "integer", "minimum": 1, "maximum": MAX_PAGE},
+            f"Seite zu je {API_PAGE_SIZE} Einträgen",
+        ),
+    ]
+    person = {
+        "type": "object",
+        "required": ["id", "name", "url", "vcard"],
+        "properties": {
+            "id": {"type": "integer"},
+            "name": text,
+            "funktion": text,
+            "organisation": nullable,
+            "kommune": nullable,
+            "handlungsfelder": {"type": "array", "items": text},
+            "email": nullable,
+            "telefon": nullable,
+            "url": text,
+            "vcard": text,
+        },
+    }
+    municipality = {
+        "type": "object",
+        "required": ["id", "name", "ags", "url"],
+        "properties": {
+            "id": {"type": "integer"},
+            "name": text,
+            "art": text,
+            "ags": {"type": "string", "pattern": "^[0-9]{2,12}$"},
+            "einwohner": {"type": ["integer", "null"]},
+            "einwohner_jahr": {"type": ["integer", "null"]},
+            "website": nullable,
+            "url": text,
+        },
+    }
+    error = {
+        "type": "object",
+        "required": ["fehler"],
+        "properties": {
+            "fehler": text,
+            "details": {"type": "object", "additionalProperties": {"type": "array", "items": text}},
+        },
+    }
+
+    def page_of(item):
+        return {
+            "type": "object",
+            "required": ["anzahl", "seite", "seiten", "ergebnisse"],
+            "properties": {
+                "anzahl": {"type": "integer", "minimum": 0},
+                "seite": {"type": "integer", "minimum": 1},
+                "seiten": {"type": "integer", "minimum": 1},
+                "ergebnisse": {"type": "array", "items": item},
+            },
+        }
+
+    def answer(description, schema):
+        return {"description": description, "content": {"application/json": {"schema": schema}}}
+
+    bad = answer("Ungültiger Filter oder ungültige Seite", error)
+    who = " (öffentliche Kontakte; angemeldete Mitglieder auch die für Mitglieder)"
+    return {
+        "/api/v1/netzwerk/kontakte/": {
+            "get": {
+                "summary": "Ansprechpersonen" + who,
+                "operationId": "contacts",
+                "parameters": filters,
+                "responses": {"200": answer("Eine Seite Kontakte", page_of(person)), "400": bad},
+            }
+        },
+        "/api/v1/netzwerk/kontakte/{id}/": {
+            "get": {
+                "summary": "Eine Ansprechperson" + who,
+                "operationId": "contact",
+                "parameters": [
+                    {
+                        "name": "id",
+                        "in": "path",
+                        "required": True,
+                        "schema": {"type": "integer", "minimum": 1, "maximum": MAX_ID},
+                    }
+                ],
+                "responses": {
+                    "200": answer("Der Kontakt", person),
+                    "404": answer("Nicht vorhanden oder nicht sichtbar", error),
+                },
+            }
+        },
+        "/api/v1/netzwerk/kommunen/": {
+            "get": {
+                "summary": "Kommunen mit Profil",
+                "operationId": "municipalities",
+                "parameters": filters,
+                "responses": {
+                    "200": answer("Eine Seite Kommunen", page_of(municipality)),
+                    "400": bad,
+                },
+            }
+        },
+    }

@@ -28,3 +28,8 @@ class NetworkConfig(AppConfig):
         profile_sections.register()
         search_adapters.register_all()
         sitemaps.register()
+        from search.openapi import add_paths
+
+        from .api import openapi_paths
+
+        add_paths(openapi_paths())
