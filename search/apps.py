@@ -10,3 +10,7 @@ class SearchConfig(AppConfig):
         from . import signals
 
         signals.connect()
+
+        from . import synonyms
+
+        synonyms.connect()

@@ -125,3 +125,30 @@ class SearchOutbox(models.Model):
 
     def __str__(self):
         return self.key
+
+
+class SynonymSet(models.Model):
+    """Words and phrases with one meaning, maintained by editors (snippet „Synonyme“).
+
+    Applied to queries only (`search.synonyms`): "ÖPNV" also finds „Nahverkehr“ without a
+    rebuild of any index. A migration ships a small seed list.
+    """
+
+    terms = models.TextField(
+        _("Begriffe"),
+        help_text=_(
+            "Begriffe mit derselben Bedeutung, durch Kommas getrennt, "
+            "z. B. „ÖPNV, Nahverkehr, öffentlicher Nahverkehr“."
+        ),
+    )
+
+    class Meta:
+        verbose_name = _("Synonyme")
+        verbose_name_plural = _("Synonyme")
+        ordering = ["terms"]
+
+    def __str__(self):
+        return self.terms
+
+    def members(self):
+        return [part.strip() for part in self.terms.replace(";", ",").split(",") if part.strip()]

@@ -1,30 +1,29 @@
-"""Text handling shared by indexing, the database backends and highlighting.
+"""Text handling shared by indexing, every backend and highlighting.
 
-Key concepts: German words are folded and stemmed the same way when a document is indexed and
-when a query is parsed, so "Senioren" meets "Seniorinnen und Senioren", "Radwege" meets
-"Radweg", "Strasse" meets "Straße" and "Mobilitaet" meets "Mobilität". SQLite's FTS5 stores
-the Snowball stems computed here; PostgreSQL stems with its own `german` configuration over a
-folded copy (`fold()` here and the SQL function `search_fold()` in the migration agree).
+Key concepts: a text becomes index terms word by word through `search.german.word_terms`
+(gender forms folded, Snowball stem without umlauts, plural endings, compound parts), the same
+for every backend: SQLite's FTS5 stores the terms, PostgreSQL a `simple` tsvector of them and
+Elasticsearch a whitespace-analysed field of them. So "Seniorin" meets "Seniorinnen und
+Senioren", "Beirat" meets "Seniorenbeirat", "Bürgerbus" meets "Bürgerbusse" and "Buergerbus",
+"Strasse" meets "Straße".
+
+A query (`parse_query`) is an AND of its meaningful words; each word is an OR of alternatives
+(the word itself, all its compound parts together, its synonyms), each alternative an AND of
+terms. `Query.fts5()` and `Query.tsquery()` write it for FTS5 and PostgreSQL.
 """
 
 import html
 import re
 import unicodedata
+from dataclasses import dataclass
 from functools import lru_cache
 
 import snowballstemmer
 
+from .german import STOP_WORDS, gender_marks, word_terms
+
 WORD = re.compile(r"\w+", re.UNICODE)
 _stemmer = snowballstemmer.stemmer("german")
-
-# Words that carry no meaning in a query ("Pflege in der Stadt" must not require "in").
-_STOP_WORDS = """
-    aber als am an auch auf aus bei bis da das dass dem den der des die dies diese dieser doch
-    du durch ein eine einem einen einer eines er es für fuer hat hatte ich ihr im in ist ja
-    kann mit nach nicht noch nur ob oder sich sie sind so über ueber um und uns vom von vor
-    war was wie wir wird zu zum zur
-"""
-STOP_WORDS = frozenset(_STOP_WORDS.split())
 
 _FOLD = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "Ä": "ae", "Ö": "oe", "Ü": "ue"})
 
@@ -48,35 +47,118 @@ def stem(word):
 
 
 def words(text):
-    return WORD.findall(text or "")
+    return WORD.findall(gender_marks(text))
 
 
 def stems(text):
-    """Index form of a text: its words' stems separated by spaces (what FTS5 stores)."""
-    return " ".join(stem(w) for w in words(text))
+    """Index form of a text: every word's terms (search form, then compound parts) separated
+    by spaces. FTS5 stores it, PostgreSQL makes a `simple` tsvector of it."""
+    return " ".join(" ".join(word_terms(w)) for w in words(text))
+
+
+@dataclass(frozen=True)
+class Query:
+    """AND over groups; a group is an OR over alternatives; an alternative is an AND of terms."""
+
+    groups: tuple[tuple[tuple[str, ...], ...], ...] = ()
+    # The same without synonyms: what ranks first (a synonym widens the hits, it does not
+    # outrank the word that was typed).
+    typed: tuple[tuple[tuple[str, ...], ...], ...] = ()
+
+    def __bool__(self):
+        return bool(self.groups)
+
+    @property
+    def has_synonyms(self):
+        return self.groups != self.typed
+
+    def without_synonyms(self):
+        return Query(self.typed, self.typed)
+
+    @property
+    def terms(self):
+        """Every term of the query once (for highlighting)."""
+        seen = []
+        for group in self.groups:
+            for alternative in group:
+                for term in alternative:
+                    if term not in seen:
+                        seen.append(term)
+        return seen
+
+    def fts5(self):
+        return _render(self.groups, lambda t: f'"{t}"', " AND ", " OR ")
+
+    def tsquery(self):
+        return _render(self.groups, lambda t: "'" + t.replace("'", "''") + "'", " & ", " | ")
+
+
+def _render(groups, quote, and_, or_):
+    def alternative(terms):
+        text = and_.join(quote(t) for t in terms)
+        return f"({text})" if len(terms) > 1 else text
+
+    parts = []
+    for group in groups:
+        text = or_.join(alternative(a) for a in group)
+        parts.append(f"({text})" if len(group) > 1 else text)
+    return and_.join(parts)
+
+
+def word_alternatives(word):
+    """The alternatives one query word stands for: its search form, or all its parts."""
+    terms = word_terms(word)
+    if not terms:
+        return []
+    found = [(terms[0],)]
+    parts = tuple(t for t in terms[1:] if t != terms[0])
+    if parts:
+        found.append(parts)
+    return found
+
+
+def parse_query(q, synonyms=None):
+    """The `Query` of a search box text (stop words dropped unless nothing else is left).
+
+    `synonyms` maps a folded word or phrase to other words or phrases with the same meaning
+    (`search.synonyms`); each adds an alternative to the group of the word it stands for.
+    """
+    raw = words(q)
+    meaningful = [w for w in raw if w.lower() not in STOP_WORDS] or raw
+    groups, typed = [], []
+    for word in meaningful:
+        own = _simplify(word_alternatives(word))
+        wider = list(own)
+        for phrase in (synonyms or {}).get(fold(word), ()):
+            phrase_words = [w for w in words(phrase) if w.lower() not in STOP_WORDS]
+            terms = tuple(dict.fromkeys(word_terms(w)[0] for w in phrase_words))
+            if terms:
+                wider.append(terms)
+        wider = _simplify(wider)
+        if own and own not in typed:
+            typed.append(own)
+            groups.append(wider)
+    return Query(tuple(groups), tuple(typed))
+
+
+def _simplify(alternatives):
+    """Drop repeated alternatives and those that contain another one (A OR (A AND B) is A)."""
+    kept = []
+    for alternative in sorted(dict.fromkeys(alternatives), key=len):
+        if not any(set(other) <= set(alternative) for other in kept):
+            kept.append(alternative)
+    order = {a: i for i, a in enumerate(alternatives)}
+    return tuple(sorted(kept, key=order.__getitem__))
 
 
 def query_terms(q):
-    """Stems of the meaningful words of a query (stop words dropped unless nothing else is left)."""
-    raw = [w.lower() for w in words(q)]
-    meaningful = [w for w in raw if w not in STOP_WORDS] or raw
-    seen = []
-    for term in (stem(w) for w in meaningful):
-        if term and term not in seen:
-            seen.append(term)
-    return seen
+    """Every term of a query (its words' search forms and compound parts), for highlighting."""
+    return parse_query(q).terms
 
 
 def title_key(text):
     """A title as `SearchDocument.title_sort` stores it: folded, single-spaced, at most 500."""
     return " ".join(fold(text).split())[:500]
-
-
-def folded_query(q):
-    """The meaningful words of a query, folded, for PostgreSQL's plainto_tsquery('german', ...)."""
-    raw = words(q)
-    meaningful = [w for w in raw if w.lower() not in STOP_WORDS] or raw
-    return " ".join(fold(w) for w in meaningful)
 
 
 def highlight_all(text, terms):
@@ -94,7 +176,7 @@ def highlight(text, terms, max_words=36):
     wanted = set(terms)
     tokens = re.split(r"(\w+)", text)  # odd positions are words, even positions the gaps
     word_positions = [i for i in range(1, len(tokens), 2)]
-    hits = [i for i in word_positions if stem(tokens[i]) in wanted]
+    hits = [i for i in word_positions if not wanted.isdisjoint(word_terms(tokens[i]))]
     marked = set(hits)
     if not hits:
         return ""

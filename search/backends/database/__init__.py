@@ -14,15 +14,17 @@ from django.db import connection, transaction
 from django.utils.html import escape
 from django.utils.text import Truncator
 
+from ... import synonyms
 from ...contract import FACETS, MEMBERS, PUBLIC, Hit, SearchRequest, SearchResponse
 from ...facets import build_facets
-from ...text import highlight, highlight_all, query_terms, title_key
+from ...text import highlight, highlight_all, parse_query, title_key
 from ..base import DocumentData, SearchBackend
 from . import columns
 
 DOC = "search_searchdocument"
 VALUE = "search_searchfacetvalue"
 BATCH = 500
+SYNONYM_TIER = 1e6  # added to the rank of a hit that only a synonym found
 
 
 class DatabaseBackend(SearchBackend):
@@ -33,27 +35,49 @@ class DatabaseBackend(SearchBackend):
 
     exact_rank_limit = 5000  # up to this many matches, each is ranked by the database
 
-    def _text_matches(self, q, terms, ranked=True):
-        """(document ids, ranks) of every document matching q; a lower rank is a better match
-        (title weighted above summary above body). Without `ranked`, ranks are None.
+    def _text_matches(self, parsed, ranked=True):
+        """(document ids, ranks) of every document matching the parsed query; a lower rank is a
+        better match (title weighted above summary above body). Without `ranked`, ranks are
+        None. A document found only through a synonym ranks after every one found by what was
+        typed.
 
         Ranking every row of a very common word costs hundreds of milliseconds (bm25 and
         ts_rank read each document's text), so large match sets are ranked in tiers instead:
         all words in the title, else in the summary, else elsewhere; the date orders each tier.
         """
-        query = self._text_query(q, terms)
+        query = self._text_query(parsed)
         ids = self._matching_ids(query)
         if not ranked:
             return ids, None
+        if not parsed.has_synonyms:
+            return self._ranked(query, ids)
+        typed_query = self._text_query(parsed.without_synonyms())
+        typed_ids, typed_ranks = self._ranked(typed_query, self._matching_ids(typed_query))
+        other_ids = np.setdiff1d(ids, typed_ids)
+        other_ids, other_ranks = self._ranked(query, other_ids, within=True)
+        return (
+            np.concatenate([typed_ids, other_ids]),
+            np.concatenate([typed_ranks, np.asarray(other_ranks, dtype=float) + SYNONYM_TIER]),
+        )
+
+    def _ranked(self, query, ids, within=False):
+        """(ids, ranks) as arrays for matches `ids` of `query` (with `within`, a subset)."""
+        ids = np.asarray(ids, dtype=np.int64)
         if len(ids) <= self.exact_rank_limit:
-            return self._exact_ranks(query, ids)
+            ranked_ids, ranks = self._exact_ranks(query, ids)
+            ranked_ids = np.asarray(ranked_ids, dtype=np.int64)
+            ranks = np.asarray(ranks, dtype=float)
+            if within:
+                keep = np.isin(ranked_ids, ids)
+                ranked_ids, ranks = ranked_ids[keep], ranks[keep]
+            return ranked_ids, ranks
         ranks = np.full(len(ids), 2.0)
         for tier, part in ((1.0, "summary"), (0.0, "title")):
             ranks[np.isin(ids, self._matching_ids(query, part))] = tier
         return ids, ranks
 
-    def _text_query(self, q, terms):
-        """The query as this database's text index takes it."""
+    def _text_query(self, query):
+        """The `search.text.Query` as this database's text index takes it."""
         raise NotImplementedError
 
     def _matching_ids(self, query, part="all"):
@@ -172,12 +196,13 @@ class DatabaseBackend(SearchBackend):
 
     def search(self, request: SearchRequest) -> SearchResponse:
         snap = columns.snapshot()
-        terms = query_terms(request.q)
+        parsed = parse_query(request.q, synonyms.current())
+        terms = parsed.terms
         base = snap.visible(request.viewer)
         scores = None
-        if terms:
+        if parsed:
             ranked = request.sort == "relevanz"
-            ids, ranks = self._text_matches(request.q, terms, ranked=ranked)
+            ids, ranks = self._text_matches(parsed, ranked=ranked)
             positions, found = snap.positions(ids)
             text = np.zeros(len(snap), dtype=bool)
             text[positions] = True

@@ -1,9 +1,11 @@
-"""PostgreSQL: the `german` text search configuration over a narrow table of vectors (migration 0005).
+"""PostgreSQL: tsvectors of our own German analysis in a narrow table (migrations 0005, 0009).
 
-Key concepts: `search_text` holds per document a weighted vector (title A, summary B, body C)
-and small title and summary vectors, all out of line, so its heap stays small; text is folded
-by `search_fold()` (umlauts as ae/oe/ue, ß as ss) and the query the same way in Python
-(`search.text.folded_query`) before `plainto_tsquery('german', ...)`. Matching goes through
+Key concepts: `search_text` holds per document a weighted vector (title A, summary B, keywords
+and body C) and small title and summary vectors, all out of line, so its heap stays small. The
+text is analysed in Python (`search.text.stems`: gender forms, stems, compound parts, the same
+as SQLite and Elasticsearch) and stored with the `simple` configuration, which only splits at
+spaces; the query is written by `search.text.Query.tsquery()` for `to_tsquery('simple', ...)`.
+Stock `german` would stem "Seniorin" and "Senioren" apart and never split a compound. Matching goes through
 `search_ids()`, which always uses the GIN index (a sequential scan would detoast every
 vector). `ts_rank` with the default weights puts title above body; huge match sets are ranked
 in tiers over the title and summary vectors (see `DatabaseBackend._text_matches`).
@@ -11,28 +13,29 @@ in tiers over the title and summary vectors (see `DatabaseBackend._text_matches`
 
 import numpy as np
 
-from ...text import folded_query
+from ...text import stems
 from . import DOC, DatabaseBackend
 
 TEXT = "search_text"
+PARTS = ("title", "summary", "keywords", "body")
 
 
 class PostgresBackend(DatabaseBackend):
     vendor_label = "PostgreSQL"
     exact_rank_limit = 1000  # ts_rank reads each vector out of line: ~4 µs per match
 
-    def _text_query(self, q, terms):
-        return folded_query(q)
+    def _text_query(self, query):
+        return query.tsquery()
 
     def _matching_ids(self, query, part="all"):
-        joined = self._rows("SELECT search_ids(plainto_tsquery('german', %s), %s)", [query, part])
+        joined = self._rows("SELECT search_ids(to_tsquery('simple', %s), %s)", [query, part])
         return np.fromstring(joined[0][0] or "", dtype=np.int64, sep=",")
 
     def _exact_ranks(self, query, ids):
         if not len(ids):
             return [], []
         rows = self._rows(
-            f"SELECT t.document_id, ts_rank(t.search_vector, plainto_tsquery('german', %s)) "
+            f"SELECT t.document_id, ts_rank(t.search_vector, to_tsquery('simple', %s)) "
             f"FROM {TEXT} t WHERE t.document_id = ANY(%s)",
             [query, ids.tolist()],
         )
@@ -40,7 +43,13 @@ class PostgresBackend(DatabaseBackend):
 
     def _write_text(self, rows):
         if rows:
-            self._execute("SELECT search_text_write(%s)", [[row.pk for row in rows]])
+            self._execute(
+                "SELECT search_text_write(%s, %s, %s, %s, %s)",
+                [
+                    [row.pk for row in rows],
+                    *([stems(getattr(row, part)) for row in rows] for part in PARTS),
+                ],
+            )
 
     def _delete_text(self, ids):
         if ids:

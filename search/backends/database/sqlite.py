@@ -1,8 +1,8 @@
-"""SQLite: an FTS5 table (migrations 0002, 0006): Snowball stems of title, summary, keywords, body.
+"""SQLite: an FTS5 table (migrations 0002, 0006): index terms of title, summary, keywords, body.
 
-Key concepts: FTS5 cannot stem German, so `search.text.stems()` does it in Python for the
-index and `query_terms()` for the query; the table stores the stems with the document id as
-rowid. bm25 with column weights 10 (title), 4 (summary), 2 (keywords), 1 (body): title first
+Key concepts: FTS5 cannot analyse German, so `search.text.stems()` does it in Python for the
+index (gender forms, stems, compound parts) and `parse_query()` for the query (written by
+`Query.fts5()`); the table stores the terms with the document id as rowid. bm25 with column weights 10 (title), 4 (summary), 2 (keywords), 1 (body): title first
 (for very common words, tiers by column; see `DatabaseBackend._text_matches`).
 """
 
@@ -18,8 +18,8 @@ TIER_COLUMNS = {"title": "title", "summary": "summary keywords"}  # FTS5 column 
 class SQLiteBackend(DatabaseBackend):
     vendor_label = "SQLite FTS5"
 
-    def _text_query(self, q, terms):
-        return " ".join(f'"{term}"' for term in terms)  # \\w+ stems: no quotes inside
+    def _text_query(self, query):
+        return query.fts5()  # \\w+ terms: no quotes inside
 
     def _matching_ids(self, query, part="all"):
         match = query if part == "all" else f"{{{TIER_COLUMNS[part]}}} : ({query})"

@@ -1,0 +1,124 @@
+"""German search on every backend: compound heads, gender and number forms, synonyms.
+
+The contract part runs once per available backend (SQLite or PostgreSQL by DATABASE_URL,
+Elasticsearch where ELASTICSEARCH_URL is set), over its own small corpus.
+"""
+
+import pytest
+
+from search import german
+from search.backends import get_backend, reset_backends
+from search.contract import SearchRequest
+from search.models import SynonymSet
+from search.registry import IndexDocument
+from search.text import parse_query, stems
+
+from .conftest import CONTRACT_BACKENDS, backend_unavailable, index_corpus
+
+
+def tool(title, summary="", body=""):
+    return IndexDocument(
+        kind="werkzeug", title=title, url="/werkzeuge/x/", summary=summary, body=body
+    )
+
+
+GERMAN = {
+    "g.doc:1": tool("Seniorenbeirat gründen", "Satzung und Wahl für die Vertretung der Älteren."),
+    "g.doc:2": tool("Nahversorgung sichern", "Ein Dorfladen mit Post und Café."),
+    "g.doc:3": tool("Seniorenbegegnungsstätte einrichten", "Ein Treffpunkt im Ortskern."),
+    "g.doc:4": tool("Bürgerbusse im Landkreis", "Ehrenamtliche fahren nach Fahrplan."),
+    "g.doc:5": tool("Angebote für Seniorinnen und Senioren", "Bewegung und Beratung."),
+    "g.doc:6": tool("Hausärztinnen gewinnen", "Eine Praxis für die Landärztin."),
+    "g.doc:7": tool("Beteiligung der Nutzer:innen", "Alle Nutzer*innen und NutzerInnen reden mit."),
+    "g.doc:8": tool("Beruf und Familie", "Teilnahme an Kursen, Bewegung im Alltag."),
+    "g.doc:9": tool("Öffentlicher Nahverkehr", "Takt und Haltestellen im ländlichen Raum."),
+    "g.doc:10": tool("Beirat der Jugend", "Jugendliche beraten den Rat."),
+}
+
+
+@pytest.fixture(params=CONTRACT_BACKENDS)
+def german_backend(request, db, settings):
+    name = request.param
+    reason = backend_unavailable(name)
+    if reason:
+        pytest.skip(reason)
+    settings.SEARCH_BACKEND = name
+    reset_backends()
+    index_corpus(name, GERMAN)
+    yield get_backend(name)
+    reset_backends()
+
+
+def found(backend, q):
+    return {hit.id for hit in backend.search(SearchRequest(q=q)).hits}
+
+
+def titles(backend, q):
+    return [hit.title for hit in backend.search(SearchRequest(q=q)).hits]
+
+
+def test_a_compound_head_finds_the_compound(german_backend):
+    assert found(german_backend, "Beirat") == {"g.doc:1", "g.doc:10"}
+    assert found(german_backend, "Versorgung") == {"g.doc:2"}
+    assert found(german_backend, "Begegnungsstätte") == {"g.doc:3"}
+    assert "g.doc:2" in found(german_backend, "Laden")  # „Dorfladen“
+
+
+def test_the_whole_compound_ranks_its_exact_matches_first(german_backend):
+    assert titles(german_backend, "Seniorenbeirat")[0] == "Seniorenbeirat gründen"
+
+
+def test_short_fragments_never_match_on_their_own(german_backend):
+    assert "g.doc:8" not in found(german_backend, "Ruf")  # Beruf
+    assert "g.doc:8" not in found(german_backend, "Weg")  # Bewegung
+    assert "g.doc:8" not in found(german_backend, "nah")  # Teilnahme
+
+
+def test_gendered_forms_meet(german_backend):
+    for q in ("Seniorin", "Seniorinnen", "Senioren"):
+        assert {"g.doc:5"} <= found(german_backend, q), q
+    assert "g.doc:6" in found(german_backend, "Hausarzt")
+    assert "g.doc:6" in found(german_backend, "Ärzte")
+    for q in ("Nutzer", "Nutzerin", "Nutzer:innen", "Nutzer*innen", "NutzerInnen"):
+        assert found(german_backend, q) == {"g.doc:7"}, q
+
+
+def test_plurals_the_stemmer_misses(german_backend):
+    for q in ("Bürgerbus", "Buergerbus", "Bürgerbusse", "Bus"):
+        assert "g.doc:4" in found(german_backend, q), q
+
+
+def test_synonyms_are_applied_to_the_query(german_backend):
+    assert found(german_backend, "ÖPNV") == {"g.doc:9"}  # seed list: ÖPNV = Nahverkehr
+    SynonymSet.objects.create(terms="Kümmerladen, Dorfladen")
+    assert found(german_backend, "Kümmerladen") == {"g.doc:2"}
+    # What was typed ranks before what only a synonym found.
+    SynonymSet.objects.create(terms="Jugend, Senioren")
+    assert titles(german_backend, "Jugend")[0] == "Beirat der Jugend"
+
+
+# --- the analysis itself ------------------------------------------------------------------
+
+
+def test_word_terms():
+    assert german.word_terms("Seniorenbeirat") == ("seniorenbeirat", "senior", "beirat")
+    assert german.word_terms("Seniorinnen") == german.word_terms("Senioren") == ("senior",)
+    assert german.word_terms("Ärztin") == german.word_terms("Ärzte")
+    assert german.word_terms("Bürgerbusse")[0] == german.word_terms("Buergerbus")[0]
+    assert german.word_terms("Gremien") == german.word_terms("Gremium")
+    assert german.word_terms("Termin") == ("termin",)  # not a feminine form
+    for word in ("Beruf", "Bewegung", "Teilnahme", "Verwaltung"):
+        assert len(german.word_terms(word)) == 1, word
+
+
+def test_gender_marks():
+    marked = "Nutzer:innen, Nutzer*innen, Bürger/-innen, KollegInnen, Ärzt_in"
+    assert german.gender_marks(marked) == "Nutzer, Nutzer, Bürger, Kolleg, Ärzt"
+    assert german.gender_marks("Beteiligung: in der Stadt") == "Beteiligung: in der Stadt"
+
+
+def test_query_keeps_the_whole_word_or_all_its_parts():
+    query = parse_query("Seniorenbeirat in der Pflege")
+    assert query.fts5() == '("seniorenbeirat" OR ("senior" AND "beirat")) AND "pfleg"'
+    assert query.tsquery() == "('seniorenbeirat' | ('senior' & 'beirat')) & 'pfleg'"
+    assert stems("Nutzer*innen") == "nutz"
