@@ -275,3 +275,19 @@ def word_terms(word):
         if len(term) >= 2 and term not in unique:
             unique.append(term)
     return tuple(unique)
+
+
+ES_PART_ZIPF = (
+    3.5  # the Elasticsearch word list keeps the commoner parts only (size of the mapping)
+)
+
+
+def elasticsearch_word_list(normalize):
+    """Compound parts for Elasticsearch's dictionary decompounder, folded by `normalize`
+    (Lucene's german_normalization): words of at least 4 letters, Zipf >= 3.5, no stop words."""
+    folded = {
+        normalize(word)
+        for word, frequency in vocabulary().items()
+        if frequency >= ES_PART_ZIPF and len(word) >= MIN_PART and word not in NOT_PARTS
+    }
+    return sorted(word for word in folded if normalize(word) == word)

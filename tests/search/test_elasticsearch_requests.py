@@ -25,6 +25,18 @@ REQUESTS = {
 }
 
 
+@pytest.fixture(autouse=True)
+def seed_synonyms(monkeypatch):
+    """The synonym sets a fresh database has (the migration's seed list), without a database."""
+    import importlib
+
+    from search import synonyms
+
+    seed = importlib.import_module("search.migrations.0009_synonyms_analysis").SEED_SYNONYMS
+    table = synonyms.expand([line.split(", ") for line in seed])
+    monkeypatch.setattr(synonyms, "current", lambda: table)
+
+
 def body(request):
     return ElasticsearchBackend(url="http://127.0.0.1:9").build_search(request).body()
 
@@ -68,15 +80,18 @@ def test_filters_go_to_post_filter_and_every_other_facets_aggregation():
     assert aggs["_filter_art"]["filter"] == {"bool": {"must": [field_filter, status_filter]}}
     # the text query is in the query, so it narrows counts and hits alike
     query = data["query"]["bool"]
-    match = query["must"][0]["multi_match"]
     # an exact title scores on top, but is not required
     assert query["should"] == [
         {"term": {"title.sort": {"value": "Bürgerbus Senioren", "boost": 100}}}
     ]
     assert query.get("minimum_should_match", 0) == 0
-    assert match["query"] == "Bürgerbus Senioren"
-    assert match["operator"] == "and"
-    assert match["fields"] == ["title^3", "summary^2", "keywords^2", "body"]
+    # every word must match (AND) in the shared analysis: the word itself or all its parts
+    bus, senior = query["must"][0]["bool"]["must"]
+    whole, parts = bus["bool"]["should"]
+    fields = ["terms.title^3", "terms.summary^2", "terms.keywords^2", "terms.body"]
+    assert whole == {"multi_match": {"query": "burgerbus", "fields": fields}}
+    assert [m["multi_match"]["query"] for m in parts["bool"]["must"]] == ["burg", "bus"]
+    assert senior["bool"]["should"][0] == {"multi_match": {"query": "senior", "fields": fields}}
 
 
 def test_no_filters_means_no_post_filter_and_unfiltered_aggregations():
@@ -92,6 +107,7 @@ def test_totals_are_tracked_exactly_and_snippets_are_marked():
     assert data["highlight"]["pre_tags"] == ["<mark>"]
     assert data["highlight"]["post_tags"] == ["</mark>"]
     assert data["highlight"]["encoder"] == "html"
+    assert data["highlight"]["highlight_query"]["multi_match"]["query"] == "Pflege"
     assert data["highlight"]["fields"] == {
         "title": {"number_of_fragments": 0},  # the whole title, marked
         "summary": {},

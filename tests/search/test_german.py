@@ -6,7 +6,7 @@ Elasticsearch where ELASTICSEARCH_URL is set), over its own small corpus.
 
 import pytest
 
-from search import german
+from search import german, synonyms
 from search.backends import get_backend, reset_backends
 from search.contract import SearchRequest
 from search.models import SynonymSet
@@ -44,9 +44,11 @@ def german_backend(request, db, settings):
         pytest.skip(reason)
     settings.SEARCH_BACKEND = name
     reset_backends()
+    synonyms.forget()
     index_corpus(name, GERMAN)
     yield get_backend(name)
     reset_backends()
+    synonyms.forget()  # the test's synonym sets are rolled back with it
 
 
 def found(backend, q):

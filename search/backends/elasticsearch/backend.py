@@ -22,12 +22,14 @@ from elasticsearch import ApiError, Elasticsearch
 from elasticsearch.helpers import BulkIndexError, scan, streaming_bulk
 
 from ...breaker import Breaker
+from ...text import stems
 from ..base import DocumentData, SearchBackend
 from .documents import FACET_FIELDS, WerkstattDocument
 from .faceted import WerkstattSearch
 from .results import to_search_response
 
 logger = logging.getLogger("search")
+ANALYSED = ("title", "summary", "keywords", "body")
 
 
 class ElasticsearchUnavailable(Exception):
@@ -53,6 +55,7 @@ def to_source(doc: DocumentData):
         "summary": doc.summary,
         "body": doc.body,
         "keywords": doc.keywords,
+        "terms": {part: stems(getattr(doc, part)) for part in ANALYSED},
         "url": doc.url,
         "date": doc.date.isoformat() if doc.date else None,
         "visibility": doc.visibility,

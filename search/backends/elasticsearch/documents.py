@@ -2,21 +2,30 @@
 
 Key concepts:
 
-* Text is analysed like the database backend's `german` configuration, plus compounds:
-  lowercase -> german_normalization (ä/ö/ü -> a/o/u, ß -> ss, also "ae"/"oe"/"ue") ->
-  dictionary decompounder (index time only: "Seniorenbeirat" also yields "beirat") ->
-  light_german stemming ("Radwege" and "Radweg" meet).
-* The decompounder runs after normalisation, so its word list is normalised the same way
-  (`german_normalize`), and "Buergerbus" decompounds like "Bürgerbus".
+* Matching uses `terms.*`: the text as `search.text.stems()` analyses it for every backend
+  (gender forms, stems without umlauts, compound parts), indexed with the whitespace analyzer;
+  the query is built from the same `search.text.parse_query()` (see faceted.py). So the
+  database and Elasticsearch find the same documents for the same words.
+* `title`, `summary`, `body` keep a German analysis for highlighting: lowercase ->
+  german_normalization (ä/ö/ü -> a/o/u, ß -> ss, also "ae"/"oe"/"ue") -> dictionary
+  decompounder (index time only: "Seniorenbeirat" also yields "beirat") -> light_german.
+  The decompounder's word list is shipped in the repository (search/data/compound_parts_de.txt,
+  16,000 common German words from wordfreq, folded like german_normalization), with
+  `only_longest_match` and parts of at least 4 letters, so short fragments never match.
 * Facet fields are keywords named like the contract's facets; `region` holds every ancestor
   code, so a filter on a Land finds what lies in its Kreise.
 * `title.suggest` (search_as_you_type) answers the search box's autocomplete.
 """
 
+from functools import lru_cache
+from pathlib import Path
+
 from elasticsearch.dsl import (
     Date,
     Document,
+    InnerDoc,
     Keyword,
+    Object,
     SearchAsYouType,
     Text,
     analyzer,
@@ -24,81 +33,14 @@ from elasticsearch.dsl import (
     token_filter,
 )
 
-# Common parts of German compounds in municipal and demographic-change texts. A compound is
-# split into the parts found in this list ("Nahversorgung" -> "nah", "versorgung").
-COMPOUND_PARTS = [
-    "Alter",
-    "Amt",
-    "Arbeit",
-    "Arbeits",
-    "Ausbildung",
-    "Bau",
-    "Beirat",
-    "Beratung",
-    "Bericht",
-    "Beteiligung",
-    "Bildung",
-    "Bildungs",
-    "Bürger",
-    "Bus",
-    "Daten",
-    "Demografie",
-    "Dienst",
-    "Dorf",
-    "Ehrenamt",
-    "Entwicklung",
-    "Familie",
-    "Familien",
-    "Forum",
-    "Fachkräfte",
-    "Gemeinde",
-    "Generation",
-    "Generationen",
-    "Gesundheit",
-    "Gesundheits",
-    "Gruppe",
-    "Haus",
-    "Hilfe",
-    "Jugend",
-    "Kinder",
-    "Konzept",
-    "Kreis",
-    "Laden",
-    "Leben",
-    "Lotsen",
-    "Markt",
-    "Mobilität",
-    "Nah",
-    "Nachbarschaft",
-    "Netz",
-    "Netzwerk",
-    "Plan",
-    "Planung",
-    "Pflege",
-    "Quartier",
-    "Quartiers",
-    "Rad",
-    "Ruf",
-    "Schule",
-    "Senioren",
-    "Sozial",
-    "Stadt",
-    "Stelle",
-    "Teilhabe",
-    "Treff",
-    "Verkehr",
-    "Versorgung",
-    "Verwaltung",
-    "Weg",
-    "Werk",
-    "Werkstatt",
-    "Wohn",
-    "Wohnen",
-    "Wohnung",
-    "Zentrum",
-    "Zukunft",
-    "Zukunfts",
-]
+WORD_LIST_PATH = Path(__file__).resolve().parents[2] / "data" / "compound_parts_de.txt"
+
+
+@lru_cache(maxsize=1)
+def compound_word_list():
+    """The decompounder's word list shipped in the repository (see `compound_word_list`)."""
+    lines = WORD_LIST_PATH.read_text(encoding="utf-8").splitlines()
+    return [line for line in lines if line and not line.startswith("#")]
 
 
 def german_normalize(word):
@@ -136,9 +78,11 @@ german_light_stemmer = token_filter("werkstatt_german_stemmer", "stemmer", langu
 german_decompounder = token_filter(
     "werkstatt_decompounder",
     "dictionary_decompounder",
-    word_list=sorted({german_normalize(word) for word in COMPOUND_PARTS}),
-    min_subword_size=3,
-    only_longest_match=False,
+    word_list=compound_word_list(),
+    min_word_size=6,
+    min_subword_size=4,  # "Beruf" never yields "ruf", "Bewegung" never "weg"
+    max_subword_size=20,
+    only_longest_match=True,
 )
 
 # Query words that carry no meaning ("Pflege in der Stadt" must not require "in"), as in the
@@ -165,6 +109,17 @@ sort_normalizer = normalizer("werkstatt_sort", filter=["lowercase", "german_norm
 FACET_FIELDS = ("art", "handlungsfeld", "region", "zielgruppe", "status", "schlagwort", "jahr")
 
 
+class AnalysedText(InnerDoc):
+    """The text as `search.text.stems()` analyses it for every backend (gender forms, stems,
+    compound parts): matching runs on these fields, so Elasticsearch finds what the database
+    finds. The German-analysed fields above serve highlighting."""
+
+    title = Text(analyzer="whitespace")
+    summary = Text(analyzer="whitespace")
+    keywords = Text(analyzer="whitespace")
+    body = Text(analyzer="whitespace")
+
+
 def german_text(**kwargs):
     return Text(analyzer=german_index, search_analyzer=german_search, **kwargs)
 
@@ -183,6 +138,7 @@ class WerkstattDocument(Document):
     summary = german_text()
     keywords = german_text()  # names of action fields, target groups, tags, regions
     body = german_text()
+    terms = Object(AnalysedText)
     url = Keyword(index=False)
     date = Date()
     visibility = Keyword()

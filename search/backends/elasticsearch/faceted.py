@@ -16,7 +16,9 @@ Key concepts:
 from elasticsearch.dsl import FacetedSearch, Q, TermsFacet
 from elasticsearch.dsl.faceted_search import FacetedResponse
 
+from ... import synonyms
 from ...contract import KINDS, PUBLIC, STATUSES, SearchRequest
+from ...text import parse_query
 from .documents import FACET_FIELDS, WerkstattDocument
 
 # Upper bounds on distinct values per facet; larger than any real vocabulary.
@@ -30,7 +32,8 @@ FACET_SIZES = {
     "jahr": 200,
 }
 EXACT_TITLE_BOOST = 100  # above any sum of field scores of a partial match
-TEXT_FIELDS = ["title^3", "summary^2", "keywords^2", "body"]
+TEXT_FIELDS = ["terms.title^3", "terms.summary^2", "terms.keywords^2", "terms.body"]
+SYNONYM_BOOST = 0.01  # a word found only through a synonym ranks after what was typed
 HIGHLIGHT = {
     "pre_tags": ["<mark>"],
     "post_tags": ["</mark>"],
@@ -68,6 +71,30 @@ def region_include(selected):
     return "|".join(parts)
 
 
+def text_query(parsed):
+    """The Elasticsearch query of a `search.text.Query`: AND over the query's words, OR over
+    each word's alternatives (itself, all its parts, its synonyms), AND over an alternative's
+    terms; every term looked up in the analysed fields `terms.*` (None for an empty query)."""
+    if not parsed:
+        return None
+    groups = []
+    for group, typed in zip(parsed.groups, parsed.typed, strict=True):
+        alternatives = []
+        for alternative in group:
+            must = [Q("multi_match", query=term, fields=TEXT_FIELDS) for term in alternative]
+            boost = 1.0 if alternative in typed else SYNONYM_BOOST
+            if len(must) == 1 and boost == 1.0:
+                alternatives.append(must[0])
+            else:
+                alternatives.append(Q("bool", must=must, boost=boost))
+        groups.append(
+            alternatives[0]
+            if len(alternatives) == 1
+            else Q("bool", should=alternatives, minimum_should_match=1)
+        )
+    return groups[0] if len(groups) == 1 else Q("bool", must=groups)
+
+
 class WerkstattSearch(FacetedSearch):
     """Faceted search over the alias; construct with `WerkstattSearch.from_request()`."""
 
@@ -99,11 +126,13 @@ class WerkstattSearch(FacetedSearch):
         return s
 
     def query(self, search, query):
-        """All words should match (AND), in title, summary, keywords or body; title counts most,
-        and a title that is the query itself (normalised like `title.sort`) comes first."""
-        words = Q(
-            "multi_match", query=query, fields=self.fields, type="cross_fields", operator="and"
-        )
+        """All words must match (AND), in title, summary, keywords or body, each as the word, all
+        its compound parts or a synonym (`search.text.parse_query`, as on the database); title
+        counts most, and a title that is the query itself (normalised like `title.sort`) comes
+        first."""
+        words = text_query(parse_query(query, synonyms.current()))
+        if words is None:
+            return search.query(Q("match_none"))
         exact = Q(
             "term", **{"title.sort": {"value": " ".join(query.split()), "boost": EXACT_TITLE_BOOST}}
         )
@@ -111,6 +140,10 @@ class WerkstattSearch(FacetedSearch):
 
     def highlight(self, search):
         options = search.highlight_options(**HIGHLIGHT)
+        if self._query:
+            # The German-analysed text fields mark what the query found (terms.* hold stems).
+            marked = Q("multi_match", query=self._query, fields=["title", "summary", "body"])
+            options = options.highlight_options(highlight_query=marked.to_dict())
         return options.highlight("title", number_of_fragments=0).highlight("summary", "body")
 
     def response_from(self, raw):
