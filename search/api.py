@@ -43,6 +43,7 @@ def response_payload(search_request, response):
                 "title_highlight": hit.title_highlight,
                 "region": hit.region_label,
                 "date": hit.date.isoformat() if hit.date else None,
+                "date_precision": hit.date_precision,
                 "action_field": {"slug": field.slug, "name": field.name, "colour": field.colour}
                 if field
                 else None,

@@ -40,6 +40,8 @@ FACETS = {
 STATUSES = {"bestehend": _("bestehend"), "neu": _("neu")}
 SORTS = ("relevanz", "neueste", "titel")
 PUBLIC, MEMBERS = "public", "members"
+# How exact a content date is: a day, or only its year (shown as "2017", stored as 1 January).
+DAY, YEAR = "tag", "jahr"
 MAX_QUERY_LENGTH = 500
 DEFAULT_PAGE_SIZE = 20
 
@@ -81,6 +83,7 @@ class Hit:
     region_label: str = ""
     date: datetime.date | None = None
     action_field_colour: str = ""
+    date_precision: str = DAY
 
 
 @dataclass

@@ -19,7 +19,7 @@ from django.db import transaction
 
 from .backends import active_backend_name, get_backend
 from .backends.base import DocumentData
-from .contract import FACETS, KINDS, MEMBERS, PUBLIC
+from .contract import DAY, FACETS, KINDS, MEMBERS, PUBLIC, YEAR
 from .registry import IndexDocument, adapter_for, adapters
 from .restrictions import Restrictions
 
@@ -125,6 +125,7 @@ def to_document_data(key, doc: IndexDocument, regions=None) -> DocumentData:
         body=doc.body or "",
         keywords=" · ".join(dict.fromkeys(keywords)),
         date=doc.date,
+        date_precision=YEAR if doc.date and doc.date_precision == YEAR else DAY,
         visibility=MEMBERS if doc.visibility == MEMBERS else PUBLIC,
         region_label=region_label[:200],
         action_field_colour=fields[0] if fields else "",
@@ -147,6 +148,8 @@ def fingerprint(data: DocumentData) -> str:
         "action_field_colour": data.action_field_colour,
         "facets": {k: sorted(v) for k, v in sorted(data.facets.items())},
     }
+    if data.date_precision != DAY:  # only then, so fingerprints of day-exact documents stay
+        payload["date_precision"] = data.date_precision
     raw = json.dumps(payload, sort_keys=True, ensure_ascii=False).encode()
     return hashlib.sha256(raw).hexdigest()
 

@@ -12,7 +12,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from .backends.base import DocumentData
-from .contract import MEMBERS, PUBLIC
+from .contract import DAY, MEMBERS, PUBLIC, YEAR
 
 
 class SearchDocument(models.Model):
@@ -27,7 +27,21 @@ class SearchDocument(models.Model):
         help_text=_("Namen der Handlungsfelder, Zielgruppen, Schlagwörter und Regionen."),
     )
     url = models.CharField(_("Adresse"), max_length=500)
-    date = models.DateField(_("Datum"), null=True, blank=True, db_index=True)
+    date = models.DateField(
+        _("Datum"),
+        null=True,
+        blank=True,
+        db_index=True,
+        help_text=_(
+            "Datum des Inhalts (Werkzeug: erstes Jahr, Bericht: Erscheinen, Projekt: Beginn)."
+        ),
+    )
+    date_precision = models.CharField(
+        _("Genauigkeit des Datums"),
+        max_length=4,
+        choices=[(DAY, _("Tag")), (YEAR, _("Jahr"))],
+        default=DAY,
+    )
     visibility = models.CharField(
         _("Sichtbarkeit"),
         max_length=10,
@@ -67,6 +81,7 @@ class SearchDocument(models.Model):
             body=self.body,
             keywords=self.keywords,
             date=self.date,
+            date_precision=self.date_precision,
             visibility=self.visibility,
             region_label=self.region_label,
             action_field_colour=self.action_field_colour,

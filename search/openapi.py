@@ -71,7 +71,13 @@ def schema():
                 "description": "Titel HTML-escaped, Treffer in <mark>; leer ohne Treffer im Titel",
             },
             "region": {"type": "string"},
-            "date": {"type": ["string", "null"], "format": "date"},
+            "date": {
+                "type": ["string", "null"],
+                "format": "date",
+                "description": "Datum des Inhalts (Werkzeug: erstes Jahr, Bericht: Erscheinen, "
+                "Projekt: Beginn); bei date_precision „jahr“ zählt nur das Jahr",
+            },
+            "date_precision": {"type": "string", "enum": ["tag", "jahr"]},
             "action_field": {
                 "type": ["object", "null"],
                 "properties": {

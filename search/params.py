@@ -86,7 +86,9 @@ def parse(query, viewer=PUBLIC, page_size=DEFAULT_PAGE_SIZE, allow_all=True):
             )
 
     q = _clean_text("q", query.get("q", ""), MAX_QUERY_LENGTH)
-    sort = query.get("sortierung", "") or "relevanz"
+    sort = query.get("sortierung", "") or default_sort(q)
+    if sort == "relevanz" and not q:
+        sort = "neueste"  # without words there is no relevance: newest content first
     if sort not in SORTS:
         raise ParamError(
             _("Unbekannte Sortierung „%(sort)s“; möglich sind: %(allowed)s.")
@@ -185,6 +187,11 @@ def check_page(request, total):
         )
 
 
+def default_sort(q):
+    """Relevance for a query with words; newest content first for an empty query."""
+    return "relevanz" if q else "neueste"
+
+
 def to_pairs(request, show_all=""):
     """The request as ordered (key, value) pairs for a URL (stable order, page only if > 1)."""
     pairs = []
@@ -193,7 +200,7 @@ def to_pairs(request, show_all=""):
     for facet in FACETS:
         for value in request.filters.get(facet, ()):
             pairs.append((facet, value))
-    if request.sort != "relevanz":
+    if request.sort != default_sort(request.q) and (request.q or request.sort != "relevanz"):
         pairs.append(("sortierung", request.sort))
     if show_all:
         pairs.append(("alle", show_all))

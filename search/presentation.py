@@ -100,6 +100,7 @@ def sort_links(request, show_all=""):
             "current": sort == request.sort,
         }
         for sort in SORTS
+        if sort != "relevanz" or request.q  # no relevance without words
     ]
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass, field
 
-from .contract import PUBLIC
+from .contract import DAY, PUBLIC
 
 _adapters = {}
 
@@ -24,7 +24,10 @@ class IndexDocument:
     url: str
     summary: str = ""
     body: str = ""
+    # The date of the content (tool: first year of use; report: publication; project: start),
+    # not of the page: "Neueste zuerst" and the hit show it. YEAR when only the year is known.
     date: datetime.date | None = None
+    date_precision: str = DAY
     visibility: str = PUBLIC  # PUBLIC or MEMBERS; never put members-only text in a PUBLIC document
     # facet name -> values: handlungsfeld slugs, region codes (the most specific; search adds
     # ancestors), zielgruppe slugs, status, schlagwort (tag names), jahr (years as strings)

@@ -8,7 +8,7 @@ from django.views.decorators.http import require_GET
 from . import presentation
 from .contract import FACETS, KINDS, SearchRequest
 from .feeds import feed_url, plain_query
-from .params import ParamError, check_page, parse, viewer_for
+from .params import ParamError, check_page, default_sort, parse, viewer_for
 from .service import search_with_fallback
 
 
@@ -53,7 +53,13 @@ def search_page(request):
         "chips": presentation.chips(response, search_request, show_all),
         "sort_links": presentation.sort_links(search_request, show_all),
         "pagination": presentation.pagination(search_request, response.total, show_all),
-        "clear_url": presentation.url_for(SearchRequest(q=search_request.q)),
+        "clear_url": presentation.url_for(
+            SearchRequest(q=search_request.q, sort=default_sort(search_request.q))
+        ),
+        # carried by the search form only when chosen (not the default of the current words)
+        "sort_chosen": ""
+        if search_request.sort == default_sort(search_request.q)
+        else search_request.sort,
         "first": search_request.offset + 1,
         "last": search_request.offset + len(response.hits),
         "is_members": viewer != "public",

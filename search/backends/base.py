@@ -12,7 +12,7 @@ import datetime
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from ..contract import PUBLIC, SearchRequest, SearchResponse
+from ..contract import DAY, PUBLIC, SearchRequest, SearchResponse
 
 
 @dataclass
@@ -27,6 +27,7 @@ class DocumentData:
     # searchable text, so "Pflege" or "Bayern" in the search box finds what is filed there.
     keywords: str = ""
     date: datetime.date | None = None
+    date_precision: str = DAY  # DAY or YEAR (only the year of `date` is meant)
     visibility: str = PUBLIC
     region_label: str = ""
     action_field_colour: str = ""

@@ -1,7 +1,10 @@
 """How the catalogue is found: tools as 'werkzeug', future visions as 'zukunftsbild' (live pages only)."""
 
+import datetime
+
 from django.utils.html import strip_tags
 
+from search.contract import YEAR
 from search.registry import Adapter, IndexDocument, register
 
 from .columns import body_to_text
@@ -22,12 +25,13 @@ class ToolAdapter(Adapter):
         if not tool.live:
             return None
         region = tool.effective_region
+        years = tool.year_list
         facets = {
             "handlungsfeld": [f.slug for f in tool.action_fields],
             "zielgruppe": [g.slug for g in tool.target_groups.all()],
             "status": [tool.status],
             "schlagwort": [t.name for t in tool.tags.all()],
-            "jahr": [str(y) for y in tool.year_list],
+            "jahr": [str(y) for y in years],
         }
         if region is not None:
             facets["region"] = [region.code]
@@ -48,9 +52,9 @@ class ToolAdapter(Adapter):
             url=tool.url or "",
             summary=tool.summary,
             body=body,
-            date=(tool.last_published_at or tool.first_published_at).date()
-            if (tool.last_published_at or tool.first_published_at)
-            else None,
+            # The content's date: the first year the tool was used (not the page's publication).
+            date=datetime.date(years[0], 1, 1) if years else None,
+            date_precision=YEAR,
             facets=facets,
         )
 

@@ -4,8 +4,11 @@ Data reports are indexed with their areas and indicator names but never with the
 so small-cell protection cannot be bypassed through the search index.
 """
 
+import datetime
+
 from django.utils.html import strip_tags
 
+from search.contract import DAY, YEAR
 from search.registry import Adapter, IndexDocument, register
 
 from .models import DataReportPage, ProjectPage, ReportPage
@@ -42,14 +45,18 @@ class PageAdapter(Adapter):
             summary=page.summary,
             body=self.body(page),
             date=self.date(page),
+            date_precision=self.date_precision,
             facets=_facets(page, self.years(page)),
         )
 
     def body(self, page):
         return ""
 
+    date_precision = DAY
+
     def date(self, page):
-        return page.last_published_at.date() if page.last_published_at else None
+        """The date of the content (each kind says which), never the page's publication."""
+        return None
 
     def years(self, page):
         return []
@@ -73,7 +80,7 @@ class ProjectAdapter(PageAdapter):
         )
 
     def date(self, page):
-        return page.period_start or super().date(page)
+        return page.period_start  # the project's start
 
     def years(self, page):
         return page.years
@@ -95,6 +102,11 @@ class ReportAdapter(PageAdapter):
     def body(self, page):
         return _text(page.get_kind_display(), page.publisher, page.key_findings)
 
+    date_precision = YEAR
+
+    def date(self, page):
+        return datetime.date(page.year, 1, 1) if page.year else None  # year of publication
+
     def years(self, page):
         return [page.year]
 
@@ -108,7 +120,7 @@ class DataReportAdapter(PageAdapter):
         return _text(page.source, page.notes, ", ".join(indicators), ", ".join(page.area_names()))
 
     def date(self, page):
-        return page.reference_date or super().date(page)
+        return page.reference_date  # the data's reference date
 
     def years(self, page):
         return [page.reference_date.year] if page.reference_date else []

@@ -31,6 +31,8 @@ def test_tool_document_has_kind_and_facets(catalogue, sample_frame):
     assert doc.facets["zielgruppe"] == ["seniorinnen-und-senioren"]
     assert sorted(doc.facets["schlagwort"]) == ["Ehrenamt", "Wohnberatung"]
     assert doc.facets["jahr"] == ["2018", "2019", "2021"]
+    # the content's date is the first year of use, not the day the page was published
+    assert (doc.date.isoformat(), doc.date_precision) == ("2018-01-01", "jahr")
     assert doc.facets["region"] == ["05358"]
     assert "Pilot in zwei Gemeinden" in doc.body
     assert "Max Muster" not in doc.body + doc.summary  # the imported contact text is internal

@@ -56,6 +56,8 @@ def test_report_document_and_unpublished_pages_are_not_findable(section):
     report = ReportPageFactory(title="Abschlussbericht", year=2021)
     document = ReportAdapter().to_document(report)
     assert document.kind == "bericht" and document.facets["jahr"] == ["2021"]
+    # the content's date is the year of publication, not the page's publication day
+    assert (document.date.isoformat(), document.date_precision) == ("2021-01-01", "jahr")
     report.unpublish()
     report.refresh_from_db()
     assert ReportAdapter().to_document(report) is None

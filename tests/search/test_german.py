@@ -4,11 +4,13 @@ The contract part runs once per available backend (SQLite or PostgreSQL by DATAB
 Elasticsearch where ELASTICSEARCH_URL is set), over its own small corpus.
 """
 
+import datetime
+
 import pytest
 
 from search import german, synonyms
 from search.backends import get_backend, reset_backends
-from search.contract import SearchRequest
+from search.contract import DAY, YEAR, SearchRequest
 from search.models import SynonymSet
 from search.registry import IndexDocument
 from search.text import parse_query, stems
@@ -16,16 +18,27 @@ from search.text import parse_query, stems
 from .conftest import CONTRACT_BACKENDS, backend_unavailable, index_corpus
 
 
-def tool(title, summary="", body=""):
+def tool(title, summary="", body="", year=None):
+    """A tool whose content date is the first year it was used (`year`)."""
     return IndexDocument(
-        kind="werkzeug", title=title, url="/werkzeuge/x/", summary=summary, body=body
+        kind="werkzeug",
+        title=title,
+        url="/werkzeuge/x/",
+        summary=summary,
+        body=body,
+        date=datetime.date(year, 1, 1) if year else None,
+        date_precision=YEAR,
     )
 
 
 GERMAN = {
-    "g.doc:1": tool("Seniorenbeirat gründen", "Satzung und Wahl für die Vertretung der Älteren."),
-    "g.doc:2": tool("Nahversorgung sichern", "Ein Dorfladen mit Post und Café."),
-    "g.doc:3": tool("Seniorenbegegnungsstätte einrichten", "Ein Treffpunkt im Ortskern."),
+    "g.doc:1": tool(
+        "Seniorenbeirat gründen", "Satzung und Wahl für die Vertretung der Älteren.", year=2016
+    ),
+    "g.doc:2": tool("Nahversorgung sichern", "Ein Dorfladen mit Post und Café.", year=2024),
+    "g.doc:3": tool(
+        "Seniorenbegegnungsstätte einrichten", "Ein Treffpunkt im Ortskern.", year=2019
+    ),
     "g.doc:4": tool("Bürgerbusse im Landkreis", "Ehrenamtliche fahren nach Fahrplan."),
     "g.doc:5": tool("Angebote für Seniorinnen und Senioren", "Bewegung und Beratung."),
     "g.doc:6": tool("Hausärztinnen gewinnen", "Eine Praxis für die Landärztin."),
@@ -97,6 +110,16 @@ def test_synonyms_are_applied_to_the_query(german_backend):
     # What was typed ranks before what only a synonym found.
     SynonymSet.objects.create(terms="Jugend, Senioren")
     assert titles(german_backend, "Jugend")[0] == "Beirat der Jugend"
+
+
+def test_content_dates_order_newest_first(german_backend):
+    newest = german_backend.search(SearchRequest(sort="neueste"))
+    dated = [hit for hit in newest.hits if hit.date]
+    assert [hit.id for hit in dated] == ["g.doc:2", "g.doc:3", "g.doc:1"]
+    assert newest.hits[: len(dated)] == dated  # undated content after dated
+    assert dated[0].date == datetime.date(2024, 1, 1) and dated[0].date_precision == YEAR
+    undated = german_backend.search(SearchRequest(q="Beirat der Jugend")).hits[0]
+    assert undated.date is None and undated.date_precision == DAY
 
 
 # --- the analysis itself ------------------------------------------------------------------

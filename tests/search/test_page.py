@@ -83,7 +83,52 @@ def test_sort_and_pagination_links(client, corpus, settings):
     assert text_of(response).index("Bürgerbus organisieren") < text_of(response).index(
         "Wohnberatung"
     )
-    assert links(response)["Neueste zuerst"] == "/suche/?sortierung=neueste"
+    # without words, newest first is the default (no parameter) and there is no "Relevanz"
+    assert links(response)["Neueste zuerst"] == "/suche/"
+    assert "Relevanz" not in links(response)
+    with_words = links(client.get("/suche/?q=Radweg"))
+    assert with_words["Neueste zuerst"] == "/suche/?q=Radweg&sortierung=neueste"
+    assert with_words["Relevanz"] == "/suche/?q=Radweg"
+
+
+def test_an_empty_query_lists_newest_content_first(client, corpus):
+    page = text_of(client.get("/suche/"))
+    # content dates: Bürgerbus 2023, Radweg 2022, Dorfladen 2022-01, Seniorenbeirat 2021
+    order = [
+        page.index(t)
+        for t in ("Bürgerbus", "Sicherer Radweg", "Dorfladen", "Seniorenbeirat gründen")
+    ]
+    assert order == sorted(order)
+    assert (
+        '<a href="/suche/" aria-current="true">Neueste zuerst</a>'
+        in client.get("/suche/").content.decode()
+    )
+
+
+def test_a_year_only_content_date_shows_the_year(client, corpus):
+    import datetime
+
+    from search.contract import YEAR
+    from search.indexing import to_document_data, write_documents
+    from search.registry import IndexDocument
+
+    write_documents(
+        [
+            to_document_data(
+                "test.year:1",
+                IndexDocument(
+                    kind="bericht",
+                    title="Sozialbericht aus dem Jahr 2016",
+                    url="/projekte/sozialbericht-2016/",
+                    date=datetime.date(2016, 1, 1),
+                    date_precision=YEAR,
+                ),
+            )
+        ]
+    )
+    html = client.get("/suche/?q=Sozialbericht+2016").content.decode()
+    assert '<time datetime="2016">2016</time>' in html
+    assert "1. Januar 2016" not in html
 
 
 def test_long_facets_show_all_via_url(client, corpus):

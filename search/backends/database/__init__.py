@@ -277,7 +277,7 @@ class DatabaseBackend(SearchBackend):
             row[0]: row[1:]
             for row in self._rows(
                 "SELECT d.id, d.key, d.kind, d.title, d.url, d.summary, d.body, d.region_label, "
-                f"d.date, d.action_field_colour FROM {DOC} d WHERE d.id IN ({marks}){visible}",
+                f"d.date, d.action_field_colour, d.date_precision FROM {DOC} d WHERE d.id IN ({marks}){visible}",
                 params,
             )
         }
@@ -285,7 +285,7 @@ class DatabaseBackend(SearchBackend):
         for pk in page_ids:
             if pk not in rows:  # removed or hidden since the snapshot was taken
                 continue
-            key, kind, title, url, summary, body, region_label, day, colour = rows[pk]
+            key, kind, title, url, summary, body, region_label, day, colour, precision = rows[pk]
             snippet = marked_title = ""
             if terms:
                 marked_title = highlight_all(title, terms)
@@ -304,6 +304,7 @@ class DatabaseBackend(SearchBackend):
                     region_label=region_label,
                     date=_as_date(day),
                     action_field_colour=colour,
+                    date_precision=precision,
                 )
             )
         return hits
@@ -350,6 +351,7 @@ def _row_fields(data: DocumentData, print_):
         "keywords": data.keywords,
         "url": data.url,
         "date": data.date,
+        "date_precision": data.date_precision,
         "visibility": data.visibility,
         "region_label": data.region_label,
         "action_field_colour": data.action_field_colour,

@@ -58,6 +58,7 @@ def to_source(doc: DocumentData):
         "terms": {part: stems(getattr(doc, part)) for part in ANALYSED},
         "url": doc.url,
         "date": doc.date.isoformat() if doc.date else None,
+        "date_precision": doc.date_precision,
         "visibility": doc.visibility,
         "region_label": doc.region_label,
         "action_field_colour": doc.action_field_colour,

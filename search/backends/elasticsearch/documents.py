@@ -141,6 +141,7 @@ class WerkstattDocument(Document):
     terms = Object(AnalysedText)
     url = Keyword(index=False)
     date = Date()
+    date_precision = Keyword(index=False)
     visibility = Keyword()
     region_label = Keyword(index=False)
     action_field_colour = Keyword(index=False)

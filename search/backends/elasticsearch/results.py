@@ -11,7 +11,7 @@ from datetime import date, datetime
 from django.utils.html import escape
 from django.utils.text import Truncator
 
-from ...contract import FACETS, Hit, SearchResponse
+from ...contract import DAY, FACETS, Hit, SearchResponse
 from ...facets import build_facets
 
 # Like the database backend: a marked excerpt of the summary, else of the body, else the
@@ -57,6 +57,7 @@ def to_hit(hit):
         region_label=getattr(hit, "region_label", "") or "",
         date=as_date(getattr(hit, "date", None)),
         action_field_colour=getattr(hit, "action_field_colour", "") or "",
+        date_precision=getattr(hit, "date_precision", "") or DAY,
     )
 
 
