@@ -53,6 +53,7 @@ def response_payload(search_request, response):
     return {
         "q": search_request.q,
         "total": response.total,
+        "suggestion": response.suggestion,
         "page": search_request.page,
         "pages": pages,
         "page_size": search_request.page_size,

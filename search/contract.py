@@ -94,3 +94,4 @@ class SearchResponse:
     backend: str
     request: SearchRequest | None = None
     notice: str = ""  # e.g. why the fallback backend answered
+    suggestion: str = ""  # „Meinten Sie“: a corrected query that finds more (search.suggest)

@@ -51,45 +51,12 @@ PART_ZIPF = 2.6  # a part must be at least this common (Zipf scale: 3 = once per
 SHORT_PART_ZIPF = 4.3
 LINKS = ("es", "en", "er", "s", "n", "e")  # Fugenelemente, longest first
 # Not parts even when common: prefixes, function words, fragments that are words only by accident.
-NOT_PARTS = STOP_WORDS | frozenset(
-    [
-        "ab",
-        "aller",
-        "alle",
-        "ander",
-        "andere",
-        "anders",
-        "dar",
-        "ent",
-        "ers",
-        "ges",
-        "her",
-        "hin",
-        "ihn",
-        "los",
-        "mal",
-        "man",
-        "mehr",
-        "nie",
-        "ohne",
-        "sei",
-        "selbst",
-        "sehr",
-        "ung",
-        "unter",
-        "ver",
-        "zer",
-        "wer",
-        "wen",
-        "wem",
-        "habe",
-        "haben",
-        "hab",
-        "sein",
-        "seine",
-        "werden",
-    ]
-)
+_NOT_PARTS = """
+    ab aller alle ander andere anders dar ent ers ges her hin ihn los mal man mehr nie ohne sei
+    selbst sehr ung unter ver zer wer wen wem habe haben hab sein seine werden
+    schaft heit keit lich isch chen lein tum nis innen inne nen erin rin rinne rinnen
+"""  # the last line: suffixes and gender endings that happen to be words
+NOT_PARTS = STOP_WORDS | frozenset(_NOT_PARTS.split())
 
 # Gender forms written into one word: Nutzer:innen, Nutzer*innen, Nutzer_innen, Nutzer/innen,
 # Nutzer/-innen, NutzerInnen (and the singular forms with "in"/"In").
@@ -258,14 +225,26 @@ def word_terms(word):
     begegnung, statt. Heads (the compound without its first parts) are terms too, so a query
     for "Begegnungsstätte" also finds it as a whole word.
     """
-    base = ungender(word.lower())
-    parts, pieces = compound_split(base)
+    lower = word.lower()
+    ungendered = ungender(lower)  # "nutzerinnen" -> "nutzer" (the word list knows the form)
+    parts, pieces = compound_split(ungendered)
+    if not parts and ungendered != lower:  # "landärzt" does not split: "landärztinnen" does
+        parts, pieces = compound_split(lower)
+    if not parts and ungendered == lower:  # a rare feminine compound: its head confirms it
+        for ending in ("innen", "in"):
+            if lower.endswith(ending):
+                stem_parts, stem_pieces = compound_split(lower[: -len(ending)])
+                if stem_parts and ungender(stem_parts[-1] + ending) == stem_parts[-1]:
+                    parts, pieces = stem_parts, stem_pieces
+                break
     if parts:
         head = ungender(parts[-1])
-        if head != parts[-1]:  # quartiersmanagerin -> quartiersmanager
+        if head != parts[-1]:  # land + ärztinnen -> landärzt, parts land, ärzt
             parts = (*parts[:-1], head)
             pieces = (*pieces[:-1], head)
-            base = "".join(pieces)
+        base = "".join(pieces)
+    else:
+        base = ungender(lower)
     terms = [search_form(base)]
     for k in range(1, len(pieces) - 1):
         terms.append(search_form("".join(pieces[k:])))

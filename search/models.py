@@ -167,3 +167,23 @@ class SynonymSet(models.Model):
 
     def members(self):
         return [part.strip() for part in self.terms.replace(";", ",").split(",") if part.strip()]
+
+
+class SearchTerm(models.Model):
+    """One word of the indexed titles, summaries and keywords: the vocabulary of „Meinten Sie“
+    (search.suggest). Written with the documents; words of removed documents may stay (a
+    suggestion is only made when it finds something)."""
+
+    term = models.CharField(max_length=100, db_index=True)  # search form (search.german)
+    word = models.CharField(max_length=100)  # as first written
+    folded = models.CharField(max_length=100, unique=True)  # search.text.fold(word)
+    first = models.CharField(max_length=1)
+    length = models.PositiveSmallIntegerField()
+
+    class Meta:
+        verbose_name = _("Suchbegriff")
+        verbose_name_plural = _("Suchbegriffe")
+        indexes = [models.Index(fields=["first", "length"], name="search_term_near")]
+
+    def __str__(self):
+        return self.word

@@ -196,6 +196,11 @@ def schema():
                     "properties": {
                         "q": {"type": "string"},
                         "total": {"type": "integer"},
+                        "suggestion": {
+                            "type": "string",
+                            "description": "„Meinten Sie“: eine Schreibweise aus dem Index, "
+                            "die mehr findet; leer, wenn es keine gibt",
+                        },
                         "page": {"type": "integer"},
                         "pages": {"type": "integer"},
                         "page_size": {"type": "integer"},

@@ -1,5 +1,7 @@
 """The search page /suche/: thin over params (validation), service (backends) and presentation."""
 
+from dataclasses import replace
+
 from django.conf import settings
 from django.shortcuts import render
 from django.urls import reverse
@@ -66,6 +68,12 @@ def search_page(request):
         "feed_url": feed_url(search_request),
         "save_url": _save_url(request),
         "save_query": plain_query(search_request),
+        "suggestion": response.suggestion,
+        "suggestion_url": presentation.url_for(
+            replace(search_request, q=response.suggestion, page=1), show_all
+        )
+        if response.suggestion
+        else "",
     }
     return render(request, "search/search.html", context)
 

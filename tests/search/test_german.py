@@ -147,3 +147,17 @@ def test_query_keeps_the_whole_word_or_all_its_parts():
     assert query.fts5() == '("seniorenbeirat" OR ("senior" AND "beirat")) AND "pfleg"'
     assert query.tsquery() == "('seniorenbeirat' | ('senior' & 'beirat')) & 'pfleg'"
     assert stems("Nutzer*innen") == "nutz"
+
+
+def test_a_typo_gets_a_suggestion_from_the_index(german_backend):
+    response = german_backend.search(SearchRequest(q="Senoiren"))
+    assert response.total == 0 and response.suggestion == "Senioren"
+    assert german_backend.search(SearchRequest(q="Dorfaden")).suggestion == "Dorfladen"
+    # a word the index knows is never "corrected", and a query that finds enough gets nothing
+    assert german_backend.search(SearchRequest(q="Beirat")).suggestion == ""
+    assert german_backend.search(SearchRequest(q="Raumschiff")).suggestion == ""
+
+
+def test_the_page_offers_the_suggestion_as_a_link(client, german_backend):
+    html = client.get("/suche/?q=Senoiren").content.decode()
+    assert 'Meinten Sie: <a href="/suche/?q=Senioren">Senioren</a>?' in html

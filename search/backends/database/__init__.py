@@ -14,7 +14,7 @@ from django.db import connection, transaction
 from django.utils.html import escape
 from django.utils.text import Truncator
 
-from ... import synonyms
+from ... import suggest, synonyms
 from ...contract import FACETS, MEMBERS, PUBLIC, Hit, SearchRequest, SearchResponse
 from ...facets import build_facets
 from ...text import highlight, highlight_all, parse_query, title_key
@@ -119,6 +119,7 @@ class DatabaseBackend(SearchBackend):
         )
         fresh = [d for d in documents if d.key not in existing]
         with transaction.atomic():
+            suggest.record([d for d in documents if d.key in existing])  # fresh: _write_batch
             for start in range(0, len(fresh), BATCH):
                 self._write_batch(
                     fresh[start : start + BATCH], fingerprint, SearchDocument, SearchFacetValue
@@ -147,13 +148,14 @@ class DatabaseBackend(SearchBackend):
 
     def rebuild(self, documents, progress=None):
         from ...indexing import fingerprint
-        from ...models import SearchDocument, SearchFacetValue
+        from ...models import SearchDocument, SearchFacetValue, SearchTerm
 
         written = 0
         with transaction.atomic():
             self._clear_text()
             SearchFacetValue.objects.all().delete()
             SearchDocument.objects.all().delete()
+            SearchTerm.objects.all().delete()
             batch = []
             for data in documents:
                 batch.append(data)
@@ -171,6 +173,7 @@ class DatabaseBackend(SearchBackend):
         return written
 
     def _write_batch(self, batch, fingerprint, SearchDocument, SearchFacetValue):
+        suggest.record(batch)
         rows = SearchDocument.objects.bulk_create(
             [SearchDocument(key=d.key, **_row_fields(d, fingerprint(d))) for d in batch]
         )
@@ -238,7 +241,24 @@ class DatabaseBackend(SearchBackend):
             facets=build_facets(counts, request),
             backend=self.name,
             request=request,
+            suggestion=self.suggestion(request.q, request.viewer, total),
         )
+
+    def suggestion(self, q, viewer, total):
+        """„Meinten Sie“ for a query that finds little (search.suggest), else ""."""
+        if not q or total >= suggest.SUGGEST_BELOW:
+            return ""
+        return suggest.suggest(q, lambda text: self.count(text, viewer))
+
+    def count(self, q, viewer):
+        """How many documents the viewer may see match the words of q (no facet filters)."""
+        parsed = parse_query(q, synonyms.current())
+        if not parsed:
+            return 0
+        snap = columns.snapshot()
+        ids, _ = self._text_matches(parsed, ranked=False)
+        positions, _found = snap.positions(ids)
+        return int(snap.visible(viewer)[positions].sum())
 
     def _exact_title_ids(self, q):
         """Ids of documents titled exactly as the query (case, umlauts and spacing aside)."""

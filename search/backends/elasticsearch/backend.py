@@ -212,7 +212,14 @@ class ElasticsearchBackend(SearchBackend):
         faceted = self.build_search(request)
         with unavailable_on_failure("search"):
             raw = self.client.search(index=self.alias, body=faceted.body()).body
-        return to_search_response(request, faceted.response_from(raw), backend=self.name)
+        response = to_search_response(request, faceted.response_from(raw), backend=self.name)
+        # „Meinten Sie“ from the projection's vocabulary, as on the database (search.suggest)
+        from .. import get_backend
+
+        response.suggestion = get_backend("database").suggestion(
+            request.q, request.viewer, response.total
+        )
+        return response
 
     def autocomplete_body(self, prefix, viewer, limit):
         from ...contract import PUBLIC

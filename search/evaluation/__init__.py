@@ -1,0 +1,1 @@
+"""Search quality evaluation (`manage.py evaluate_search`): catalogue, queries, scoring."""
