@@ -11,7 +11,7 @@ from werkstatt.numbers import MAX_ID
 from werkstatt.readonly import read_only
 
 from . import directory
-from .models import Municipality, Person
+from .models import Body, BodyKind, Municipality, Organisation, OrganisationKind, Person
 from .views import MAX_PAGE, page_number, private
 
 API_PAGE_SIZE = 50
@@ -138,6 +138,69 @@ def municipalities(request):
     return _page(request, directory.filter_municipalities(queryset, data), _municipality_data)
 
 
+def _organisation_data(organisation, request):
+    return {
+        "id": organisation.pk,
+        "name": organisation.name,
+        "art": organisation.kind,
+        "art_name": organisation.get_kind_display(),
+        "kommune": organisation.municipality.name if organisation.municipality else None,
+        "website": organisation.website or None,
+        "beschreibung": organisation.description,
+        "url": request.build_absolute_uri(organisation.get_absolute_url()),
+    }
+
+
+def _body_data(body, request):
+    return {
+        "id": body.pk,
+        "name": body.name,
+        "art": body.kind,
+        "art_name": body.get_kind_display(),
+        "zweck": body.purpose,
+        "kommune": body.municipality.name if body.municipality else None,
+        "organisation": body.organisation.name if body.organisation else None,
+        "handlungsfelder": [f.slug for f in body.action_fields.all()],
+        "url": request.build_absolute_uri(body.get_absolute_url()),
+    }
+
+
+def _kind(request, choices):
+    """The „Art“ filter: one of `choices` (an enum in the schema), else a 400."""
+    value = request.GET.get("art", "")
+    if value and value not in dict(choices):
+        return None, _bad_request(
+            {"art": [_("„%(value)s“ ist hier keine gültige Auswahl.") % {"value": value}]}
+        )
+    return value, None
+
+
+@read_only
+@private
+def organisations(request):
+    data, error = api_filters(request)
+    data["art"], kind_error = _kind(request, OrganisationKind.choices)
+    if error or kind_error:
+        return error or kind_error
+    queryset = Organisation.objects.select_related("municipality").order_by("name", "pk")
+    return _page(request, directory.filter_organisations(queryset, data), _organisation_data)
+
+
+@read_only
+@private
+def bodies(request):
+    data, error = api_filters(request)
+    data["art"], kind_error = _kind(request, BodyKind.choices)
+    if error or kind_error:
+        return error or kind_error
+    queryset = Body.objects.select_related("municipality", "organisation").order_by("name", "pk")
+    return _page(
+        request,
+        directory.filter_bodies(queryset, data).prefetch_related("action_fields"),
+        _body_data,
+    )
+
+
 # --- OpenAPI (added to /api/v1/schema/ in NetworkConfig.ready) ------------------------------
 
 
@@ -226,6 +289,39 @@ def openapi_paths():
     def answer(description, schema):
         return {"description": description, "content": {"application/json": {"schema": schema}}}
 
+    organisation = {
+        "type": "object",
+        "required": ["id", "name", "art", "url"],
+        "properties": {
+            "id": {"type": "integer"},
+            "name": text,
+            "art": {"type": "string", "enum": list(OrganisationKind.values)},
+            "art_name": text,
+            "kommune": nullable,
+            "website": nullable,
+            "beschreibung": text,
+            "url": text,
+        },
+    }
+    body = {
+        "type": "object",
+        "required": ["id", "name", "art", "url"],
+        "properties": {
+            "id": {"type": "integer"},
+            "name": text,
+            "art": {"type": "string", "enum": list(BodyKind.values)},
+            "art_name": text,
+            "zweck": text,
+            "kommune": nullable,
+            "organisation": nullable,
+            "handlungsfelder": {"type": "array", "items": text},
+            "url": text,
+        },
+    }
+
+    def kind(values):
+        return query("art", {"type": "string", "enum": list(values)}, "Art")
+
     bad = answer("Ungültiger Filter oder ungültige Seite", error)
     who = " (öffentliche Kontakte; angemeldete Mitglieder auch die für Mitglieder)"
     return {
@@ -253,6 +349,25 @@ def openapi_paths():
                     "200": answer("Der Kontakt", person),
                     "404": answer("Nicht vorhanden oder nicht sichtbar", error),
                 },
+            }
+        },
+        "/api/v1/netzwerk/organisationen/": {
+            "get": {
+                "summary": "Organisationen",
+                "operationId": "organisations",
+                "parameters": [*filters, kind(OrganisationKind.values)],
+                "responses": {
+                    "200": answer("Eine Seite Organisationen", page_of(organisation)),
+                    "400": bad,
+                },
+            }
+        },
+        "/api/v1/netzwerk/gremien/": {
+            "get": {
+                "summary": "Gremien (Beiräte, Arbeitsgruppen, ...)",
+                "operationId": "bodies",
+                "parameters": [*filters, kind(BodyKind.values)],
+                "responses": {"200": answer("Eine Seite Gremien", page_of(body)), "400": bad},
             }
         },
         "/api/v1/netzwerk/kommunen/": {

@@ -29,4 +29,6 @@ urlpatterns = [
     path("api/v1/netzwerk/kontakte/", api.contacts, name="api_contacts"),
     path("api/v1/netzwerk/kontakte/<id:pk>/", api.contact, name="api_contact"),
     path("api/v1/netzwerk/kommunen/", api.municipalities, name="api_municipalities"),
+    path("api/v1/netzwerk/organisationen/", api.organisations, name="api_organisations"),
+    path("api/v1/netzwerk/gremien/", api.bodies, name="api_bodies"),
 ]

@@ -12,6 +12,8 @@ def test_directory_api_answers_405_to_other_methods_and_cors_to_gets(directory):
     paths = [
         "/api/v1/netzwerk/kontakte/",
         "/api/v1/netzwerk/kommunen/",
+        "/api/v1/netzwerk/organisationen/",
+        "/api/v1/netzwerk/gremien/",
         reverse("network:api_contact", kwargs={"pk": directory["public"].pk}),
     ]
     for path in paths:

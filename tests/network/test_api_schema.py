@@ -29,7 +29,12 @@ def test_directory_endpoints_answer_as_documented(directory, member, signed_in):
     if signed_in:
         client.force_login(member)
     schema = client.get("/api/v1/schema/").json()
-    lists = ["/api/v1/netzwerk/kontakte/", "/api/v1/netzwerk/kommunen/"]
+    lists = [
+        "/api/v1/netzwerk/kontakte/",
+        "/api/v1/netzwerk/kommunen/",
+        "/api/v1/netzwerk/organisationen/",
+        "/api/v1/netzwerk/gremien/",
+    ]
     calls = [
         ({}, 200),
         ({"q": "Martin"}, 200),
@@ -53,6 +58,16 @@ def test_directory_endpoints_answer_as_documented(directory, member, signed_in):
                 _valid_parameter(schema, path, name, value) for name, value in params.items()
             )
             assert schema_valid == (status == 200), (path, params)
+    for path, kinds in (
+        ("/api/v1/netzwerk/organisationen/", ("stabsstelle", "quatsch")),
+        ("/api/v1/netzwerk/gremien/", ("beirat", "quatsch")),
+    ):
+        for value in kinds:
+            response = client.get(path, {"art": value})
+            _check(schema, path, response)
+            valid = _valid_parameter(schema, path, "art", value)
+            assert response.status_code == (200 if valid else 400), (path, value)
+        assert client.get(path).json()["anzahl"] > 0
     listed = client.get(lists[0]).json()["ergebnisse"]
     assert listed
     detail = "/api/v1/netzwerk/kontakte/{id}/"

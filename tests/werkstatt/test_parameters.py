@@ -32,6 +32,8 @@ ENDPOINTS = [
     "/netzwerk/kommunen/",
     "/api/v1/netzwerk/kontakte/",
     "/api/v1/netzwerk/kommunen/",
+    "/api/v1/netzwerk/organisationen/",
+    "/api/v1/netzwerk/gremien/",
     "/projekte/",
     "/werkzeuge/",
     "/api/v1/werkzeuge/",
