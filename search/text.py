@@ -20,20 +20,19 @@ from functools import lru_cache
 
 import snowballstemmer
 
+from werkstatt.umlauts import SPELLED_OUT
+
 from .german import STOP_WORDS, gender_marks, word_terms
 
 WORD = re.compile(r"\w+", re.UNICODE)
 _stemmer = snowballstemmer.stemmer("german")
-
-_FOLD = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "Ä": "ae", "Ö": "oe", "Ü": "ue"})
-
 
 def fold(text):
     """Lower-case ASCII-ish spelling: umlauts as ae/oe/ue, ß as ss, other accents dropped.
 
     The PostgreSQL function `search_fold()` (migration 0002) does the same for äöüß.
     """
-    text = (text or "").lower().translate(_FOLD)
+    text = (text or "").lower().translate(SPELLED_OUT)
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
