@@ -40,6 +40,23 @@ FACETS = {
 STATUSES = {"bestehend": _("bestehend"), "neu": _("neu")}
 SORTS = ("relevanz", "neueste", "titel")
 PUBLIC, MEMBERS = "public", "members"
+SCOPE_NOTES = {
+    2: _("gilt für das ganze Land"),
+    3: _("gilt für den ganzen Regierungsbezirk"),
+    5: _("gilt für den ganzen Kreis"),
+    8: _("gilt für die ganze Gemeinde"),
+}
+ROLLUP_FROM = 5  # filters on a Kreis (5 digits) or below roll up
+
+
+def rollup_ancestors(code):
+    """The codes of the regions enclosing `code` whose region-wide content a filter on `code`
+    also finds (roll-up): none for a Land or Regierungsbezirk."""
+    if len(code) < ROLLUP_FROM or not code.isdigit():
+        return []
+    return [code[:n] for n in (2, 3, 5, 8) if n < len(code)]
+
+
 # How exact a content date is: a day, or only its year (shown as "2017", stored as 1 January).
 DAY, YEAR = "tag", "jahr"
 MAX_QUERY_LENGTH = 500
@@ -54,6 +71,9 @@ class SearchRequest:
     page: int = 1
     page_size: int = DEFAULT_PAGE_SIZE
     viewer: str = PUBLIC  # PUBLIC sees public documents only; MEMBERS sees both
+    # Region roll-up: a Gemeinde or Kreis filter also finds what applies to the whole enclosing
+    # Kreis, Regierungsbezirk or Land (URL: uebergeordnet=nein switches it off).
+    rollup: bool = True
 
     @property
     def offset(self):
@@ -84,6 +104,7 @@ class Hit:
     date: datetime.date | None = None
     action_field_colour: str = ""
     date_precision: str = DAY
+    scope_note: str = ""  # e.g. „gilt für den ganzen Kreis“: found by region roll-up
 
 
 @dataclass

@@ -78,6 +78,10 @@ def schema():
                 "Projekt: Beginn); bei date_precision „jahr“ zählt nur das Jahr",
             },
             "date_precision": {"type": "string", "enum": ["tag", "jahr"]},
+            "scope_note": {
+                "type": "string",
+                "description": "z. B. „gilt für den ganzen Kreis“: über die Region darüber gefunden",
+            },
             "action_field": {
                 "type": ["object", "null"],
                 "properties": {
@@ -110,6 +114,13 @@ def schema():
         },
         *[_facet_parameter(name) for name in FACETS],
         {"name": "sortierung", "in": "query", "schema": {"type": "string", "enum": list(SORTS)}},
+        {
+            "name": "uebergeordnet",
+            "in": "query",
+            "schema": {"type": "string", "enum": ["ja", "nein"], "default": "ja"},
+            "description": "Mit Gemeinde- oder Kreisfilter auch finden, was für den ganzen Kreis "
+            "oder das ganze Land gilt (Treffer mit scope_note)",
+        },
         {
             "name": "seite",
             "in": "query",

@@ -29,7 +29,8 @@ from .contract import (
     SearchRequest,
 )
 
-SINGLE = ("q", "sortierung", "seite", "alle")
+SINGLE = ("q", "sortierung", "seite", "alle", "uebergeordnet")
+ROLLUP_VALUES = {"ja": True, "nein": False}
 ALLOWED = frozenset((*SINGLE, *FACETS))
 MAX_VALUES = 20
 MAX_VALUE_LENGTH = 200
@@ -109,6 +110,13 @@ def parse(query, viewer=PUBLIC, page_size=DEFAULT_PAGE_SIZE, allow_all=True):
             _("Unbekannte Facette „%(name)s“.") % {"name": CONTROL.sub("?", show_all)[:40]}, "alle"
         )
 
+    rollup_text = query.get("uebergeordnet", "") or "ja"
+    if rollup_text not in ROLLUP_VALUES:
+        raise ParamError(
+            _("„uebergeordnet“ ist „ja“ oder „nein“ (Kreis- und landesweite Angebote zeigen)."),
+            "uebergeordnet",
+        )
+
     filters = {}
     for facet in FACETS:
         values = []
@@ -139,6 +147,7 @@ def parse(query, viewer=PUBLIC, page_size=DEFAULT_PAGE_SIZE, allow_all=True):
         sort=sort,
         page=page,
         page_size=page_size,
+        rollup=ROLLUP_VALUES[rollup_text],
         viewer=viewer if viewer in (PUBLIC, MEMBERS) else PUBLIC,
     )
     return request, show_all
@@ -202,6 +211,8 @@ def to_pairs(request, show_all=""):
             pairs.append((facet, value))
     if request.sort != default_sort(request.q) and (request.q or request.sort != "relevanz"):
         pairs.append(("sortierung", request.sort))
+    if not request.rollup:
+        pairs.append(("uebergeordnet", "nein"))
     if show_all:
         pairs.append(("alle", show_all))
     if request.page > 1:

@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET
 
 from . import presentation
-from .contract import FACETS, KINDS, SearchRequest
+from .contract import FACETS, KINDS, SearchRequest, rollup_ancestors
 from .feeds import feed_url, plain_query
 from .params import ParamError, check_page, default_sort, parse, viewer_for
 from .service import search_with_fallback
@@ -69,6 +69,12 @@ def search_page(request):
         "save_url": _save_url(request),
         "save_query": plain_query(search_request),
         "suggestion": response.suggestion,
+        # the roll-up switch, where a selected Gemeinde or Kreis has enclosing regions
+        "rollup_url": presentation.url_for(
+            replace(search_request, rollup=not search_request.rollup, page=1), show_all
+        )
+        if any(rollup_ancestors(code) for code in search_request.filters.get("region", ()))
+        else "",
         "suggestion_url": presentation.url_for(
             replace(search_request, q=response.suggestion, page=1), show_all
         )

@@ -146,7 +146,21 @@ def test_region_aggregation_returns_what_the_drill_down_shows():
     data = body(REQUESTS["region_titel_page3"])
     terms = data["aggs"]["_filter_region"]["aggs"]["region"]["terms"]
     assert terms["include"] == "[0-9]{2}|(05)[0-9]{3}|(05334)[0-9]{3}"
-    assert data["post_filter"] == {"terms": {"region": ["05334"]}}
+    # roll-up: a Kreis also finds what is filed at its Land or Regierungsbezirk itself
+    assert data["post_filter"] == {
+        "bool": {
+            "should": [
+                {"terms": {"region": ["05334"]}},
+                {"terms": {"region_own": ["05", "053"]}},
+            ],
+            "minimum_should_match": 1,
+        }
+    }
+    own = data["aggs"]["_filter_region"]["aggs"]["region_own"]["terms"]
+    assert own["field"] == "region_own"
+    exact = body(SearchRequest(filters={"region": ("05334",)}, rollup=False))
+    assert exact["post_filter"] == {"terms": {"region": ["05334"]}}
+    assert "region_own" not in exact["aggs"]["_filter_region"]["aggs"]
 
 
 def test_autocomplete_body_is_prefix_search_on_the_title_for_the_viewer():

@@ -210,3 +210,57 @@ def test_an_empty_answer_still_lists_the_selected_values(db):
         ("05", 0, False),
         ("05962", 0, True),
     ]
+
+
+def test_region_roll_up_counts_and_marks_hits(db):
+    """With a Gemeinde selected, a Kreis-wide hit is marked and the region buckets count the
+    region-wide documents of the enclosing regions (the `region_own` aggregation)."""
+    request = SearchRequest(filters={"region": ("05334032",)})
+    canned = {
+        **CANNED,
+        "hits": {
+            "total": {"value": 3, "relation": "eq"},
+            "max_score": None,
+            "hits": [
+                {
+                    "_index": "werkstatt-v1",
+                    "_id": "k",
+                    "_score": None,
+                    "_source": source(
+                        "test.doc:k",
+                        "werkzeug",
+                        "Pflegestützpunkt der StädteRegion",
+                        region=["05", "053", "05334"],
+                        region_own=["05334"],
+                    ),
+                },
+                {
+                    "_index": "werkstatt-v1",
+                    "_id": "g",
+                    "_score": None,
+                    "_source": source(
+                        "test.doc:g",
+                        "werkzeug",
+                        "Seniorenbeirat gründen",
+                        region=["05", "053", "05334", "05334032"],
+                        region_own=["05334032"],
+                    ),
+                },
+            ],
+        },
+        "aggregations": {
+            **CANNED["aggregations"],
+            "_filter_region": {
+                "doc_count": 9,
+                "region": terms(("05", 4), ("05334", 2), ("05334032", 1)),
+                "region_own": terms(("05", 1), ("05334", 1), ("05334032", 1)),
+            },
+        },
+    }
+    faceted = ElasticsearchBackend(url="http://127.0.0.1:9").build_search(request)
+    result = to_search_response(request, faceted.response_from(canned), backend="elasticsearch")
+    assert [hit.scope_note for hit in result.hits] == ["gilt für den ganzen Kreis", ""]
+    counts = {b.value: b.count for b in result.facets["region"]}
+    assert counts["05"] == 4  # a Land does not roll up
+    assert counts["05334"] == 2 + 1  # its own and the Land-wide one
+    assert counts["05334032"] == 1 + 1 + 1  # its own, the Land-wide and the Kreis-wide one

@@ -15,7 +15,16 @@ from django.utils.html import escape
 from django.utils.text import Truncator
 
 from ... import suggest, synonyms
-from ...contract import FACETS, MEMBERS, PUBLIC, Hit, SearchRequest, SearchResponse
+from ...contract import (
+    FACETS,
+    MEMBERS,
+    PUBLIC,
+    SCOPE_NOTES,
+    Hit,
+    SearchRequest,
+    SearchResponse,
+    rollup_ancestors,
+)
 from ...facets import build_facets
 from ...text import highlight, highlight_all, parse_query, title_key
 from ..base import DocumentData, SearchBackend
@@ -216,7 +225,9 @@ class DatabaseBackend(SearchBackend):
                 exact, _ = snap.positions(self._exact_title_ids(request.q))
                 scores[exact[text[exact]]] = -np.inf  # the title is the query: first
         filters = {
-            facet: snap.filter_mask(facet, values)
+            facet: snap.region_mask(values, request.rollup)
+            if facet == "region"
+            else snap.filter_mask(facet, values)
             for facet, values in request.filters.items()
             if facet in FACETS and values
         }
@@ -235,9 +246,13 @@ class DatabaseBackend(SearchBackend):
                 counts[facet] = snap.count(facet, others)
             else:
                 counts[facet] = snap.count(facet, matching)
+            if facet == "region" and request.rollup:
+                counts[facet] = snap.rollup_counts(
+                    counts[facet], others if facet in filters else matching
+                )
         return SearchResponse(
             total=total,
-            hits=self._hits(page, terms, request.viewer),
+            hits=self._hits(page, terms, request.viewer, scope_notes(snap, request, page)),
             facets=build_facets(counts, request),
             backend=self.name,
             request=request,
@@ -282,7 +297,7 @@ class DatabaseBackend(SearchBackend):
         chosen = candidates[order[request.offset : request.offset + request.page_size]]
         return snap.ids[chosen].tolist()
 
-    def _hits(self, page_ids, terms, viewer=PUBLIC):
+    def _hits(self, page_ids, terms, viewer=PUBLIC, notes=None):
         """The rows of a page of hits, re-checking visibility in the same query that reads them
         (the snapshot may be older than a change that hid a document)."""
         if not page_ids:
@@ -325,6 +340,7 @@ class DatabaseBackend(SearchBackend):
                     date=_as_date(day),
                     action_field_colour=colour,
                     date_precision=precision,
+                    scope_note=(notes or {}).get(pk, ""),
                 )
             )
         return hits
@@ -360,6 +376,22 @@ class DatabaseBackend(SearchBackend):
     def _execute(self, sql, params=()):
         with connection.cursor() as cursor:
             cursor.execute(sql, list(params))
+
+
+def scope_notes(snap, request, page_ids):
+    """id -> „gilt für den ganzen Kreis“ (…) for hits only the region roll-up found."""
+    selected = request.filters.get("region", ())
+    if not request.rollup or not selected or not page_ids:
+        return {}
+    positions, _found = snap.positions(page_ids)
+    inside = snap.filter_mask("region", selected)[positions]
+    notes = {}
+    for ancestor in sorted({a for code in selected for a in rollup_ancestors(code)}, key=len):
+        own = snap.own_region(ancestor)[positions]
+        for pk, is_own, is_inside in zip(page_ids, own, inside, strict=True):
+            if is_own and not is_inside:
+                notes[pk] = str(SCOPE_NOTES.get(len(ancestor), SCOPE_NOTES[2]))
+    return notes
 
 
 def _row_fields(data: DocumentData, print_):

@@ -14,7 +14,7 @@ import threading
 import numpy as np
 from django.db import connection
 
-from ...contract import FACETS, PUBLIC
+from ...contract import FACETS, PUBLIC, rollup_ancestors
 
 FACET_NUMBER = {name: number for number, name in enumerate(FACETS)}
 FACETS_BY_NUMBER = list(FACETS)
@@ -56,8 +56,50 @@ class Snapshot:
                 start = stop = 0
             self.facet_rows[name] = (row_doc[start:stop], row_value[start:stop])
 
+        self._region_values = sorted(
+            (value, number) for (facet, value), number in self.number.items() if facet == "region"
+        )
+        self._own = {}
+
     def __len__(self):
         return len(self.ids)
+
+    def own_region(self, code):
+        """Documents filed at region `code` itself (not below it): region-wide content."""
+        cached = self._own.get(code)
+        if cached is None:
+            cached = self.filter_mask("region", [code])
+            deeper = np.zeros(len(self), dtype=bool)
+            for value, number in self._region_values:
+                if len(value) > len(code) and value.startswith(code):
+                    deeper[self.postings[number]] = True
+            cached &= ~deeper
+            self._own[code] = cached
+        return cached
+
+    def region_mask(self, values, rollup=True):
+        """The region filter: documents in any of the regions, and with `rollup` also those
+        filed at a Kreis, Regierungsbezirk or Land enclosing a selected Gemeinde or Kreis."""
+        mask = self.filter_mask("region", values)
+        if rollup:
+            for code in values:
+                for ancestor in rollup_ancestors(code):
+                    mask |= self.own_region(ancestor)
+        return mask
+
+    def rollup_counts(self, counts, mask):
+        """Region bucket counts as a click on the bucket finds them: a Kreis or Gemeinde also
+        counts the region-wide content of the regions enclosing it (disjoint from its own)."""
+        extra = {}
+        result = dict(counts)
+        for code, count in counts.items():
+            added = 0
+            for ancestor in rollup_ancestors(code):
+                if ancestor not in extra:
+                    extra[ancestor] = int((self.own_region(ancestor) & mask).sum())
+                added += extra[ancestor]
+            result[code] = count + added
+        return result
 
     def visible(self, viewer):
         return self.public.copy() if viewer == PUBLIC else np.ones(len(self), dtype=bool)

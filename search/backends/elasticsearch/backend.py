@@ -66,6 +66,10 @@ def to_source(doc: DocumentData):
     }
     for name in FACET_FIELDS:
         source[name] = sorted(set(doc.facets.get(name, ())))
+    regions = source["region"]
+    source["region_own"] = [
+        c for c in regions if not any(o.startswith(c) and o != c for o in regions)
+    ]
     if not source["art"]:
         source["art"] = [doc.kind]
     return source

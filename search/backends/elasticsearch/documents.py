@@ -151,6 +151,7 @@ class WerkstattDocument(Document):
     art = Keyword()
     handlungsfeld = Keyword()
     region = Keyword()  # every ancestor code as well
+    region_own = Keyword()  # the document's own (most specific) regions: region roll-up
     zielgruppe = Keyword()
     status = Keyword()
     schlagwort = Keyword()

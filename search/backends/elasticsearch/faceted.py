@@ -17,7 +17,7 @@ from elasticsearch.dsl import FacetedSearch, Q, TermsFacet
 from elasticsearch.dsl.faceted_search import FacetedResponse
 
 from ... import synonyms
-from ...contract import KINDS, PUBLIC, STATUSES, SearchRequest
+from ...contract import KINDS, PUBLIC, STATUSES, SearchRequest, rollup_ancestors
 from ...text import parse_query
 from .documents import FACET_FIELDS, WerkstattDocument
 
@@ -71,6 +71,24 @@ def region_include(selected):
     return "|".join(parts)
 
 
+class RegionFacet(TermsFacet):
+    """The region facet with roll-up: a selected Gemeinde or Kreis also matches documents filed
+    at the Kreis, Regierungsbezirk or Land enclosing it (`region_own`, their own region)."""
+
+    def __init__(self, rollup=True, **kwargs):
+        self.rollup = rollup
+        super().__init__(**kwargs)
+
+    def add_filter(self, filter_values):
+        inside = super().add_filter(filter_values)
+        if inside is None or not self.rollup:
+            return inside
+        ancestors = sorted({a for code in filter_values for a in rollup_ancestors(code)})
+        if not ancestors:
+            return inside
+        return Q("bool", should=[inside, Q("terms", region_own=ancestors)], minimum_should_match=1)
+
+
 def text_query(parsed):
     """The Elasticsearch query of a `search.text.Query`: AND over the query's words, OR over
     each word's alternatives (itself, all its parts, its synonyms), AND over an alternative's
@@ -107,13 +125,17 @@ class WerkstattSearch(FacetedSearch):
         self.request = request
         selected_regions = request.filters.get("region", ())
         self.facets = {
-            name: TermsFacet(
-                field=name,
-                size=FACET_SIZES[name],
-                **({"include": region_include(selected_regions)} if name == "region" else {}),
-            )
+            name: TermsFacet(field=name, size=FACET_SIZES[name])
             for name in FACET_FIELDS
+            if name != "region"
         }
+        self.facets["region"] = RegionFacet(
+            rollup=request.rollup,
+            field="region",
+            size=FACET_SIZES["region"],
+            include=region_include(selected_regions),
+        )
+        self.facets = {name: self.facets[name] for name in FACET_FIELDS}
         filters = {name: list(values) for name, values in request.filters.items() if values}
         super().__init__(request.q.strip() or None, filters, sort=SORTS[request.sort])
         start = request.offset
@@ -137,6 +159,20 @@ class WerkstattSearch(FacetedSearch):
             "term", **{"title.sort": {"value": " ".join(query.split()), "boost": EXACT_TITLE_BOOST}}
         )
         return search.query(Q("bool", must=[words], should=[exact]))
+
+    def aggregate(self, search):
+        """The facets' aggregations; with roll-up, the region-wide documents of every Land and
+        Regierungsbezirk too (`region_own`), so a Kreis or Gemeinde bucket counts what a click
+        on it finds (results.facet_counts adds them)."""
+        super().aggregate(search)
+        if self.request.rollup:
+            search.aggs["_filter_region"].bucket(
+                "region_own",
+                "terms",
+                field="region_own",
+                size=FACET_SIZES["region"],
+                include="[0-9]{2,5}",
+            )
 
     def highlight(self, search):
         options = search.highlight_options(**HIGHLIGHT)

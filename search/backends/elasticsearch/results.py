@@ -6,12 +6,13 @@ markup), and facet buckets go through the same bucket/label code as the database
 both backends label, order and keep selected-at-zero values alike.
 """
 
+from dataclasses import replace
 from datetime import date, datetime
 
 from django.utils.html import escape
 from django.utils.text import Truncator
 
-from ...contract import DAY, FACETS, Hit, SearchResponse
+from ...contract import DAY, FACETS, SCOPE_NOTES, Hit, SearchResponse, rollup_ancestors
 from ...facets import build_facets
 
 # Like the database backend: a marked excerpt of the summary, else of the body, else the
@@ -61,19 +62,46 @@ def to_hit(hit):
     )
 
 
-def facet_counts(response):
-    """facet -> {value: count} from the filtered aggregations (disjunctive counts)."""
-    return {
+def facet_counts(response, request=None):
+    """facet -> {value: count} from the filtered aggregations (disjunctive counts); with region
+    roll-up a Kreis or Gemeinde also counts the region-wide documents enclosing it."""
+    counts = {
         name: {str(value): count for value, count, _selected in response.facets[name]}
         for name in FACETS
     }
+    if request is not None and request.rollup:
+        own_aggregation = getattr(response.aggregations["_filter_region"], "region_own", None)
+        own = {}
+        if own_aggregation is not None:
+            own = {bucket.key: bucket.doc_count for bucket in own_aggregation.buckets}
+        counts["region"] = {
+            code: count + sum(own.get(a, 0) for a in rollup_ancestors(code))
+            for code, count in counts["region"].items()
+        }
+    return counts
+
+
+def scope_note(hit, request):
+    """„gilt für den ganzen Kreis“ (…) for a hit only the region roll-up found."""
+    selected = request.filters.get("region", ()) if request is not None else ()
+    if not selected or not request.rollup:
+        return ""
+    regions = list(getattr(hit, "region", []) or [])
+    if any(code in regions for code in selected):
+        return ""
+    own = list(getattr(hit, "region_own", []) or [])
+    for code in selected:
+        for ancestor in reversed(rollup_ancestors(code)):
+            if ancestor in own:
+                return str(SCOPE_NOTES.get(len(ancestor), SCOPE_NOTES[2]))
+    return ""
 
 
 def to_search_response(request, response, backend):
     return SearchResponse(
         total=response.hits.total.value,
-        hits=[to_hit(hit) for hit in response.hits],
-        facets=build_facets(facet_counts(response), request),
+        hits=[replace(to_hit(hit), scope_note=scope_note(hit, request)) for hit in response.hits],
+        facets=build_facets(facet_counts(response, request), request),
         backend=backend,
         request=request,
     )
