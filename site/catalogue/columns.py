@@ -111,7 +111,8 @@ def tool_values(tool):
         "summary": tool.summary,
         "description": body_to_text(tool.body),
         "target_groups": tuple(sorted(g.pk for g in tool.target_groups.all())),
-        "tags": tuple(sorted(t.name for t in tool.tags.all())),
+        # through tagged_items, so a prefetch of "tagged_items__tag" spares a query per tool
+        "tags": tuple(sorted(item.tag.name for item in tool.tagged_items.all())),
         "location_text": tool.location_text,
         "region_id": tool.location_region_id,
         "contact_name": tool.contact_name,

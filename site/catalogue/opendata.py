@@ -27,7 +27,7 @@ from werkstatt.sitemaps import site_for
 from .columns import EXPORT_COLUMNS, tool_values, values_to_row
 from .models import CatalogueIndexPage, ToolPage
 from .models.tool import parse_years
-from .usage import uses_of
+from .usage import uses_of_many
 
 LICENCE = {
     "name": "Datenlizenz Deutschland – Namensnennung – Version 2.0",
@@ -122,6 +122,7 @@ def records(request, tools=None):
         "action_field": dict(ActionField.objects.values_list("pk", "name")),
         "target_group": dict(TargetGroup.objects.values_list("pk", "name")),
     }
+    uses = uses_of_many(tools, visitor)
     result = []
     for tool in tools:
         catalogue = catalogues.get(tool.path[: -tool.steplen])
@@ -142,7 +143,7 @@ def records(request, tools=None):
                 "target_groups": [names["target_group"][pk] for pk in values["target_groups"]],
                 "years": parse_years(tool.years),
                 "budget": float(budget) if isinstance(budget, Decimal) else None,
-                "uses": [{**use.__dict__, "url": base + use.url} for use in uses_of(tool, visitor)],
+                "uses": [{**use.__dict__, "url": base + use.url} for use in uses[tool.pk]],
                 "modified": tool.last_published_at,
             }
         )

@@ -25,7 +25,25 @@ def register_source(source):
         _sources.append(source)
 
 
+def _newest_first(uses):
+    return sorted(uses, key=lambda use: (-(use.year or 0), use.title.casefold()))
+
+
 def uses_of(tool, request):
     """Every registered source's uses of `tool` that `request` may open, newest first."""
-    uses = [use for source in _sources for use in source(tool, request)]
-    return sorted(uses, key=lambda use: (-(use.year or 0), use.title.casefold()))
+    return _newest_first([use for source in _sources for use in source(tool, request)])
+
+
+def uses_of_many(tools, request):
+    """{tool pk: uses} for many tools (lists, exports, the API): a source that offers `many`
+    answers for all of them in one query instead of one per tool."""
+    found = {tool.pk: [] for tool in tools}
+    for source in _sources:
+        many = getattr(source, "many", None)
+        if many is None:
+            for tool in tools:
+                found[tool.pk].extend(source(tool, request))
+        else:
+            for pk, uses in many(tools, request).items():
+                found[pk].extend(uses)
+    return {pk: _newest_first(uses) for pk, uses in found.items()}

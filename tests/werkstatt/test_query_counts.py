@@ -46,6 +46,8 @@ BUDGET = {
     "contacts API": 6,
     "contact API": 4,
     "municipalities API": 5,
+    "tools API": 15,
+    "visions API": 3,
 }
 
 
@@ -122,6 +124,8 @@ def paths():
         "contacts API": "/api/v1/netzwerk/kontakte/",
         "contact API": f"/api/v1/netzwerk/kontakte/{person.pk}/",
         "municipalities API": "/api/v1/netzwerk/kommunen/",
+        "tools API": "/api/v1/werkzeuge/",
+        "visions API": "/api/v1/zukunftsbilder/",
     }
 
 
