@@ -97,19 +97,20 @@ def candidates(word):
 def suggest(q, count):
     """The corrected query, or "" (count: query text -> visible documents it finds)."""
     original = words(q)
-    if not original:
+    unknown = [
+        position
+        for position, word in enumerate(original)
+        if len(word) >= MIN_LENGTH and word_terms(word) and not known(word_terms(word)[0])
+    ]
+    if not unknown:  # every word is in the index: nothing to correct, no extra search
         return ""
     typed = count(q)
     if typed >= SUGGEST_BELOW:
         return ""
-    best, best_count = "", typed
     replaced = list(original)
     changed = False
-    for position, word in enumerate(original):
-        terms = word_terms(word)
-        if len(word) < MIN_LENGTH or not terms or known(terms[0]):
-            continue
-        options, _limit = candidates(word)
+    for position in unknown:
+        options, _limit = candidates(original[position])
         chosen, chosen_count = None, 0
         for option in options:
             trial = replaced[:position] + [option] + replaced[position + 1 :]
@@ -122,6 +123,6 @@ def suggest(q, count):
     if changed:
         suggestion = " ".join(replaced)
         found = count(suggestion)
-        if found and found >= best_count:  # never a spelling that finds less than the typed one
-            best = suggestion
-    return best
+        if found and found >= typed:  # never a spelling that finds less than the typed one
+            return suggestion
+    return ""
