@@ -27,6 +27,7 @@ from .german import STOP_WORDS, gender_marks, word_terms
 WORD = re.compile(r"\w+", re.UNICODE)
 _stemmer = snowballstemmer.stemmer("german")
 
+
 def fold(text):
     """Lower-case ASCII-ish spelling: umlauts as ae/oe/ue, ß as ss, other accents dropped.
 
