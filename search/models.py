@@ -2,9 +2,9 @@
 
 Key concepts: the projection is the source of truth for every backend. Facet values live in
 `SearchFacetValue` rows (document, facet, value) with covering indexes in both directions;
-the database backend counts facets over an in-memory snapshot of them (`columns.py`), renewed
-whenever `SearchState.token` changes. Full-text structures are created per database by
-migrations: an FTS5 table on SQLite (0002, 0006), a narrow `search_text` table of tsvectors
+the database backend counts facets over an in-memory snapshot of them (`columns.py`), updated
+with the documents the change log (`SearchChange`) names. Full-text structures are created per
+database by migrations: an FTS5 table on SQLite (0002, 0006), a narrow `search_text` table of tsvectors
 with GIN indexes on PostgreSQL (0005, 0006).
 """
 
@@ -109,17 +109,34 @@ class SearchFacetValue(models.Model):
         return f"{self.facet}={self.value}"
 
 
-class SearchState(models.Model):
-    """One row whose token every write to the projection renews (triggers, migration 0007), so
-    each process knows when its in-memory snapshot (backends/database/columns.py) is old."""
+class SearchChange(models.Model):
+    """Insert-only change log of the projection: one row per written or deleted document.
 
-    token = models.CharField(max_length=32)
+    Triggers (migration 0009) add the rows in the writing transaction, also for writes that
+    bypass the backend; nothing else writes here and nothing is ever updated, so concurrent
+    writers never wait for each other (the shared token row this replaces serialised every
+    index write). Each process's column snapshot applies only the documents named since it
+    last looked (backends/database/columns.py). `document_id` NULL means "everything"
+    (TRUNCATE); `txid` is the PostgreSQL transaction, `nonce` tells a row from one that
+    reused its id after a rollback.
+    """
+
+    id = models.BigAutoField(primary_key=True)
+    document_id = models.BigIntegerField(null=True)
+    txid = models.BigIntegerField(null=True)
+    nonce = models.BigIntegerField()
+    created = models.DateTimeField()
 
     class Meta:
-        verbose_name = _("Suchstand")
+        verbose_name = _("Änderung am Suchindex")
+        verbose_name_plural = _("Änderungen am Suchindex")
+        indexes = [
+            models.Index(fields=["txid"], name="search_change_txid"),
+            models.Index(fields=["created"], name="search_change_created"),
+        ]
 
     def __str__(self):
-        return self.token
+        return f"{self.pk}: {self.document_id}"
 
 
 class SearchOutbox(models.Model):

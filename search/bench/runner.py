@@ -129,6 +129,84 @@ def time_queries(requests, wagtail_budget, progress=None):
     return ours, wagtail, ours_cpu
 
 
+def common_words(count=3):
+    """The corpus's most frequent words (the head of its Zipf shuffle), plus „Pflege“."""
+    import random
+
+    from .corpus import _Zipf
+
+    words = _Zipf(random.Random(20261121)).words[:count]
+    return [*words, "Pflege"] if "Pflege" not in words else words
+
+
+def time_common_words(rounds=3):
+    """Seconds per request for common-word queries (each word alone, by relevance and by date,
+    and with one facet), and each word's share of the documents."""
+    from ..backends import get_backend
+    from ..contract import SearchRequest
+    from ..models import SearchDocument
+
+    backend = get_backend("database")
+    total = SearchDocument.objects.count() or 1
+    shares, times = {}, []
+    for word in common_words():
+        requests = [
+            SearchRequest(q=word),
+            SearchRequest(q=word, sort="neueste"),
+            SearchRequest(q=word, filters={"art": ("werkzeug",)}),
+        ]
+        shares[word] = backend.search(requests[0]).total / total
+        for _ in range(rounds):
+            for request in requests:
+                start = time.perf_counter()
+                backend.search(request)
+                times.append(time.perf_counter() - start)
+    return shares, times
+
+
+def _rss_mb():
+    with open("/proc/self/statm") as handle:
+        return int(handle.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20
+
+
+def time_reload_after_write(rounds=10):
+    """The first search after one committed write (the snapshot applies the change), against a
+    full reload of the snapshot; and what the snapshot holds in memory."""
+    from ..backends import get_backend
+    from ..backends.database import columns
+    from ..contract import SearchRequest
+    from ..models import SearchDocument
+
+    backend = get_backend("database")
+    request = SearchRequest(filters={"art": ("werkzeug",)})
+    backend.search(request)
+    after_write, full = [], []
+    rows = list(SearchDocument.objects.order_by("?")[:rounds])
+    for number, row in enumerate(rows):
+        data = row.to_data()
+        data.title = f"{data.title} geändert {number}"
+        backend.index([data])  # autocommit: committed like a publish in another worker
+        start = time.perf_counter()
+        backend.search(request)
+        after_write.append(time.perf_counter() - start)
+    columns._snapshots.clear()
+    before = _rss_mb()
+    for _ in range(3):
+        start = time.perf_counter()
+        snap = columns.load()
+        full.append(time.perf_counter() - start)
+    arrays = sum(value.nbytes for value in vars(snap).values() if hasattr(value, "nbytes")) + sum(
+        docs.nbytes + values.nbytes for docs, values in snap.rows.values()
+    )
+    return {
+        "after_write": after_write,
+        "full": full,
+        "arrays_mb": arrays / 2**20,
+        "rss_mb": _rss_mb(),
+        "rss_growth_mb": _rss_mb() - before,
+    }
+
+
 def summarise(times):
     if not times:
         return {"p50": float("nan"), "p95": float("nan"), "max": float("nan")}
@@ -160,6 +238,8 @@ def run(docs, queries=200, keep=False, wagtail_budget=600.0, progress_factory=No
         ours, wagtail, ours_cpu = time_queries(requests, wagtail_budget, progress)
         if progress is not None:
             progress.close()
+        shares, common = time_common_words()
+        reload = time_reload_after_write()
         from ..backends import get_backend
 
         backend_name = type(get_backend("database")).__name__
@@ -178,6 +258,11 @@ def run(docs, queries=200, keep=False, wagtail_budget=600.0, progress_factory=No
         "wagtail": summarise(wagtail),
         "wagtail_queries": len(wagtail),
         "load": os.getloadavg(),
+        "common": summarise(common),
+        "common_shares": shares,
+        "after_write": summarise(reload["after_write"]),
+        "full_reload": summarise(reload["full"]),
+        "memory": {k: reload[k] for k in ("arrays_mb", "rss_mb", "rss_growth_mb")},
     }
 
 
@@ -203,4 +288,24 @@ def format_table(result):
         f"Verhältnis p95 Wagtail/Werkstatt auf denselben {n_wagtail} Anfragen: {ratio:.1f}x "
         f"(Werkstatt dort p95 {paired['p95']:.1f} ms)",
     ]
+    if "common" in result:
+        common, shares = result["common"], result["common_shares"]
+        words = ", ".join(f"{word} {share:.0%}" for word, share in shares.items())
+        rows.append(
+            f"{'Häufige Wörter (' + str(len(shares)) + ')':<30} {'':>8} "
+            f"{common['p50']:>8.1f} {common['p95']:>8.1f} {common['max']:>8.1f}   ({words})"
+        )
+        after, full, memory = result["after_write"], result["full_reload"], result["memory"]
+        rows.append(
+            f"{'Erste Suche nach 1 Schreiben':<30} {'':>8} "
+            f"{after['p50']:>8.1f} {after['p95']:>8.1f} {after['max']:>8.1f}"
+        )
+        rows.append(
+            f"{'  zum Vergleich: ganz neu laden':<30} {'':>8} "
+            f"{full['p50']:>8.1f} {full['p95']:>8.1f} {full['max']:>8.1f}"
+        )
+        rows.append(
+            f"Snapshot im Speicher: Arrays {memory['arrays_mb']:.1f} MB, Prozess "
+            f"{memory['rss_mb']:.0f} MB RSS (+{memory['rss_growth_mb']:.0f} MB beim Laden)"
+        )
     return "\n".join(rows)

@@ -1,0 +1,174 @@
+"""After a write, the column snapshot applies only the changed documents (issue 11, point 4).
+
+The insert-only change log (`SearchChange`, written by triggers) names each written or deleted
+document; the next search re-reads only those. The incrementally updated snapshot must answer
+exactly as a freshly loaded one: counts, filters, visibility and both orders. A rollback that
+took rows the snapshot had applied, and a TRUNCATE, make it load anew. Writers share no row.
+"""
+
+import datetime
+import threading
+from dataclasses import replace
+
+import pytest
+from django.db import connection, connections, transaction
+
+from search.backends import get_backend
+from search.backends.database import columns
+from search.contract import FACETS, MEMBERS, PUBLIC, SearchRequest
+from search.indexing import to_document_data, write_documents
+from search.models import SearchChange, SearchDocument
+
+from .conftest import CORPUS
+
+
+@pytest.fixture
+def counted(monkeypatch):
+    """Counts full loads and records the documents each incremental update applied."""
+    calls = {"loads": 0, "applied": []}
+    load, apply = columns.load, columns.Snapshot.apply
+
+    def counting_load(*args, **kwargs):
+        calls["loads"] += 1
+        return load(*args, **kwargs)
+
+    def recording_apply(self, changed_ids, cursor):
+        calls["applied"].append(sorted(set(changed_ids)))
+        return apply(self, changed_ids, cursor)
+
+    monkeypatch.setattr(columns, "load", counting_load)
+    monkeypatch.setattr(columns.Snapshot, "apply", recording_apply)
+    return calls
+
+
+def answers(snap):
+    """Everything the snapshot decides, in document ids (independent of slots)."""
+    found = {}
+    for viewer in (PUBLIC, MEMBERS):
+        mask = snap.visible(viewer)
+        found[viewer, "ids"] = sorted(snap.ids[mask].tolist())
+        for facet in FACETS:
+            found[viewer, facet] = snap.count(facet, mask)
+        for facet, value in [("handlungsfeld", "bildung"), ("region", "05"), ("art", "werkzeug")]:
+            chosen = mask & snap.filter_mask(facet, [value])
+            found[viewer, facet, value] = sorted(snap.ids[chosen].tolist())
+        alive = mask.nonzero()[0]
+        found[viewer, "neueste"] = snap.ids[alive[snap.date_rank[alive].argsort()]].tolist()
+        found[viewer, "titel"] = snap.ids[alive[snap.title_rank[alive].argsort()]].tolist()
+    return found
+
+
+def doc(key, **changes):
+    return to_document_data(key, replace(CORPUS.get(key, CORPUS["test.doc:3"]), **changes))
+
+
+def test_one_write_applies_only_that_document(corpus, counted):
+    backend = get_backend("database")
+    backend.search(SearchRequest())
+    assert counted["loads"] == 1
+    changed = SearchDocument.objects.get(key="test.doc:4").pk
+
+    write_documents([doc("test.doc:4", title="Dorfladen mit Paketstation")])
+    found = backend.search(SearchRequest(q="Paketstation"))
+
+    assert counted["loads"] == 1  # no reload
+    assert counted["applied"] == [[changed]]
+    assert [hit.title for hit in found.hits] == ["Dorfladen mit Paketstation"]
+    assert backend.search(SearchRequest()).total == len(CORPUS) - 1  # one is members-only
+
+
+def test_incremental_updates_answer_like_a_fresh_snapshot(corpus, counted):
+    backend = get_backend("database")
+    backend.search(SearchRequest())
+    write_documents(
+        [
+            # a new tool, dated, in Bildung and NRW
+            doc(
+                "test.doc:new1",
+                title="Aaa Lernwerkstatt",
+                date=datetime.date(2025, 5, 1),
+                facets={"handlungsfeld": ["bildung"], "region": ["05358"], "jahr": ["2025"]},
+            ),
+            # retitled (moves to the end of the title order), undated, other facets
+            doc("test.doc:3", title="Zebrastreifen vor der Schule", date=None),
+            # now members-only
+            doc("test.doc:5", visibility=MEMBERS),
+            # a new one without a date or facets, titled like its neighbour
+            doc("test.doc:new2", title="Dorfladen an der Straße", date=None, facets={}),
+        ]
+    )
+    SearchDocument.objects.filter(key="test.doc:6").delete()  # past the backend
+    backend.search(SearchRequest())
+    assert counted["loads"] == 1
+    incremental = answers(columns.snapshot())
+
+    columns._snapshots.clear()
+    fresh = answers(columns.snapshot())
+    assert counted["loads"] == 2
+    assert incremental == fresh
+
+
+def test_a_rolled_back_write_is_forgotten(corpus, counted):
+    backend = get_backend("database")
+    assert backend.search(SearchRequest(q="Lernwerkstatt")).total == 0
+    with transaction.atomic():
+        write_documents([doc("test.doc:new", title="Lernwerkstatt im Rathaus")])
+        assert backend.search(SearchRequest(q="Lernwerkstatt")).total == 1  # own transaction
+        transaction.set_rollback(True)
+    assert backend.search(SearchRequest(q="Lernwerkstatt")).total == 0
+    kinds = {b.value: b.count for b in backend.search(SearchRequest()).facets["art"]}
+    tools = sum(1 for d in CORPUS.values() if d.kind == "werkzeug" and d.visibility == PUBLIC)
+    assert kinds["werkzeug"] == tools  # the rolled-back tool is not counted
+    assert counted["loads"] == 2  # the rollback took a row it had applied: loaded anew
+
+
+def test_the_change_log_is_insert_only_one_row_per_document(corpus):
+    before = SearchChange.objects.count()
+    write_documents([doc("test.doc:3", title="Schulweg"), doc("test.doc:4", title="Laden")])
+    rows = list(SearchChange.objects.order_by("id")[before:])
+    ids = set(
+        SearchDocument.objects.filter(key__in=["test.doc:3", "test.doc:4"]).values_list(
+            "pk", flat=True
+        )
+    )
+    assert {row.document_id for row in rows} == ids
+    assert all(row.nonce is not None for row in rows)
+
+
+@pytest.mark.skipif("connection.vendor != 'postgresql'")
+# serialized_rollback: the flush after a transactional test empties what migrations ship.
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_writers_do_not_wait_for_each_other(regions):
+    """Two index writes in open transactions at once: the second commits while the first is
+    still open (the token row made it wait for the first)."""
+    write_documents([doc("test.doc:1"), doc("test.doc:2")])
+    first_open, second_done = threading.Event(), threading.Event()
+    errors = []
+
+    def first():
+        try:
+            with transaction.atomic():
+                write_documents([doc("test.doc:1", title="Erster Schreiber")])
+                first_open.set()
+                second_done.wait(10)
+        except Exception as error:  # pragma: no cover - reported below
+            errors.append(error)
+        finally:
+            connections.close_all()
+
+    thread = threading.Thread(target=first)
+    thread.start()
+    assert first_open.wait(10)
+    with connection.cursor() as cursor:
+        cursor.execute("SET lock_timeout = '3s'")
+    try:
+        write_documents([doc("test.doc:2", title="Zweiter Schreiber")])
+        second_done.set()
+    finally:
+        second_done.set()
+        thread.join(15)
+        with connection.cursor() as cursor:
+            cursor.execute("SET lock_timeout = 0")
+    assert not errors
+    titles = set(SearchDocument.objects.values_list("title", flat=True))
+    assert {"Erster Schreiber", "Zweiter Schreiber"} <= titles
