@@ -190,9 +190,28 @@ class Snapshot:
 
     def _order_by_date(self):
         """ "neueste": newest first, undated last, then title, then id (as the SQL order was)."""
-        order = np.lexsort((self.slot_ids, self.title_rank, -self.days))
+        self._set_order(np.lexsort((self.slot_ids, self.title_rank, -self.days)))
+
+    def _set_order(self, order):
+        self.date_order = order
         self.date_rank = np.empty(len(order), dtype=np.int64)
         self.date_rank[order] = np.arange(len(order), dtype=np.int64)
+
+    def _reorder(self, moved):
+        """Put the moved slots (new, redated or retitled) back into the "neueste" order by
+        binary search instead of sorting everything again (a full sort cost ~20-70 ms at
+        100,000 documents on the loaded test machine)."""
+        moved = np.fromiter(moved, dtype=np.int64)
+        keep = self.date_order[~np.isin(self.date_order, moved)]
+        newest, titles = -self.days[keep], self.title_rank[keep]
+        moved = moved[np.lexsort((self.slot_ids[moved], self.title_rank[moved], -self.days[moved]))]
+        places = []
+        for slot in moved.tolist():
+            day = -self.days[slot]
+            low = int(np.searchsorted(newest, day, "left"))
+            high = int(np.searchsorted(newest, day, "right"))
+            places.append(low + int(np.searchsorted(titles[low:high], self.title_rank[slot])))
+        self._set_order(np.insert(keep, places, moved))
 
     def apply(self, changed_ids, cursor):
         """Bring the given documents up to date from the database (rows, values, title place)."""
@@ -241,7 +260,7 @@ class Snapshot:
                 new_ids.append(document_id)
             else:
                 self.alive[slot] = True  # SQLite may give a deleted document's id to a new one
-        reorder = bool(new_ids)
+        moved = set(range(len(self.slot_ids), len(self.slot_ids) + len(new_ids)))
         if new_ids:
             self._append(np.array(new_ids, dtype=np.int64))
         # 2. visibility and date of the present ones
@@ -254,7 +273,8 @@ class Snapshot:
                 visibility, days = present[document_id]
                 self.public[slot] = visibility == PUBLIC
                 days = NO_DATE if days is None else int(days)
-                reorder = reorder or self.days[slot] != days
+                if self.days[slot] != days:
+                    moved.add(slot)
                 self.days[slot] = days
         # 3. title ranks
         groups = {}
@@ -273,7 +293,7 @@ class Snapshot:
                 if low < self.title_rank[slot] < high and len(members) == 1:
                     continue  # still between the same neighbours: its place is unchanged
                 self.title_rank[slot] = low + step * k
-                reorder = True
+                moved.add(slot)
         # 4. facet rows: drop every row of a changed slot, add the present ones anew
         touched = np.concatenate([old_slots, np.fromiter(slot_of.values(), np.int64)])
         additions = {}
@@ -291,8 +311,8 @@ class Snapshot:
                 np.concatenate([numbers[keep_rows], np.array([v for _, v in extra], np.int32)]),
             )
         self._postings = {}
-        if reorder:  # a new document, another date or title place: "neueste" changes
-            self._order_by_date()
+        if moved:  # a new document, another date or title place: "neueste" changes
+            self._reorder(moved)
 
     def _any_slot(self, document_id):
         """The slot an id has or had (also a dead one), or None."""
