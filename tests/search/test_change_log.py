@@ -151,8 +151,8 @@ def test_writers_do_not_wait_for_each_other(db):
     columns_sql = (
         "INSERT INTO search_searchdocument (key, kind, title, summary, body, keywords, url, "
         "visibility, region_label, action_field_colour, facets, title_sort, fingerprint, "
-        "indexed_at) VALUES (%s, 'werkzeug', %s, '', '', '', '/x/', 'public', '', '', '{}', "
-        "%s, '', now())"
+        "indexed_at, date_precision) VALUES (%s, 'werkzeug', %s, '', '', '', '/x/', 'public', "
+        "'', '', '{}', %s, '', now(), 'tag')"
     )
     first = psycopg.connect(**params)
     second = psycopg.connect(**params)

@@ -83,13 +83,17 @@ class Snapshot:
             )
         self._postings = {}
         self._order_by_date()
+        self._region_caches()
 
-        # --- reading --------------------------------------------------------------------------
-
+    def _region_caches(self):
+        """Region values in code order and the per-region "filed here itself" masks (region
+        roll-up), rebuilt whenever documents change."""
         self._region_values = sorted(
             (value, number) for (facet, value), number in self.number.items() if facet == "region"
         )
         self._own = {}
+
+    # --- reading --------------------------------------------------------------------------
 
     def __len__(self):
         return len(self.slot_ids)
@@ -107,7 +111,7 @@ class Snapshot:
             deeper = np.zeros(len(self), dtype=bool)
             for value, number in self._region_values:
                 if len(value) > len(code) and value.startswith(code):
-                    deeper[self.postings[number]] = True
+                    deeper[self._posting("region", number)] = True
             cached &= ~deeper
             self._own[code] = cached
         return cached
@@ -311,6 +315,7 @@ class Snapshot:
                 np.concatenate([numbers[keep_rows], np.array([v for _, v in extra], np.int32)]),
             )
         self._postings = {}
+        self._region_caches()
         if moved:  # a new document, another date or title place: "neueste" changes
             self._reorder(moved)
 

@@ -83,7 +83,7 @@ SQLITE_BACKWARD = [
 
 
 class Migration(migrations.Migration):
-    dependencies = [("search", "0008_outbox")]
+    dependencies = [("search", "0011_vocabulary")]
 
     operations = [
         migrations.CreateModel(
