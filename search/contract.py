@@ -24,6 +24,7 @@ KINDS = {
     "gremium": _("Gremium"),
     "kommune": _("Kommune"),
     "zukunftsbild": _("Zukunftsbild"),
+    "massnahme": _("Maßnahme"),
 }
 
 # Facet name (URL parameter) -> German label. The order is the order on the search page.
@@ -35,9 +36,65 @@ FACETS = {
     "status": _("Status"),
     "schlagwort": _("Schlagwort"),
     "jahr": _("Jahr"),
+    # Added with plans, measures and progress (issue 15); appended so facet numbers stay stable.
+    "monat": _("Monat"),
+    "budget": _("Budget"),
+    "beratung": _("Externe Beratung"),
+    "fortschritt": _("Fortschritt"),
+    "qualitaet": _("Qualität"),
 }
 
 STATUSES = {"bestehend": _("bestehend"), "neu": _("neu")}
+MONTHS = {
+    str(number): name
+    for number, name in enumerate(
+        (
+            _("Januar"),
+            _("Februar"),
+            _("März"),
+            _("April"),
+            _("Mai"),
+            _("Juni"),
+            _("Juli"),
+            _("August"),
+            _("September"),
+            _("Oktober"),
+            _("November"),
+            _("Dezember"),
+        ),
+        start=1,
+    )
+}
+# Budget bands of a single measure (amount in euro; 1.000 and 10.000 belong to the middle band).
+BUDGET_BANDS = {
+    "unter-1000": _("unter 1.000 €"),
+    "1000-10000": _("1.000 bis 10.000 €"),
+    "ueber-10000": _("über 10.000 €"),
+}
+ADVICE = {"ja": _("mit externer Beratung"), "nein": _("ohne externe Beratung")}
+PROGRESS_STATES = {
+    "geplant": _("geplant"),
+    "begonnen": _("begonnen"),
+    "umgesetzt": _("umgesetzt"),
+    "verstetigt": _("verstetigt"),
+    "eingestellt": _("eingestellt"),
+}
+QUALITY_STATUSES = {
+    "dokumentiert": _("dokumentiert"),
+    "evaluiert": _("evaluiert"),
+    "geprueft": _("von der Redaktion geprüft"),
+}
+# Facets with a fixed vocabulary: value -> label; the value order is the display order.
+VOCABULARIES = {
+    "status": STATUSES,
+    "monat": MONTHS,
+    "budget": BUDGET_BANDS,
+    "beratung": ADVICE,
+    "fortschritt": PROGRESS_STATES,
+    "qualitaet": QUALITY_STATUSES,
+}
+# Fixed-vocabulary facets shown in vocabulary order rather than by count.
+ORDERED_FACETS = ("monat", "budget", "fortschritt")
 SORTS = ("relevanz", "neueste", "titel")
 PUBLIC, MEMBERS = "public", "members"
 SCOPE_NOTES = {

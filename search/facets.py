@@ -7,7 +7,7 @@ first, and the region facet as a drill-down: Länder, and below a selected Land 
 selected Kreis) its Kreise, below a selected Kreis its Gemeinden.
 """
 
-from .contract import FACETS, KINDS, STATUSES, Bucket, SearchRequest
+from .contract import FACETS, KINDS, ORDERED_FACETS, VOCABULARIES, Bucket, SearchRequest
 
 # Display levels of the region tree by code length: Land 2, Kreis 5, Gemeinde 8, Ortsteil more.
 REGION_LEVEL_LENGTHS = (2, 5, 8)
@@ -35,8 +35,8 @@ def labels_for(facet, values):
         return {}
     if facet == "art":
         return {v: str(KINDS.get(v, v)) for v in values}
-    if facet == "status":
-        return {v: str(STATUSES.get(v, v)) for v in values}
+    if facet in VOCABULARIES:
+        return {v: str(VOCABULARIES[facet].get(v, v)) for v in values}
     if facet == "handlungsfeld":
         from taxonomy.models import ActionField
 
@@ -57,6 +57,9 @@ def labels_for(facet, values):
 def _sort_key(facet, label_of):
     if facet == "jahr":
         return lambda item: (-int(item[0]) if item[0].isdigit() else 0, item[0])
+    if facet in ORDERED_FACETS:
+        order = list(VOCABULARIES[facet])
+        return lambda item: (order.index(item[0]) if item[0] in order else 99, item[0])
     if facet == "art":
         order = list(KINDS)
         return lambda item: (-item[1], order.index(item[0]) if item[0] in order else 99)

@@ -3,7 +3,7 @@
 Other apps may add their read-only endpoints with `add_paths({...})` from `AppConfig.ready()`.
 """
 
-from .contract import DEFAULT_PAGE_SIZE, FACETS, KINDS, MAX_QUERY_LENGTH, SORTS, STATUSES
+from .contract import DEFAULT_PAGE_SIZE, FACETS, KINDS, MAX_QUERY_LENGTH, SORTS, VOCABULARIES
 from .params import MAX_PAGE, MAX_VALUES
 
 _extra_paths = {}
@@ -17,8 +17,8 @@ def _facet_parameter(name):
     schema = {"type": "string"}
     if name == "art":
         schema["enum"] = list(KINDS)
-    elif name == "status":
-        schema["enum"] = list(STATUSES)
+    elif name in VOCABULARIES:
+        schema["enum"] = list(VOCABULARIES[name])
     elif name == "jahr":
         schema["pattern"] = "^(19|20)[0-9]{2}$"
     elif name == "region":
@@ -31,6 +31,11 @@ def _facet_parameter(name):
         "status": "Status eines Werkzeugs",
         "schlagwort": "Schlagwort (wie angezeigt)",
         "jahr": "Jahr",
+        "monat": "Monat einer Einzelmaßnahme (1 = Januar bis 12 = Dezember)",
+        "budget": "Budgetband einer Einzelmaßnahme",
+        "beratung": "Einzelmaßnahme mit (ja) oder ohne (nein) externe Beratung",
+        "fortschritt": "Aktueller Stand eines Werkzeugs laut Zwischenbilanz",
+        "qualitaet": "Qualitätsstatus eines Werkzeugs oder Projekts",
     }
     return {
         "name": name,

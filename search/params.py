@@ -25,7 +25,7 @@ from .contract import (
     MEMBERS,
     PUBLIC,
     SORTS,
-    STATUSES,
+    VOCABULARIES,
     SearchRequest,
 )
 
@@ -158,8 +158,8 @@ def known_values(facet, values):
     values = set(values)
     if facet == "art":
         return values & set(KINDS)
-    if facet == "status":
-        return values & set(STATUSES)
+    if facet in VOCABULARIES:
+        return values & set(VOCABULARIES[facet])
     if facet == "jahr":
         return {v for v in values if YEAR.match(v)}
     if facet == "handlungsfeld":

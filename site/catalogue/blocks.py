@@ -19,6 +19,14 @@ MONTHS = [
     (12, _("Dez."), _("Dezember")),
 ]
 MONTH_CHOICES = [(str(number), full) for number, _short, full in MONTHS]
+ADVICE_CHOICES = [("", _("wie beim Werkzeug")), ("ja", _("ja")), ("nein", _("nein"))]
+
+
+def target_group_choices():
+    """Target groups as (slug, name), read when the form is built (the vocabulary may grow)."""
+    from taxonomy.models import TargetGroup
+
+    return list(TargetGroup.objects.order_by("name").values_list("slug", "name"))
 
 
 class MeasureBlock(blocks.StructBlock):
@@ -30,6 +38,19 @@ class MeasureBlock(blocks.StructBlock):
         choices=MONTH_CHOICES,
         required=False,
         widget=forms.CheckboxSelectMultiple,
+    )
+    budget = blocks.DecimalBlock(
+        label=_("Budget (EUR)"), required=False, min_value=0, max_digits=12, decimal_places=2
+    )
+    external_advice = blocks.ChoiceBlock(
+        label=_("Externe Beratung nötig"), choices=ADVICE_CHOICES, required=False
+    )
+    target_groups = blocks.MultipleChoiceBlock(
+        label=_("Zielgruppen"),
+        choices=target_group_choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Leer: die Zielgruppen des Werkzeugs."),
     )
 
     class Meta:
@@ -51,6 +72,8 @@ class ToolSheetBlock(blocks.StructBlock):
         context["rows"] = [
             {
                 "title": measure["title"],
+                "budget": measure.get("budget"),
+                "external_advice": measure.get("external_advice") or "",
                 "cells": [
                     (number, short, full, str(number) in set(measure["months"] or []))
                     for number, short, full in MONTHS

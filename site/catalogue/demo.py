@@ -4,6 +4,8 @@ Idempotent: pages are found by slug, tools come through the importer (matching o
 sheets and visions are only added where missing.
 """
 
+import datetime
+
 import pandas as pd
 from django.utils.html import escape
 
@@ -19,7 +21,9 @@ from .models import (
     CatalogueSectionPage,
     FutureVision,
     PlanRow,
+    PlanRowTool,
     ToolPage,
+    ToolProgress,
     WorkshopPlanPage,
 )
 
@@ -76,7 +80,12 @@ def _sheet_stream(sheets):
             {
                 "year": year,
                 "measures": [
-                    {"title": t, "months": [str(m) for m in months]} for t, months in measures
+                    {
+                        "title": measure[0],
+                        "months": [str(m) for m in measure[1]],
+                        **(measure[2] if len(measure) > 2 else {}),
+                    }
+                    for measure in measures
                 ],
                 "remarks": remarks,
             },
@@ -133,14 +142,49 @@ def ensure_plan(section, catalogue, stdout):
     if plan.rows.exists():
         return plan
     fields = {f.slug: f for f in ActionField.objects.all()}
-    for order, row in enumerate(musterkommune.ROWS):
-        values = {k: v for k, v in row.items() if k != "action_field"}
-        PlanRow.objects.create(
-            plan=plan, sort_order=order, action_field=fields.get(row["action_field"]), **values
+    tools = {t.title: t for t in ToolPage.objects.child_of(catalogue)}
+    plan.catalogue = catalogue
+    plan.rows = [
+        PlanRow(
+            sort_order=order,
+            action_field=fields.get(row["action_field"]),
+            tool_links=[
+                PlanRowTool(tool=tools[title], sort_order=position)
+                for position, title in enumerate(row.get("linked_tools", []))
+                if title in tools
+            ],
+            **{k: v for k, v in row.items() if k not in ("action_field", "linked_tools")},
         )
+        for order, row in enumerate(musterkommune.ROWS)
+    ]
     plan.save_revision().publish()
     stdout.write("  Werkstattplan Musterkommune angelegt")
     return plan
+
+
+def ensure_progress(catalogue, stdout):
+    """Zwischenbilanz and quality status of some tools (only where a tool has none yet)."""
+    for title, entries in dueren.PROGRESS.items():
+        tool = ToolPage.objects.child_of(catalogue).filter(title=title).first()
+        if tool is None or tool.progress.exists():
+            continue
+        tool.progress = [
+            ToolProgress(year=year, state=state, note=note, evidence_url=url, sort_order=i)
+            for i, (year, state, note, url) in enumerate(entries)
+        ]
+        quality = dueren.QUALITY.get(title)
+        if quality and not tool.quality_status:
+            tool.quality_status = quality[0]
+            tool.reviewed_at = datetime.date.fromisoformat(quality[1]) if quality[1] else None
+        tool.save_revision().publish()
+        stdout.write(f"  Zwischenbilanz für „{title}“ angelegt")
+    for title, (status, reviewed) in dueren.QUALITY.items():
+        tool = ToolPage.objects.child_of(catalogue).filter(title=title).first()
+        if tool is None or tool.quality_status:
+            continue
+        tool.quality_status = status
+        tool.reviewed_at = datetime.date.fromisoformat(reviewed) if reviewed else None
+        tool.save_revision().publish()
 
 
 def load(stdout):
@@ -177,4 +221,5 @@ def load(stdout):
     stdout.write(f"  Werkzeuge: {result.summary()}")
     ensure_visions(catalogue, stdout)
     ensure_sheets(catalogue, stdout)
+    ensure_progress(catalogue, stdout)
     ensure_plan(section, catalogue, stdout)

@@ -28,31 +28,7 @@ def catalogue_frame(catalogue):
 
 
 def plan_frame(plan):
-    """The Werkstattplan table of seed 003: one row per action field, an 'X' per planned year."""
-    years = plan.plan_years
-    columns = [
-        "Handlungsfeld",
-        "Beschreibung",
-        "Werkzeuge",
-        "Ansprechperson",
-        "Umsetzungsort",
-        "Beteiligte",
-        *[str(y) for y in years],
-    ]
-    rows = []
-    for item in plan.table_rows():
-        row = item["row"]
-        record = {
-            "Handlungsfeld": row.title,
-            "Beschreibung": row.description,
-            "Werkzeuge": "\n".join(row.tool_list),
-            "Ansprechperson": row.responsible,
-            "Umsetzungsort": row.place,
-            "Beteiligte": row.participants,
-        }
-        for year, marked in item["marks"]:
-            record[str(year)] = "X" if marked else ""
-        rows.append(record)
-    import pandas as pd  # lazily: this module is imported by the admin URLs of every worker
+    """The Werkstattplan table of seed 003 with its linked tools; see `plan_importer.plan_frame`."""
+    from .plan_importer import plan_frame as frame
 
-    return pd.DataFrame(rows, columns=columns)
+    return frame(plan)

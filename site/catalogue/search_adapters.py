@@ -1,4 +1,5 @@
-"""How the catalogue is found: tools as 'werkzeug', future visions as 'zukunftsbild' (live pages only)."""
+"""How the catalogue is found: tools as 'werkzeug', future visions as 'zukunftsbild', single
+measures of tool sheets as 'massnahme' (live pages only)."""
 
 import datetime
 
@@ -8,7 +9,8 @@ from search.contract import YEAR
 from search.registry import Adapter, IndexDocument, register
 
 from .columns import body_to_text
-from .models import FutureVision, ToolPage
+from .models import FutureVision, Measure, ToolPage
+from .models.progress import current_state
 
 
 class ToolAdapter(Adapter):
@@ -18,7 +20,9 @@ class ToolAdapter(Adapter):
         return (
             ToolPage.objects.live()
             .select_related("primary_action_field", "location_region")
-            .prefetch_related("further_action_fields", "target_groups", "tagged_items__tag")
+            .prefetch_related(
+                "further_action_fields", "target_groups", "tagged_items__tag", "progress"
+            )
         )
 
     def to_document(self, tool):
@@ -35,6 +39,11 @@ class ToolAdapter(Adapter):
         }
         if region is not None:
             facets["region"] = [region.code]
+        state = current_state(tool.progress.all())
+        if state:
+            facets["fortschritt"] = [state]
+        if tool.quality_status:
+            facets["qualitaet"] = [tool.quality_status]
         body = "\n".join(
             part
             for part in (
@@ -86,6 +95,51 @@ class FutureVisionAdapter(Adapter):
         )
 
 
+class MeasureAdapter(Adapter):
+    """An Einzelmaßnahme: its own year, months, budget band, external advice and target groups;
+    action fields and region of its tool. Findable while its tool is live and viewable."""
+
+    model = Measure
+
+    def get_queryset(self):
+        return Measure.objects.filter(tool__live=True).select_related(
+            "tool", "tool__primary_action_field", "tool__location_region"
+        )
+
+    def governing_page(self, measure):
+        return measure.tool
+
+    def to_document(self, measure):
+        tool = measure.tool
+        if tool is None or not tool.live:
+            return None
+        facets = {
+            "handlungsfeld": [f.slug for f in tool.action_fields],
+            "zielgruppe": measure.target_group_list,
+            "jahr": [str(measure.year)],
+            "monat": [str(m) for m in measure.month_list],
+            "beratung": ["ja" if measure.external_advice else "nein"],
+        }
+        if measure.budget_band:
+            facets["budget"] = [measure.budget_band]
+        region = tool.effective_region
+        if region is not None:
+            facets["region"] = [region.code]
+        summary = f"Werkzeugblatt {measure.year} · {tool.title}"
+        if measure.budget is not None:
+            amount = f"{measure.budget:,.0f}".replace(",", ".")
+            summary += f" · Budget {amount} €"
+        return IndexDocument(
+            kind="massnahme",
+            title=measure.title,
+            url=f"{tool.url}#sheet-{measure.year}" if tool.url else "",
+            summary=summary,
+            body=tool.summary,
+            facets=facets,
+        )
+
+
 def register_all():
     register(ToolAdapter())
     register(FutureVisionAdapter())
+    register(MeasureAdapter())

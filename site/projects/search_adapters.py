@@ -38,6 +38,9 @@ class PageAdapter(Adapter):
     def to_document(self, page):
         if not page.live:
             return None
+        facets = _facets(page, self.years(page))
+        if getattr(page, "quality_status", ""):
+            facets["qualitaet"] = [page.quality_status]
         return IndexDocument(
             kind=self.kind,
             title=page.title,
@@ -46,7 +49,7 @@ class PageAdapter(Adapter):
             body=self.body(page),
             date=self.date(page),
             date_precision=self.date_precision,
-            facets=_facets(page, self.years(page)),
+            facets=facets,
         )
 
     def body(self, page):

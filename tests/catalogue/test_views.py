@@ -178,13 +178,17 @@ def test_workshop_plan_table_and_downloads(client, demo):
         in html
     )
     assert html.count('<span class="visually-hidden">geplant</span>') == 1 + 1 + 4 + 2
-    # Each field as a card; a plan line naming an existing tool links to its page.
+    # Each field as a card: the linked tools with their status, further steps as text.
     assert '<h2 id="feld-3" class="plan-field__title">3. Wohnen</h2>' in html
-    assert "<li>Netzwerk von Wohnlotsen aufbauen</li>" in html  # no tool of that name: plain text
+    assert "<li>Informationsmaterial leichter verfügbar machen</li>" in html
     assert (
-        '<a href="/werkzeuge/werkzeugkatalog-kreis-dueren/wohnberatung-fuer-das-alter/">Wohnberatung für das Alter</a>'
+        '<li><a href="/werkzeuge/werkzeugkatalog-kreis-dueren/wohnberatung-fuer-das-alter/">Wohnberatung für das Alter</a>'
         in html
     )
+    # Each linked tool's state per plan year (Zwischenbilanz), and the chart over all of them.
+    assert '<caption id="stand-2">2. Mobilität: Stand jedes Werkzeugs je Jahr</caption>' in html
+    assert '<span class="progress progress--eingestellt">eingestellt</span>' in html
+    assert '<svg role="img" aria-labelledby="plan-chart-title"' in html
     csv_response = client.get("/werkzeuge/werkstattplan-musterkommune/csv/")
     assert (
         csv_response["Content-Disposition"]
@@ -194,9 +198,10 @@ def test_workshop_plan_table_and_downloads(client, demo):
     lines = text.splitlines()
     assert (
         lines[0]
-        == "Handlungsfeld;Beschreibung;Werkzeuge;Ansprechperson;Umsetzungsort;Beteiligte;2017;2018;2019;2020"
+        == "Handlungsfeld;Handlungsfeld (Vokabular);Beschreibung;Werkzeuge;Weitere Schritte;"
+        "Ansprechperson;Umsetzungsort;Beteiligte;2017;2018;2019;2020"
     )
-    assert "3. Wohnen;Die Wohnberatung im Landkreis wird verbessert." in text
+    assert "3. Wohnen;Leben & Wohnen;Die Wohnberatung im Landkreis wird verbessert." in text
     assert ";X;X;X;X" in text
     xlsx = client.get("/werkzeuge/werkstattplan-musterkommune/xlsx/")
     from io import BytesIO
@@ -205,7 +210,8 @@ def test_workshop_plan_table_and_downloads(client, demo):
 
     sheet = load_workbook(BytesIO(xlsx.content)).active
     rows = list(sheet.iter_rows(values_only=True))
-    assert rows[0][:3] == ("Handlungsfeld", "Beschreibung", "Werkzeuge") and rows[0][-1] == "2020"
+    assert rows[0][:4] == ("Handlungsfeld", "Handlungsfeld (Vokabular)", "Beschreibung", "Werkzeuge")
+    assert rows[0][-1] == "2020" and rows[1][3] == "DN-032"
     assert rows[3][0] == "3. Wohnen" and rows[3][-4:] == ("X", "X", "X", "X")
     assert rows[1][-4:] == ("X", None, None, None)
 

@@ -106,7 +106,20 @@ german_folded = analyzer(
 )
 sort_normalizer = normalizer("werkstatt_sort", filter=["lowercase", "german_normalization"])
 
-FACET_FIELDS = ("art", "handlungsfeld", "region", "zielgruppe", "status", "schlagwort", "jahr")
+FACET_FIELDS = (
+    "art",
+    "handlungsfeld",
+    "region",
+    "zielgruppe",
+    "status",
+    "schlagwort",
+    "jahr",
+    "monat",
+    "budget",
+    "beratung",
+    "fortschritt",
+    "qualitaet",
+)
 
 
 class AnalysedText(InnerDoc):
@@ -156,6 +169,11 @@ class WerkstattDocument(Document):
     status = Keyword()
     schlagwort = Keyword()
     jahr = Keyword()
+    monat = Keyword()
+    budget = Keyword()
+    beratung = Keyword()
+    fortschritt = Keyword()
+    qualitaet = Keyword()
 
     class Index:
         # The alias; concrete indices are "<alias>-v<timestamp>" clones (see backend.rebuild).

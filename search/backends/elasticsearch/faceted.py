@@ -17,7 +17,7 @@ from elasticsearch.dsl import FacetedSearch, Q, TermsFacet
 from elasticsearch.dsl.faceted_search import FacetedResponse
 
 from ... import synonyms
-from ...contract import KINDS, PUBLIC, STATUSES, SearchRequest, rollup_ancestors
+from ...contract import KINDS, PUBLIC, STATUSES, VOCABULARIES, SearchRequest, rollup_ancestors
 from ...text import parse_query
 from .documents import FACET_FIELDS, WerkstattDocument
 
@@ -30,6 +30,10 @@ FACET_SIZES = {
     "status": len(STATUSES),
     "schlagwort": 1000,
     "jahr": 200,
+    **{
+        name: len(VOCABULARIES[name])
+        for name in ("monat", "budget", "beratung", "fortschritt", "qualitaet")
+    },
 }
 EXACT_TITLE_BOOST = 100  # above any sum of field scores of a partial match
 TEXT_FIELDS = ["terms.title^3", "terms.summary^2", "terms.keywords^2", "terms.body"]

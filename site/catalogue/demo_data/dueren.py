@@ -422,7 +422,8 @@ VISIONS = {
     "demografienetzwerk-und-verwaltung": "Verwaltung, Politik und Zivilgesellschaft arbeiten über Ämter- und Gemeindegrenzen hinweg an einer gemeinsamen Strategie.",
 }
 
-# Werkzeugblätter: title -> [(year, [(measure, [months])], remarks)]
+# Werkzeugblätter: title -> [(year, [(measure, [months], optional details)], remarks); details
+# are budget (EUR), external advice ("ja"/"nein", "" = as the tool) and target group slugs.
 SHEETS = {
     "Runder Tisch Demografie": [
         (
@@ -466,11 +467,68 @@ SHEETS = {
         (
             2017,
             [
-                ("Fahrplan mit den Ortsvorstehern abstimmen", [2, 3]),
-                ("Fahrerinnen und Fahrer schulen", [4]),
-                ("Fahrbetrieb", [5, 6, 7, 8, 9, 10, 11, 12]),
+                (
+                    "Fahrplan mit den Ortsvorstehern abstimmen",
+                    [2, 3],
+                    {"budget": "200", "external_advice": "nein"},
+                ),
+                (
+                    "Fahrerinnen und Fahrer schulen",
+                    [4],
+                    {"budget": "2500", "external_advice": "ja"},
+                ),
+                (
+                    "Fahrbetrieb",
+                    [5, 6, 7, 8, 9, 10, 11, 12],
+                    {"budget": "18000", "external_advice": "nein"},
+                ),
             ],
             "Fahrgastzählung jeweils im Oktober.",
+        ),
+    ],
+    "Mitfahrbänke": [
+        (
+            2018,
+            [
+                (
+                    "Standorte mit den Ortsvorstehern festlegen",
+                    [2, 3],
+                    {"budget": "0", "external_advice": "nein"},
+                ),
+                (
+                    "Bänke bauen und aufstellen",
+                    [4, 5],
+                    {"budget": "6000", "external_advice": "nein"},
+                ),
+                (
+                    "Schilder und Faltblatt für ältere Mitfahrende",
+                    [5],
+                    {
+                        "budget": "800",
+                        "external_advice": "nein",
+                        "target_groups": ["seniorinnen-und-senioren"],
+                    },
+                ),
+            ],
+            "Die Bänke baut die Jugendwerkstatt des Kreises.",
+        ),
+    ],
+    "Rufbus im ländlichen Raum": [
+        (
+            2019,
+            [
+                (
+                    "Machbarkeitsstudie durch ein Verkehrsplanungsbüro",
+                    [1, 2, 3, 4],
+                    {"budget": "15000", "external_advice": "ja"},
+                ),
+                (
+                    "Beschluss im Kreisausschuss",
+                    [6],
+                    {"budget": "0", "external_advice": "nein"},
+                ),
+            ],
+            "",
         ),
     ],
     "Seniorenakademie": [
@@ -485,4 +543,56 @@ SHEETS = {
             "",
         ),
     ],
+}
+
+# Zwischenbilanz: title -> [(year, state, note, evidence link)]
+PROGRESS = {
+    "Runder Tisch Demografie": [
+        (2017, "begonnen", "Auftaktveranstaltung mit 40 Teilnehmenden.", ""),
+        (2018, "umgesetzt", "Vier Sitzungen, Kurzbericht an den Kreisausschuss.", ""),
+        (2019, "verstetigt", "Tagt zweimal im Jahr, Geschäftsstelle im Landratsamt.", ""),
+        (2020, "verstetigt", "Sitzungen online weitergeführt.", ""),
+    ],
+    "Bürgerbus Rureifel": [
+        (2017, "umgesetzt", "Fahrbetrieb seit Mai, 22 Ehrenamtliche am Steuer.", ""),
+        (2018, "verstetigt", "Rund 6.000 Fahrgäste im Jahr.", ""),
+        (2019, "verstetigt", "Zweites Fahrzeug mit Landesförderung.", ""),
+        (2020, "verstetigt", "Betrieb mit Hygienekonzept fortgesetzt.", ""),
+    ],
+    "Mitfahrbänke": [
+        (2018, "begonnen", "Zwölf Bänke in vier Orten aufgestellt.", ""),
+        (2019, "umgesetzt", "Befragung: Bänke werden vor allem vormittags genutzt.", ""),
+        (
+            2020,
+            "eingestellt",
+            "Zu wenig Mitnahmen; Standorte werden Haltestellen des Rufbusses.",
+            "",
+        ),
+    ],
+    "Rufbus im ländlichen Raum": [
+        (2019, "geplant", "Machbarkeitsstudie beauftragt.", ""),
+        (2020, "begonnen", "Ausschreibung des Betriebs.", ""),
+    ],
+    "Wohnlotsen": [
+        (2018, "begonnen", "18 Ehrenamtliche geschult.", ""),
+        (2019, "umgesetzt", "Sprechstunden in allen Pilotgemeinden.", ""),
+        (2020, "verstetigt", "Ausweitung auf den ganzen Kreis beschlossen.", ""),
+    ],
+    "Wohnberatung für das Alter": [
+        (2017, "verstetigt", "Beratung in der Kreisverwaltung, 150 Beratungen im Jahr.", ""),
+        (2018, "verstetigt", "", ""),
+        (2019, "verstetigt", "", ""),
+    ],
+    "Zukunftswerkstatt Lebensqualität im Alter": [
+        (2018, "umgesetzt", "Zukunftswerkstatt mit 60 Seniorinnen und Senioren.", ""),
+        (2019, "umgesetzt", "Ergebnisse im Werkstattplan ergänzt.", ""),
+    ],
+}
+
+# Proven practice: title -> (quality status, date of the last editorial review or None)
+QUALITY = {
+    "Bürgerbus Rureifel": ("geprueft", "2023-05-10"),
+    "Seniorenakademie": ("geprueft", "2025-09-01"),
+    "Wohnlotsen": ("dokumentiert", None),
+    "Runder Tisch Demografie": ("dokumentiert", None),
 }

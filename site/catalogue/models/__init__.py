@@ -1,7 +1,8 @@
 """Werkzeugkatalog models: section, catalogues with visions, tools, Werkstattplan."""
 
 from .catalogue import CatalogueIndexPage, CatalogueSectionPage, FutureVision
-from .plan import PlanRow, WorkshopPlanPage
+from .plan import PlanRow, PlanRowTool, WorkshopPlanPage
+from .progress import Measure, ProgressState, QualityMixin, QualityStatus, ToolProgress
 from .tool import AlsoUsedIn, BudgetLine, ToolPage, ToolPageTag, ToolStatus
 
 __all__ = [
@@ -10,7 +11,13 @@ __all__ = [
     "CatalogueIndexPage",
     "CatalogueSectionPage",
     "FutureVision",
+    "Measure",
     "PlanRow",
+    "PlanRowTool",
+    "ProgressState",
+    "QualityMixin",
+    "QualityStatus",
+    "ToolProgress",
     "ToolPage",
     "ToolPageTag",
     "ToolStatus",

@@ -6,6 +6,7 @@ from django.http import HttpResponse
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
@@ -13,7 +14,9 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from werkstatt.spreadsheets import fold
+from werkstatt.visibility import viewable
 
+from .progress import progress_chart
 from .tool import ToolPage, format_years, parse_years
 
 
@@ -89,13 +92,41 @@ class WorkshopPlanPage(RoutablePageMixin, Page):
     def _download_name(self, extension):
         return f"werkstattplan-{slugify(self.slug or self.title)}.{extension}"
 
+    def linked_tool_rows(self, request=None):
+        """row pk -> [(tool, [(year, progress entry or None)])] for the tools a row links,
+        without tools that are not live or that the visitor may not open."""
+        links = (
+            PlanRowTool.objects.filter(row__plan=self)
+            .select_related("tool")
+            .order_by("row_id", "sort_order")
+        )
+        tools = ToolPage.objects.live().filter(pk__in=[link.tool_id for link in links])
+        if request is not None:
+            tools = viewable(tools, request)
+        tools = {t.pk: t for t in tools.prefetch_related("progress")}
+        years = self.plan_years
+        result = {}
+        for link in links:
+            tool = tools.get(link.tool_id)
+            if tool is not None:
+                result.setdefault(link.row_id, []).append((tool, tool.progress_row(years)))
+        return result
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         rows = self.table_rows()
         linked = self.tool_pages_by_name()
+        progress = self.linked_tool_rows(request)
         for item in rows:
             item["tools"] = [(name, linked.get(fold(name))) for name in item["row"].tool_list]
+            item["linked"] = progress.get(item["row"].pk, [])
         context["rows"] = rows
+        unique = {
+            tool.pk: (tool, cells)
+            for cells_of_row in progress.values()
+            for tool, cells in cells_of_row
+        }
+        context["chart"] = progress_chart(list(unique.values()), self.plan_years)
         return context
 
     @path("")
@@ -128,8 +159,12 @@ class WorkshopPlanPage(RoutablePageMixin, Page):
         return response
 
 
-class PlanRow(Orderable):
-    """One action field of the plan: description, tools, responsible person, place, participants, years."""
+class PlanRow(Orderable, ClusterableModel):
+    """One action field of the plan: description, tools, responsible person, place, participants, years.
+
+    `tool_links` are the catalogue tools the row plans (chosen in the editor or named by title
+    or ID in the plan import); `tools` keeps further steps that are not catalogue tools.
+    """
 
     plan = ParentalKey(WorkshopPlanPage, related_name="rows", on_delete=models.CASCADE)
     title = models.CharField(_("Handlungsfeld (wie im Plan benannt)"), max_length=200)
@@ -142,7 +177,11 @@ class PlanRow(Orderable):
         related_name="+",
     )
     description = models.TextField(_("Beschreibung des Handlungsfelds"), blank=True)
-    tools = models.TextField(_("Werkzeuge"), blank=True, help_text=_("Ein Werkzeug pro Zeile."))
+    tools = models.TextField(
+        _("Weitere Schritte (ohne Werkzeugseite)"),
+        blank=True,
+        help_text=_("Ein Schritt pro Zeile; Werkzeuge des Katalogs bitte oben auswählen."),
+    )
     responsible = models.CharField(
         _("Ansprechperson des Handlungsfelds"), max_length=255, blank=True
     )
@@ -156,6 +195,7 @@ class PlanRow(Orderable):
         FieldPanel("title"),
         FieldPanel("action_field"),
         FieldPanel("description"),
+        InlinePanel("tool_links", label=_("Werkzeug"), heading=_("Geplante Werkzeuge")),
         FieldPanel("tools"),
         FieldPanel("responsible"),
         FieldPanel("place"),
@@ -183,3 +223,25 @@ class PlanRow(Orderable):
     @property
     def tool_list(self):
         return [line.strip(" •-\t") for line in self.tools.splitlines() if line.strip(" •-\t")]
+
+    @property
+    def linked_tools(self):
+        return [link.tool for link in self.tool_links.all() if link.tool_id]
+
+
+class PlanRowTool(Orderable):
+    """A catalogue tool planned in one row of a Werkstattplan."""
+
+    row = ParentalKey(PlanRow, related_name="tool_links", on_delete=models.CASCADE)
+    tool = models.ForeignKey(
+        ToolPage,
+        verbose_name=_("Werkzeug"),
+        on_delete=models.CASCADE,
+        related_name="plan_links",
+    )
+
+    panels = [FieldPanel("tool")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("Geplantes Werkzeug")
+        verbose_name_plural = _("Geplante Werkzeuge")

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
+from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
@@ -19,6 +20,7 @@ from werkstatt.visibility import viewable
 
 from ..blocks import ToolSheetsBlock
 from ..usage import uses_of
+from .progress import QualityMixin, current_state, progress_by_year, sync_measures
 
 
 class ToolStatus(models.TextChoices):
@@ -67,7 +69,26 @@ class ToolPageTag(TaggedItemBase):
     )
 
 
-class ToolPage(Page):
+class ToolPageForm(WagtailAdminPageForm):
+    """One progress entry per year: a second one for the same year is an error, not a guess."""
+
+    def clean(self):
+        cleaned = super().clean()
+        formset = self.formsets.get("progress")
+        if formset is not None and formset.is_valid():
+            seen = set()
+            for form in formset.forms:
+                if not hasattr(form, "cleaned_data") or form.cleaned_data.get("DELETE"):
+                    continue
+                year = form.cleaned_data.get("year")
+                if year in seen:
+                    form.add_error("year", _("Für dieses Jahr gibt es schon einen Stand."))
+                if year:
+                    seen.add(year)
+        return cleaned
+
+
+class ToolPage(QualityMixin, Page):
     """A Werkzeug of a catalogue (Werkzeugkatalog), with its tool sheets (Werkzeugblätter)."""
 
     import_id = models.CharField(
@@ -188,6 +209,13 @@ class ToolPage(Page):
             ],
             heading=_("Gute Praxis"),
         ),
+        *QualityMixin.quality_panels,
+        InlinePanel(
+            "progress",
+            label=_("Stand im Jahr"),
+            heading=_("Zwischenbilanz: Stand je Jahr"),
+            help_text=_("geplant, begonnen, umgesetzt, verstetigt oder eingestellt, mit Nachweis."),
+        ),
         # The import key matters to the spreadsheet import only; editors rarely touch it.
         MultiFieldPanel(
             [FieldPanel("import_id")],
@@ -203,13 +231,30 @@ class ToolPage(Page):
     ]
     parent_page_types = ["catalogue.CatalogueIndexPage"]
     subpage_types = []
+    base_form_class = ToolPageForm
 
     class Meta:
         verbose_name = _("Werkzeug")
         verbose_name_plural = _("Werkzeuge")
 
+    def save(self, *args, **kwargs):
+        """Saving the tool's content (not just draft bookkeeping) rewrites its measures; every
+        save re-indexes them, since they inherit action fields, region and liveness."""
+        result = super().save(*args, **kwargs)
+        update_fields = kwargs.get("update_fields")
+        if update_fields is None or "tool_sheets" in update_fields:
+            measures = sync_measures(self)
+        else:
+            measures = list(self.measures.all())
+        from search.indexing import schedule
+
+        for measure in measures:
+            schedule(measure)
+        return result
+
     def clean(self):
         super().clean()
+        self.clean_quality()
         try:
             self.years = format_years(parse_years(self.years))
         except ValueError as exc:
@@ -228,6 +273,28 @@ class ToolPage(Page):
             if sheet.value.get("year"):
                 years.add(int(sheet.value["year"]))
         return sorted(years)
+
+    @property
+    def progress_by_year(self):
+        return progress_by_year(self.progress.all())
+
+    @property
+    def current_progress(self):
+        """The state of the latest year with an entry ('' if none)."""
+        return current_state(self.progress.all())
+
+    def progress_row(self, years):
+        """[(year, entry or None)] for the given years (plan table, profile)."""
+        by_year = self.progress_by_year
+        return [(year, by_year.get(year)) for year in years]
+
+    @property
+    def progress_table(self):
+        """{'rows': [(self, cells)], 'years', 'id'} for the tool page, or None without entries."""
+        years = sorted(self.progress_by_year)
+        if not years:
+            return None
+        return {"rows": [(self, self.progress_row(years))], "years": years, "id": str(self.pk)}
 
     @property
     def action_fields(self):

@@ -10,6 +10,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable
 from wagtail.search import index
 
+from catalogue.models import QualityMixin
 from werkstatt.blocks import BodyBlock
 
 from ..fields import MultipleChoiceJSONField
@@ -44,7 +45,7 @@ class ProjectPageTag(TaggedItemBase):
     )
 
 
-class ProjectPage(TopicPage):
+class ProjectPage(QualityMixin, TopicPage):
     """A Projekt or Fallbeispiel: how a municipality went about something, step by step."""
 
     funding_programme = models.CharField(_("Förderprogramm"), max_length=200, blank=True)
@@ -88,6 +89,7 @@ class ProjectPage(TopicPage):
         InlinePanel("documents", label=_("Dokument"), heading=_("Dokumente")),
         InlinePanel("contacts", label=_("Ansprechperson"), heading=_("Ansprechpersonen")),
         InlinePanel("tools", label=_("Werkzeug"), heading=_("Eingesetzte Werkzeuge")),
+        *QualityMixin.quality_panels,
         *TopicPage.topic_panels,
     ]
     search_fields = TopicPage.search_fields + [
@@ -103,6 +105,10 @@ class ProjectPage(TopicPage):
     class Meta:
         verbose_name = _("Projekt")
         verbose_name_plural = _("Projekte")
+
+    def clean(self):
+        super().clean()
+        self.clean_quality()
 
     @property
     def period_label(self):
