@@ -21,7 +21,10 @@ from werkstatt.spreadsheets import SpreadsheetError, read_table, spreadsheet_res
 from .columns import COLUMNS, REQUIRED
 from .exports import catalogue_frame
 from .importer import import_catalogue
-from .models import CatalogueIndexPage
+from .models import CatalogueIndexPage, WorkshopPlanPage
+from .plan_importer import COLUMNS as PLAN_COLUMNS
+from .plan_importer import REQUIRED as PLAN_REQUIRED
+from .plan_importer import import_plan
 
 MAX_UPLOAD = 10 * 1024 * 1024
 SESSION_KEY = "catalogue_import_uploads"
@@ -53,18 +56,18 @@ def _catalogue_for(request, page_id, need_add=True):
     return catalogue
 
 
-def _stash(request, name, raw):
+def _stash(request, name, raw, key=SESSION_KEY):
     """Keep the checked file in the session so 'Jetzt importieren' imports exactly what was checked."""
     token = secrets.token_urlsafe(12)
-    stash = request.session.get(SESSION_KEY, {})
+    stash = request.session.get(key, {})
     stash = dict(list(stash.items())[-2:])  # at most three pending uploads per session
     stash[token] = {"name": name, "data": base64.b64encode(raw).decode("ascii")}
-    request.session[SESSION_KEY] = stash
+    request.session[key] = stash
     return token
 
 
-def _unstash(request, token):
-    item = request.session.get(SESSION_KEY, {}).get(token)
+def _unstash(request, token, key=SESSION_KEY):
+    item = request.session.get(key, {}).get(token)
     if not item:
         return None, None
     return item["name"], base64.b64decode(item["data"])
@@ -137,3 +140,70 @@ def export_view(request, page_id, extension):
     return spreadsheet_response(
         frame, extension, f"werkzeuge-{slugify(catalogue.slug)}", sheet_name="Werkzeuge"
     )
+
+
+# --- Werkstattplan ---------------------------------------------------------------------------
+
+PLAN_SESSION_KEY = "plan_import_uploads"
+
+
+def _plan_for(request, page_id):
+    plan = get_object_or_404(WorkshopPlanPage, pk=page_id)
+    permissions = plan.permissions_for_user(request.user)
+    # The import publishes the plan: only for those who may publish it.
+    if not (permissions.can_edit() and permissions.can_publish()):
+        raise PermissionDenied
+    return plan
+
+
+def plan_import_view(request, page_id):
+    """GET: the form. POST 'pruefen': dry run. POST 'importieren': replace the plan's rows."""
+    plan = _plan_for(request, page_id)
+    context = {
+        "plan": plan,
+        "columns": list(PLAN_COLUMNS),
+        "required": PLAN_REQUIRED,
+        "form": UploadForm(),
+    }
+    template = "catalogue/admin/plan_import.html"
+    if request.method != "POST":
+        return TemplateResponse(request, template, context)
+    action = request.POST.get("action", "pruefen")
+    token = request.POST.get("token")
+    if token:
+        name, raw = _unstash(request, token, PLAN_SESSION_KEY)
+        if raw is None:
+            context["file_error"] = _("Die geprüfte Datei ist abgelaufen. Bitte erneut hochladen.")
+            return TemplateResponse(request, template, context, status=400)
+    else:
+        form = UploadForm(request.POST, request.FILES)
+        context["form"] = form
+        if not form.is_valid():
+            return TemplateResponse(request, template, context, status=400)
+        name, raw = form.cleaned_data["file"].name, form.cleaned_data["file"].read()
+    try:
+        frame = read_table(io.BytesIO(raw), filename=name)
+    except SpreadsheetError as exc:
+        context["file_error"] = str(exc)
+        return TemplateResponse(request, template, context, status=400)
+    dry_run = action != "importieren"
+    try:
+        result = import_plan(frame, plan, dry_run=dry_run, user=request.user)
+    except Busy as busy:
+        context["file_error"] = busy.message
+        return TemplateResponse(request, template, context, status=409)
+    context.update({"result": result, "file_name": name, "dry_run": dry_run})
+    if not result.ok:
+        return TemplateResponse(request, template, context, status=400)
+    if dry_run:
+        context["token"] = _stash(request, name, raw, PLAN_SESSION_KEY)
+        return TemplateResponse(request, template, context)
+    if token:
+        request.session.get(PLAN_SESSION_KEY, {}).pop(token, None)
+        request.session.modified = True
+    messages.success(
+        request,
+        _("Import in „%(plan)s“ abgeschlossen: %(summary)s.")
+        % {"plan": plan.title, "summary": result.summary()},
+    )
+    return redirect(reverse("wagtailadmin_pages:edit", args=[plan.pk]))

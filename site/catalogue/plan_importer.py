@@ -7,7 +7,8 @@ be found among the tools of the plan's catalogue (else any live tool), or the ro
 Steps that are not catalogue tools go into „Weitere Schritte“. Years are either year columns
 („2017“, „2018“ … with an X) or one column „Jahre“ („2017;2018“ or „2017-2020“). The file is
 the whole plan: rows are matched by their title, rows missing from the file are removed, and a
-file equal to the plan changes nothing (no new revision).
+file equal to the plan changes nothing (no new revision). Without „Handlungsfeld (Vokabular)“
+the field is read from the row's name („Leben & Wohnen“), else an existing row keeps its own.
 """
 
 import re
@@ -58,14 +59,15 @@ class PlanImportResult(ImportResult):
     removed: int = 0
 
     def summary(self):
-        text = _("%(created)s Zeilen neu, %(updated)s geändert, %(unchanged)s unverändert") % {
+        return _(
+            "Zeilen neu: %(created)s, geändert: %(updated)s, unverändert: %(unchanged)s, "
+            "entfernt: %(removed)s"
+        ) % {
             "created": self.created,
             "updated": self.updated,
             "unchanged": self.unchanged,
+            "removed": self.removed,
         }
-        if self.removed:
-            text += ", " + _("%(count)s entfernt") % {"count": self.removed}
-        return text
 
 
 class ToolIndex:
@@ -228,7 +230,7 @@ def row_values(row):
         "title": row.title,
         "action_field_id": row.action_field_id,
         "tool_ids": tuple(link.tool_id for link in row.tool_links.all()),
-        "years": row.years,
+        "years": format_years(row.year_list),
         "description": row.description,
         "tools": row.tools,
         "responsible": row.responsible,
@@ -247,6 +249,10 @@ def import_plan(frame, plan, dry_run=False, user=None):
         return result
     with exclusive(f"plan-import:{plan.pk}", plan.title):
         current = {fold(row.title): row_values(row) for row in plan.rows.all()}
+        for values in parsed:  # no field named in the file: the row keeps the one it has
+            old = current.get(fold(values["title"]))
+            if values["action_field_id"] is None and old is not None:
+                values["action_field_id"] = old["action_field_id"]
         wanted = {fold(values["title"]) for values in parsed}
         for values in parsed:
             old = current.get(fold(values["title"]))

@@ -54,6 +54,51 @@ class CatalogueProfileSection:
         return items
 
 
+class ProgressRow(tuple):
+    """(tool, cells); every row also carries the section's years and chart, since the profile
+    hands the template a plain list of items (one per tool, so the table of contents counts
+    tools)."""
+
+    years = ()
+    chart = None
+
+
+class ProgressProfileSection:
+    """Zwischenbilanz of the municipality: the state of each of its tools per year, as a table
+    and a small chart. Tools count when they run in the municipality's region or below it."""
+
+    key = "zwischenbilanz"
+    title = _("Zwischenbilanz")
+    order = 25
+    template_name = "catalogue/profile_progress.html"
+
+    def get_items(self, municipality, request):
+        from .models import ToolPage
+        from .models.progress import progress_chart
+
+        region = getattr(municipality, "region", None)
+        if region is None:
+            return []
+        tools = list(
+            viewable(
+                ToolPage.objects.live()
+                .filter(location_region__code__startswith=region.code, progress__isnull=False)
+                .distinct()
+                .prefetch_related("progress")
+                .order_by("title"),
+                request,
+            )[:100]
+        )
+        years = sorted({year for tool in tools for year in tool.progress_by_year})
+        if not years:
+            return []
+        items = [ProgressRow((tool, tool.progress_row(years))) for tool in tools]
+        chart = progress_chart(items, years)
+        for item in items:
+            item.years, item.chart = years, chart
+        return items
+
+
 def _regions(condition):
     from taxonomy.models import Region
 
@@ -65,3 +110,4 @@ def register():
     from network.profile import register_section
 
     register_section(CatalogueProfileSection())
+    register_section(ProgressProfileSection())

@@ -4,10 +4,14 @@ the pages a municipality's editor group may edit (its catalogues and Werkstattpl
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.ui.components import Component
 from wagtail.admin.widgets.button import Button
 
+from network.roles import is_central_editor
+
 from . import admin_views
-from .models import CatalogueIndexPage, WorkshopPlanPage
+from .models import CatalogueIndexPage, QualityMixin, WorkshopPlanPage
+from .models.progress import review_due_before
 
 
 @hooks.register("register_admin_urls")
@@ -22,6 +26,11 @@ def catalogue_admin_urls():
             "werkzeugkatalog/<int:page_id>/export.<str:extension>",
             admin_views.export_view,
             name="catalogue_export",
+        ),
+        path(
+            "werkstattplan/<int:page_id>/import/",
+            admin_views.plan_import_view,
+            name="plan_import",
         ),
     ]
 
@@ -48,14 +57,29 @@ def _catalogue_buttons(page, user, priority=90):
         )
 
 
+def _plan_buttons(page, user, priority=90):
+    if not isinstance(page.specific_deferred, WorkshopPlanPage):
+        return
+    permissions = page.permissions_for_user(user)
+    if permissions.can_edit() and permissions.can_publish():
+        yield Button(
+            _("Plan importieren"),
+            reverse("plan_import", args=[page.pk]),
+            icon_name="upload",
+            priority=priority,
+        )
+
+
 @hooks.register("register_page_header_buttons")
 def catalogue_header_buttons(page, user, view_name=None, next_url=None):
     yield from _catalogue_buttons(page, user)
+    yield from _plan_buttons(page, user)
 
 
 @hooks.register("register_page_listing_more_buttons")
 def catalogue_listing_buttons(page, user, next_url=None):
     yield from _catalogue_buttons(page, user)
+    yield from _plan_buttons(page, user)
 
 
 @hooks.register("municipality_editor_pages")
@@ -65,3 +89,40 @@ def municipality_catalogues_and_plans(municipality, create):
         *CatalogueIndexPage.objects.filter(owner_region_id=municipality.region_id),
         *WorkshopPlanPage.objects.filter(region_id=municipality.region_id),
     ]
+
+
+class ReviewDuePanel(Component):
+    """Dashboard: tools and projects whose last editorial review is more than two years old."""
+
+    name = "quality_reviews_due"
+    order = 95
+    template_name = "catalogue/admin/reviews_due_panel.html"
+    limit = 20
+
+    def get_context_data(self, parent_context):
+        return {"due": reviews_due(limit=self.limit), "limit": self.limit}
+
+
+def reviews_due(limit=None, today=None):
+    """Pages with a quality status whose review date is due, oldest review first.
+
+    Every page model with `QualityMixin` counts (tools here, projects from the projects app),
+    found through the app registry so the catalogue does not import projects.
+    """
+    from django.apps import apps
+
+    cutoff = review_due_before(today)
+    found = []
+    for model in apps.get_models():
+        if issubclass(model, QualityMixin) and not model._meta.abstract:
+            found.extend(
+                model.objects.filter(reviewed_at__lte=cutoff).order_by("reviewed_at")[:limit]
+            )
+    found.sort(key=lambda page: (page.reviewed_at, page.title))
+    return found[:limit] if limit else found
+
+
+@hooks.register("construct_homepage_panels")
+def add_review_due_panel(request, panels):
+    if is_central_editor(request.user):
+        panels.append(ReviewDuePanel())

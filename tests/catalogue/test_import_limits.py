@@ -76,9 +76,7 @@ def test_csv_mixing_encodings_is_refused_with_the_line(catalogue, tmp_path):
     good = ("\n".join(lines) + "\n").encode("utf-8")
     path = tmp_path / "werkzeuge.csv"
     path.write_bytes(good)
-    call_command(
-        "import_catalogue", str(path), "--catalogue", catalogue.slug, stdout=io.StringIO()
-    )
+    call_command("import_catalogue", str(path), "--catalogue", catalogue.slug, stdout=io.StringIO())
     assert ToolPage.objects.filter(title="Übergänge gestalten").exists()
     # The same file with one row saved as Windows-1252 by another program.
     mixed = good + "T-3;Bildung;Größere Wege;neu;Mobilität\n".encode("cp1252")

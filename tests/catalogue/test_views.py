@@ -210,7 +210,12 @@ def test_workshop_plan_table_and_downloads(client, demo):
 
     sheet = load_workbook(BytesIO(xlsx.content)).active
     rows = list(sheet.iter_rows(values_only=True))
-    assert rows[0][:4] == ("Handlungsfeld", "Handlungsfeld (Vokabular)", "Beschreibung", "Werkzeuge")
+    assert rows[0][:4] == (
+        "Handlungsfeld",
+        "Handlungsfeld (Vokabular)",
+        "Beschreibung",
+        "Werkzeuge",
+    )
     assert rows[0][-1] == "2020" and rows[1][3] == "DN-032"
     assert rows[3][0] == "3. Wohnen" and rows[3][-4:] == ("X", "X", "X", "X")
     assert rows[1][-4:] == ("X", None, None, None)

@@ -119,7 +119,7 @@ class CatalogueIndexPage(RoutablePageMixin, Page):
             ToolPage.objects.child_of(self)
             .live()
             .select_related("primary_action_field", "location_region")
-            .prefetch_related("target_groups", "further_action_fields")
+            .prefetch_related("target_groups", "further_action_fields", "progress")
             .order_by("path")
         )
 
@@ -169,6 +169,12 @@ class CatalogueIndexPage(RoutablePageMixin, Page):
                     "more": 0,
                     "existing": sum(1 for t in members if t.status == ToolStatus.EXISTING),
                     "new": sum(1 for t in members if t.status == ToolStatus.NEW),
+                    # How far the way to the vision is: the latest state of each tool.
+                    "progress": [
+                        (t, t.progress_by_year[max(t.progress_by_year)])
+                        for t in members
+                        if t.progress_by_year
+                    ],
                 }
             )
         return groups

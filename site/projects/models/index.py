@@ -47,7 +47,9 @@ class ProjectIndexPage(Page):
         found = []
         for key in kinds:
             model = KINDS[key][1]
-            qs = viewable(model.objects.descendant_of(self).live().select_related("region"), request)
+            qs = viewable(
+                model.objects.descendant_of(self).live().select_related("region"), request
+            )
             if action_field:
                 qs = qs.filter(action_fields__slug=action_field).distinct()
             if key == "projekt" and status in Status.values:

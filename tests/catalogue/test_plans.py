@@ -1,0 +1,182 @@
+"""Plans as data: plan import and export (all or nothing, every bad row named), linked tools."""
+
+import io
+
+import pytest
+from wagtail.models import Revision
+
+from catalogue.demo import load
+from catalogue.models import PlanRowTool, ToolPage, WorkshopPlanPage
+from catalogue.plan_importer import import_plan, plan_frame
+from werkstatt.spreadsheets import frame_to_csv, frame_to_xlsx, read_table
+
+from .conftest import frame_of
+
+
+class Quiet:
+    def write(self, *args, **kwargs):
+        pass
+
+
+@pytest.fixture
+def plan(site_tree):
+    load(Quiet())
+    return WorkshopPlanPage.objects.get(slug="werkstattplan-musterkommune")
+
+
+HEADER = [
+    "handlungsfeld ",
+    "Handlungsfeld (Vokabular)",
+    "WERKZEUGE",
+    "Weitere Schritte",
+    "2017",
+    "2018",
+    "2019",
+    "2020",
+]
+
+
+def good_rows():
+    return [
+        ["1. Netzwerk", "Demografienetzwerk und Verwaltung", "DN-032", "", "X", "x", "", ""],
+        [
+            "2. Mobilität",
+            "Mobilitaet und Nahversorgung",  # "und" for "&", "ae" for "ä"
+            "Bürgerbus Rureifel\nmitfahrbänke",
+            "Konzepte vergleichen",
+            "X",
+            "X",
+            "X",
+            "X",
+        ],
+        ["3. Wohnen", "", "Wohnlotsen; DN-017", "", "", "", "ja", ""],
+    ]
+
+
+def test_good_file_replaces_rows_and_links_tools(plan):
+    result = import_plan(frame_of(good_rows(), HEADER), plan)
+    assert result.ok, [str(e) for e in result.errors]
+    assert (result.created, result.updated, result.unchanged, result.removed) == (1, 2, 0, 2)
+    plan = WorkshopPlanPage.objects.get(pk=plan.pk)
+    rows = list(plan.rows.all())
+    assert [r.title for r in rows] == ["1. Netzwerk", "2. Mobilität", "3. Wohnen"]
+    assert [t.title for t in rows[1].linked_tools] == ["Bürgerbus Rureifel", "Mitfahrbänke"]
+    assert [t.title for t in rows[2].linked_tools] == ["Wohnlotsen", "Wohnberatung für das Alter"]
+    assert rows[0].action_field.slug == "demografienetzwerk-und-verwaltung"
+    assert rows[1].action_field.slug == "mobilitaet-und-nahversorgung"
+    assert rows[2].action_field.slug == "leben-und-wohnen"  # kept: the file names none
+    assert rows[0].years == "2017;2018" and rows[2].years == "2019"
+    assert rows[1].tools == "Konzepte vergleichen"
+    assert plan.live and not plan.has_unpublished_changes
+
+
+def test_second_import_of_the_same_file_changes_nothing(plan):
+    frame = frame_of(good_rows(), HEADER)
+    assert import_plan(frame, plan).ok
+    plan = WorkshopPlanPage.objects.get(pk=plan.pk)
+    revisions = Revision.page_revisions.filter(object_id=str(plan.pk)).count()
+    links = list(PlanRowTool.objects.filter(row__plan=plan).values_list("pk", flat=True))
+    again = import_plan(frame_of(good_rows(), HEADER), plan)
+    assert (again.created, again.updated, again.unchanged, again.removed) == (0, 0, 3, 0)
+    assert Revision.page_revisions.filter(object_id=str(plan.pk)).count() == revisions
+    assert list(PlanRowTool.objects.filter(row__plan=plan).values_list("pk", flat=True)) == links
+
+
+@pytest.mark.parametrize("fmt", ["csv", "xlsx"])
+def test_export_imports_again_unchanged(plan, fmt):
+    frame = plan_frame(plan)
+    raw = frame_to_csv(frame) if fmt == "csv" else frame_to_xlsx(frame, sheet_name="Werkstattplan")
+    back = read_table(io.BytesIO(raw), filename=f"plan.{fmt}")
+    result = import_plan(back, plan)
+    assert result.ok, [str(e) for e in result.errors]
+    assert (result.created, result.updated, result.removed) == (0, 0, 0)
+    assert result.unchanged == 4
+
+
+def test_every_bad_row_is_named_and_nothing_is_written(plan):
+    before = [(r.title, r.years) for r in plan.rows.all()]
+    rows = [
+        ["", "", "", "", "X", "", "", ""],  # 2: title missing
+        ["Feld A", "Raumfahrt", "", "", "", "", "", ""],  # 3: unknown action field
+        ["Feld B", "", "Gibt es nicht", "", "", "", "", ""],  # 4: unknown tool
+        ["Feld C", "", "", "", "vielleicht", "", "", ""],  # 5: bad year mark
+        ["Feld A", "", "", "", "", "", "", ""],  # 6: duplicate title
+        ["x" * 201, "", "", "", "", "", "", ""],  # 7: title too long
+    ]
+    result = import_plan(frame_of(rows, HEADER), plan)
+    assert not result.ok
+    found = {(e.row, e.column) for e in result.errors}
+    assert found == {
+        (2, "handlungsfeld "),
+        (3, "Handlungsfeld (Vokabular)"),
+        (4, "WERKZEUGE"),
+        (5, "2017"),
+        (6, "handlungsfeld "),
+        (7, "handlungsfeld "),
+    }
+    messages = {e.row: e.message for e in result.errors}
+    assert "fehlt" in messages[2]
+    assert "Unbekanntes Handlungsfeld „Raumfahrt“" in messages[3]
+    assert "Kein Werkzeug mit dem Titel oder der ID „Gibt es nicht“" in messages[4]
+    assert "„vielleicht“ ist keine Markierung" in messages[5]
+    assert "schon in Zeile 3" in messages[6]
+    assert "länger als 200" in messages[7]
+    assert [(r.title, r.years) for r in plan.rows.all()] == before
+
+
+def test_years_outside_the_plan_and_bad_year_text_are_errors(plan):
+    header = ["Handlungsfeld", "Jahre"]
+    result = import_plan(frame_of([["A", "2016-2017"], ["B", "irgendwann"]], header), plan)
+    assert [(e.row, e.column) for e in result.errors] == [(2, "Jahre"), (3, "Jahre")]
+    assert "Jahr 2016 liegt außerhalb des Plans (2017–2020)" in result.errors[0].message
+
+
+def test_ambiguous_title_needs_the_id(plan):
+    twin = ToolPage.objects.get(title="Wohnlotsen")
+    copy = twin.copy(update_attrs={"slug": "wohnlotsen-2", "import_id": "X-1"})
+    assert copy.title == "Wohnlotsen"
+    result = import_plan(frame_of([["A", "Wohnlotsen"]], ["Handlungsfeld", "Werkzeuge"]), plan)
+    assert len(result.errors) == 1
+    assert "gibt es mehrfach" in result.errors[0].message
+    ok = import_plan(frame_of([["A", "X-1"]], ["Handlungsfeld", "Werkzeuge"]), plan)
+    assert ok.ok
+
+
+def test_missing_required_column_is_a_file_error(plan):
+    result = import_plan(frame_of([["x"]], ["Werkzeuge"]), plan)
+    assert len(result.errors) == 1 and result.errors[0].row is None
+    assert "Pflichtspalte fehlt: Handlungsfeld" in result.errors[0].message
+
+
+def test_dry_run_reports_without_writing(plan):
+    result = import_plan(frame_of(good_rows(), HEADER), plan, dry_run=True)
+    assert result.ok and result.created == 1
+    assert [r.title for r in plan.rows.all()][0] == "1. Aufbau Demografienetzwerk"
+
+
+def test_admin_import_checks_then_imports(plan, client, editor):
+    client.force_login(editor)
+    url = f"/admin/werkstattplan/{plan.pk}/import/"
+    assert client.get(url).status_code == 200
+    raw = frame_to_csv(frame_of(good_rows(), HEADER))
+    upload = io.BytesIO(raw)
+    upload.name = "plan.csv"
+    checked = client.post(url, {"file": upload, "action": "pruefen"})
+    assert checked.status_code == 200
+    html = checked.content.decode()
+    assert "Zeilen neu: 1, geändert: 2, unverändert: 0, entfernt: 2" in html
+    token = checked.context["token"]
+    done = client.post(url, {"token": token, "action": "importieren"})
+    assert done.status_code == 302
+    assert WorkshopPlanPage.objects.get(pk=plan.pk).rows.count() == 3
+    bad = io.BytesIO(
+        frame_to_csv(
+            frame_of(
+                [["", "", "", "", "", "", "", ""], ["A", "", "Nix", "", "", "", "", ""]], HEADER
+            )
+        )
+    )
+    bad.name = "plan.csv"
+    refused = client.post(url, {"file": bad, "action": "pruefen"})
+    assert refused.status_code == 400
+    assert "Zeile 3, Spalte „WERKZEUGE“" in refused.content.decode()
