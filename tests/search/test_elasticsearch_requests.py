@@ -55,7 +55,8 @@ def test_every_facet_is_aggregated_with_a_size_for_all_values():
         assert terms["size"] == FACET_SIZES[name] > 1
         assert terms["size"] != 10 or name == "art"  # never Elasticsearch's silent default
     assert FACET_SIZES["region"] >= 16 + 401  # every Land and Kreis fits
-    assert FACET_SIZES["art"] == 9 and FACET_SIZES["status"] == 2
+    assert FACET_SIZES["art"] == 10 and FACET_SIZES["status"] == 2
+    assert FACET_SIZES["monat"] == 12 and FACET_SIZES["budget"] == 3
 
 
 def test_visibility_is_a_query_filter_never_a_post_filter():

@@ -10,7 +10,7 @@ import pytest
 
 from search.backends.elasticsearch import ElasticsearchBackend
 from search.backends.elasticsearch.results import to_search_response
-from search.contract import PUBLIC, SearchRequest
+from search.contract import FACETS, PUBLIC, SearchRequest
 
 REQUEST = SearchRequest(
     q="Bürgerbus",
@@ -110,6 +110,11 @@ CANNED = {
         "_filter_status": {"doc_count": 4, "status": terms(("neu", 2), ("bestehend", 1))},
         "_filter_schlagwort": {"doc_count": 4, "schlagwort": terms(("Bürgerbus", 3))},
         "_filter_jahr": {"doc_count": 4, "jahr": terms(("2023", 1), ("2025", 3))},
+        "_filter_monat": {"doc_count": 0, "monat": terms()},
+        "_filter_budget": {"doc_count": 0, "budget": terms()},
+        "_filter_beratung": {"doc_count": 0, "beratung": terms()},
+        "_filter_fortschritt": {"doc_count": 1, "fortschritt": terms(("umgesetzt", 1))},
+        "_filter_qualitaet": {"doc_count": 0, "qualitaet": terms()},
     },
 }
 
@@ -189,16 +194,7 @@ def test_an_empty_answer_still_lists_the_selected_values(db):
         "timed_out": False,
         "hits": {"total": {"value": 0, "relation": "eq"}, "max_score": None, "hits": []},
         "aggregations": {
-            f"_filter_{name}": {"doc_count": 0, name: terms()}
-            for name in (
-                "art",
-                "handlungsfeld",
-                "region",
-                "zielgruppe",
-                "status",
-                "schlagwort",
-                "jahr",
-            )
+            f"_filter_{name}": {"doc_count": 0, name: terms()} for name in FACETS
         },
     }
     faceted = ElasticsearchBackend(url="http://127.0.0.1:9").build_search(request)
