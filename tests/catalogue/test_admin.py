@@ -66,6 +66,9 @@ def test_editor_creates_a_catalogue_and_a_tool(admin_client, section):
             "years": "2017 - 2019",
             "tool_sheets": streamfield([]),
             "also_used_in": inline_formset([]),
+            "progress": inline_formset(
+                [{"year": "2018", "state": "begonnen", "note": "Erste Sitzung"}]
+            ),
             "action-publish": "publish",
         }
     )
@@ -75,6 +78,42 @@ def test_editor_creates_a_catalogue_and_a_tool(admin_client, section):
     assert tool.live and tool.years == "2017;2018;2019"
     html = admin_client.get(tool.url).content.decode()
     assert "Status: </span>neu" in html and "1.500,50 €" in html
+    assert '<span class="progress progress--begonnen">begonnen</span>' in html
+
+
+def test_two_progress_entries_for_one_year_are_refused(admin_client, catalogue):
+    from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
+
+    from taxonomy.models import ActionField
+
+    url = reverse("wagtailadmin_pages:add", args=["catalogue", "toolpage", catalogue.pk])
+    data = nested_form_data(
+        {
+            "title": "Doppelt",
+            "slug": "doppelt",
+            "import_id": "",
+            "status": "neu",
+            "primary_action_field": ActionField.objects.first().pk,
+            "summary": "",
+            "body": streamfield([]),
+            "budget_lines": inline_formset([]),
+            "external_advice": "",
+            "years": "",
+            "tool_sheets": streamfield([]),
+            "also_used_in": inline_formset([]),
+            "progress": inline_formset(
+                [{"year": "2019", "state": "begonnen"}, {"year": "2019", "state": "umgesetzt"}]
+            ),
+            "quality_status": "evaluiert",
+            "action-publish": "publish",
+        }
+    )
+    response = admin_client.post(url, data)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Für dieses Jahr gibt es schon einen Stand." in html
+    assert "„evaluiert“ braucht einen Evaluationsbericht als Dokument." in html
+    assert not ToolPage.objects.filter(slug="doppelt").exists()
 
 
 def test_catalogue_header_offers_import_and_export(admin_client, catalogue):

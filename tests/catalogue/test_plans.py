@@ -24,6 +24,12 @@ def plan(site_tree):
     return WorkshopPlanPage.objects.get(slug="werkstattplan-musterkommune")
 
 
+@pytest.fixture
+def admin_client(client, editor):
+    client.force_login(editor)
+    return client
+
+
 HEADER = [
     "handlungsfeld ",
     "Handlungsfeld (Vokabular)",
@@ -180,3 +186,44 @@ def test_admin_import_checks_then_imports(plan, client, editor):
     refused = client.post(url, {"file": bad, "action": "pruefen"})
     assert refused.status_code == 400
     assert "Zeile 3, Spalte „WERKZEUGE“" in refused.content.decode()
+
+
+def test_editor_links_tools_to_a_plan_row_in_the_admin(plan, admin_client):
+    from django.urls import reverse
+    from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
+
+    bus = ToolPage.objects.get(title="Bürgerbus Rureifel")
+    data = nested_form_data(
+        {
+            "title": "Werkstattplan Beispielstadt",
+            "slug": "beispielstadt",
+            "intro": rich_text(""),
+            "start_year": "2018",
+            "end_year": "2021",
+            "rows": inline_formset(
+                [
+                    {
+                        "title": "Mobilität",
+                        "description": "",
+                        "tool_links": inline_formset([{"tool": bus.pk}]),
+                        "tools": "Konzept vorstellen",
+                        "responsible": "",
+                        "place": "",
+                        "participants": "",
+                        "years": "2018-2019",
+                    }
+                ]
+            ),
+            "action-publish": "publish",
+        }
+    )
+    url = reverse(
+        "wagtailadmin_pages:add", args=["catalogue", "workshopplanpage", plan.get_parent().pk]
+    )
+    response = admin_client.post(url, data)
+    assert response.status_code == 302, response.content.decode()[:3000]
+    new = WorkshopPlanPage.objects.get(slug="beispielstadt")
+    assert [t.title for t in new.rows.get().linked_tools] == ["Bürgerbus Rureifel"]
+    html = admin_client.get(new.url).content.decode()
+    assert "Mobilität: Stand jedes Werkzeugs je Jahr" in html
+    assert '<span class="progress progress--verstetigt">verstetigt</span>' in html
