@@ -227,3 +227,20 @@ def test_editor_links_tools_to_a_plan_row_in_the_admin(plan, admin_client):
     html = admin_client.get(new.url).content.decode()
     assert "Mobilität: Stand jedes Werkzeugs je Jahr" in html
     assert '<span class="progress progress--verstetigt">verstetigt</span>' in html
+
+
+def test_command_checks_and_imports(plan, tmp_path):
+    from django.core.management import CommandError, call_command
+
+    path = tmp_path / "plan.csv"
+    path.write_bytes(frame_to_csv(frame_of(good_rows(), HEADER)))
+    out = io.StringIO()
+    call_command("import_plan", str(path), plan=plan.slug, dry_run=True, stdout=out)
+    assert "Probelauf (nichts geschrieben): Zeilen neu: 1, geändert: 2" in out.getvalue()
+    call_command("import_plan", str(path), plan=plan.slug, stdout=out)
+    assert WorkshopPlanPage.objects.get(pk=plan.pk).rows.count() == 3
+    path.write_bytes(frame_to_csv(frame_of([["A", "", "Nix", "", "", "", "", ""]], HEADER)))
+    err = io.StringIO()
+    with pytest.raises(CommandError, match="1 Fehler in 1 Zeile"):
+        call_command("import_plan", str(path), plan=plan.slug, stderr=err)
+    assert "Zeile 2, Spalte „WERKZEUGE“" in err.getvalue()

@@ -240,3 +240,15 @@ def test_search_page_lists_measures_without_javascript(demo, client):
     ).content.decode()
     assert "Maßnahme" in html and "ohne externe Beratung" in html
     assert "Standorte mit den Ortsvorstehern festlegen" in html
+
+
+def test_sync_measures_command_fills_missing_rows(demo):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    Measure.objects.all().delete()
+    out = StringIO()
+    call_command("sync_measures", stdout=out)
+    assert Measure.objects.filter(tool__title="Mitfahrbänke").count() == 3
+    assert "Einzelmaßnahmen nachgeführt" in out.getvalue()

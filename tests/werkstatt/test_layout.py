@@ -53,6 +53,9 @@ def page_types():
         Municipality.objects.get(slug="kreis-dueren").get_absolute_url(),
         "/suche/",
         "/suche/?q=wohnen&handlungsfeld=leben-und-wohnen",
+        # measures with their facets; a tool with progress, quality badge and measure budgets
+        "/suche/?art=massnahme&beratung=nein&budget=unter-1000&budget=1000-10000",
+        "/werkzeuge/werkzeugkatalog-kreis-dueren/buergerbus-rureifel/",
         "/anmelden/",
         "/netzwerk/nachricht/",  # the contact form
         "/offene-daten/",
@@ -166,6 +169,6 @@ def test_plan_fits_the_desktop_and_links_its_tools(demo_site, browser_page):
     browser_page.goto("/werkzeuge/werkstattplan-musterkommune/")
     region = browser_page.page.locator(".table-scroll").first
     assert region.evaluate("el => el.scrollWidth <= el.clientWidth")  # no sideways scrolling
-    link = browser_page.page.get_by_role("link", name="Runder Tisch Demografie")
+    link = browser_page.page.get_by_role("link", name="Runder Tisch Demografie").first
     assert link.get_attribute("href").endswith("/runder-tisch-demografie/")
     assert browser_page.page.locator(".plan-field").count() == 4
