@@ -73,6 +73,49 @@ def _unstash(request, token, key=SESSION_KEY):
     return item["name"], base64.b64decode(item["data"])
 
 
+def _run_upload(request, template, context, session_key, run):
+    """The flow both uploads share: read the posted file (or the one checked before, by its
+    token), run the importer with `run(frame, dry_run)` and answer with its report.
+
+    Returns (response, None) when the page is to be shown again (form, errors, dry run) and
+    (None, result) after a successful import, for the caller's message and redirect.
+    """
+    action = request.POST.get("action", "pruefen")
+    token = request.POST.get("token")
+    if token:
+        name, raw = _unstash(request, token, session_key)
+        if raw is None:
+            context["file_error"] = _("Die geprüfte Datei ist abgelaufen. Bitte erneut hochladen.")
+            return TemplateResponse(request, template, context, status=400), None
+    else:
+        form = UploadForm(request.POST, request.FILES)
+        context["form"] = form
+        if not form.is_valid():
+            return TemplateResponse(request, template, context, status=400), None
+        name, raw = form.cleaned_data["file"].name, form.cleaned_data["file"].read()
+    try:
+        frame = read_table(io.BytesIO(raw), filename=name)
+    except SpreadsheetError as exc:
+        context["file_error"] = str(exc)
+        return TemplateResponse(request, template, context, status=400), None
+    dry_run = action != "importieren"
+    try:
+        result = run(frame, dry_run)
+    except Busy as busy:
+        context["file_error"] = busy.message
+        return TemplateResponse(request, template, context, status=409), None
+    context.update({"result": result, "file_name": name, "dry_run": dry_run})
+    if not result.ok:
+        return TemplateResponse(request, template, context, status=400), None
+    if dry_run:
+        context["token"] = _stash(request, name, raw, session_key)
+        return TemplateResponse(request, template, context), None
+    if token:
+        request.session.get(session_key, {}).pop(token, None)
+        request.session.modified = True
+    return None, result
+
+
 def import_view(request, page_id):
     """GET: the form. POST 'pruefen': dry run with preview. POST 'importieren': write (all or nothing)."""
     catalogue = _catalogue_for(request, page_id)
@@ -85,44 +128,18 @@ def import_view(request, page_id):
     if request.method != "POST":
         return TemplateResponse(request, "catalogue/admin/import.html", context)
 
-    action = request.POST.get("action", "pruefen")
-    token = request.POST.get("token")
-    if token:
-        name, raw = _unstash(request, token)
-        if raw is None:
-            context["file_error"] = _("Die geprüfte Datei ist abgelaufen. Bitte erneut hochladen.")
-            return TemplateResponse(request, "catalogue/admin/import.html", context, status=400)
-    else:
-        form = UploadForm(request.POST, request.FILES)
-        context["form"] = form
-        if not form.is_valid():
-            return TemplateResponse(request, "catalogue/admin/import.html", context, status=400)
-        name, raw = form.cleaned_data["file"].name, form.cleaned_data["file"].read()
-
-    try:
-        frame = read_table(io.BytesIO(raw), filename=name)
-    except SpreadsheetError as exc:
-        context["file_error"] = str(exc)
-        return TemplateResponse(request, "catalogue/admin/import.html", context, status=400)
-
-    dry_run = action != "importieren"
     allow_same_title = request.POST.get("gleicher_titel") == "1"
-    try:
-        result = import_catalogue(
+    response, result = _run_upload(
+        request,
+        "catalogue/admin/import.html",
+        context,
+        SESSION_KEY,
+        lambda frame, dry_run: import_catalogue(
             frame, catalogue, dry_run=dry_run, user=request.user, allow_same_title=allow_same_title
-        )
-    except Busy as busy:
-        context["file_error"] = busy.message
-        return TemplateResponse(request, "catalogue/admin/import.html", context, status=409)
-    context.update({"result": result, "file_name": name, "dry_run": dry_run})
-    if not result.ok:
-        return TemplateResponse(request, "catalogue/admin/import.html", context, status=400)
-    if dry_run:
-        context["token"] = _stash(request, name, raw)
-        return TemplateResponse(request, "catalogue/admin/import.html", context)
-    if token:
-        request.session.get(SESSION_KEY, {}).pop(token, None)
-        request.session.modified = True
+        ),
+    )
+    if response is not None:
+        return response
     messages.success(
         request,
         _("Import in „%(catalogue)s“ abgeschlossen: %(summary)s.")
@@ -168,39 +185,15 @@ def plan_import_view(request, page_id):
     template = "catalogue/admin/plan_import.html"
     if request.method != "POST":
         return TemplateResponse(request, template, context)
-    action = request.POST.get("action", "pruefen")
-    token = request.POST.get("token")
-    if token:
-        name, raw = _unstash(request, token, PLAN_SESSION_KEY)
-        if raw is None:
-            context["file_error"] = _("Die geprüfte Datei ist abgelaufen. Bitte erneut hochladen.")
-            return TemplateResponse(request, template, context, status=400)
-    else:
-        form = UploadForm(request.POST, request.FILES)
-        context["form"] = form
-        if not form.is_valid():
-            return TemplateResponse(request, template, context, status=400)
-        name, raw = form.cleaned_data["file"].name, form.cleaned_data["file"].read()
-    try:
-        frame = read_table(io.BytesIO(raw), filename=name)
-    except SpreadsheetError as exc:
-        context["file_error"] = str(exc)
-        return TemplateResponse(request, template, context, status=400)
-    dry_run = action != "importieren"
-    try:
-        result = import_plan(frame, plan, dry_run=dry_run, user=request.user)
-    except Busy as busy:
-        context["file_error"] = busy.message
-        return TemplateResponse(request, template, context, status=409)
-    context.update({"result": result, "file_name": name, "dry_run": dry_run})
-    if not result.ok:
-        return TemplateResponse(request, template, context, status=400)
-    if dry_run:
-        context["token"] = _stash(request, name, raw, PLAN_SESSION_KEY)
-        return TemplateResponse(request, template, context)
-    if token:
-        request.session.get(PLAN_SESSION_KEY, {}).pop(token, None)
-        request.session.modified = True
+    response, result = _run_upload(
+        request,
+        template,
+        context,
+        PLAN_SESSION_KEY,
+        lambda frame, dry_run: import_plan(frame, plan, dry_run=dry_run, user=request.user),
+    )
+    if response is not None:
+        return response
     messages.success(
         request,
         _("Import in „%(plan)s“ abgeschlossen: %(summary)s.")

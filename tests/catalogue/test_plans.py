@@ -185,7 +185,9 @@ def test_admin_import_checks_then_imports(plan, client, editor):
     bad.name = "plan.csv"
     refused = client.post(url, {"file": bad, "action": "pruefen"})
     assert refused.status_code == 400
-    assert "Zeile 3, Spalte „WERKZEUGE“" in refused.content.decode()
+    assert "<td>3</td><td>WERKZEUGE</td><td>Kein Werkzeug mit dem Titel oder der ID „Nix“" in (
+        refused.content.decode()
+    )
 
 
 def test_editor_links_tools_to_a_plan_row_in_the_admin(plan, admin_client):
