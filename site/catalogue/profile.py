@@ -99,6 +99,27 @@ class ProgressProfileSection:
         return items
 
 
+class SimilarProfileSection:
+    """„Kommunen wie diese“: similar municipalities by the documented score, why they are
+    similar, and the tools used there (see `catalogue.similarity`)."""
+
+    key = "aehnliche-kommunen"
+    title = _("Kommunen wie diese")
+    order = 28
+    template_name = "catalogue/profile_similar.html"
+
+    def get_items(self, municipality, request):
+        from urllib.parse import urlencode
+
+        from .similarity import similar_municipalities
+
+        matches = similar_municipalities(municipality, request)
+        query = [("art", "werkzeug")] + [("region", m.municipality.region.code) for m in matches]
+        for match in matches:
+            match.search_url = "/suche/?" + urlencode(query)
+        return matches
+
+
 def _regions(condition):
     from taxonomy.models import Region
 
@@ -111,3 +132,4 @@ def register():
 
     register_section(CatalogueProfileSection())
     register_section(ProgressProfileSection())
+    register_section(SimilarProfileSection())

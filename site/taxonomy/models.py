@@ -193,3 +193,29 @@ class TargetGroup(index.Indexed, models.Model):
 
     def __str__(self):
         return self.name
+
+
+class RegionFigure(models.Model):
+    """Area and population of a region at one reference date (Destatis), for comparing
+    municipalities; two dates give the population change."""
+
+    region = models.ForeignKey(Region, on_delete=models.CASCADE, related_name="figures")
+    date = models.DateField(_("Stichtag"))
+    area_km2 = models.DecimalField(_("Fläche (km²)"), max_digits=9, decimal_places=2)
+    population = models.PositiveIntegerField(_("Bevölkerung"))
+
+    class Meta:
+        ordering = ["region", "-date"]
+        verbose_name = _("Kennzahl einer Region")
+        verbose_name_plural = _("Kennzahlen der Regionen")
+        constraints = [
+            models.UniqueConstraint(fields=["region", "date"], name="taxonomy_figure_unique_date")
+        ]
+
+    def __str__(self):
+        return f"{self.region.code} {self.date}: {self.population}"
+
+    @property
+    def density(self):
+        """Inhabitants per km²."""
+        return float(self.population) / float(self.area_km2) if self.area_km2 else None

@@ -5,9 +5,12 @@ Key concepts: a region row is (code, name, level, kind); the parent is derived f
 `upsert_regions` validates everything first and writes nothing if any row is bad.
 """
 
+import csv
+import datetime
 import io
 import re
 from dataclasses import dataclass
+from decimal import Decimal
 from pathlib import Path
 
 import pandas as pd
@@ -237,3 +240,95 @@ def load_shipped_regions(progress=None):
     with open(DATA_FILE, "rb") as handle:
         rows, errors = parse_plain_csv(handle, DATA_FILE.name)
     return upsert_regions(rows, errors, progress=progress)
+
+
+# --- area and population (Destatis), for comparing municipalities -----------------------------
+
+FIGURES_FILE = Path(__file__).resolve().parent / "data" / "region_figures.csv"
+GEBIETSSTAND = re.compile(r"Gebietsstand:\s*(\d{1,2})\.(\d{1,2})\.(\d{4})")
+
+
+@dataclass(frozen=True)
+class FigureRow:
+    code: str
+    date: datetime.date
+    area_km2: Decimal
+    population: int
+
+
+def parse_destatis_figures(raw):
+    """Area (km²) and population of every Kreis from the Destatis file '04-kreise.xlsx'
+    (columns 5 and 6 of the sheet; the reference date from its line „Gebietsstand: …“)."""
+    try:
+        sheets = pd.read_excel(io.BytesIO(raw), sheet_name=None, header=None, dtype=str)
+    except Exception as exc:
+        raise SpreadsheetError(
+            _("Die Excel-Datei konnte nicht gelesen werden: %(error)s") % {"error": exc}
+        ) from exc
+    sheet = next((s for name, s in sheets.items() if "kreis" in fold(name)), None)
+    if sheet is None:
+        raise SpreadsheetError(_("Kein Tabellenblatt „Kreisfreie Städte u. Landkreise“ gefunden."))
+    sheet = sheet.fillna("")
+    date = None
+    for value in sheet[0].head(10):
+        match = GEBIETSSTAND.search(str(value))
+        if match:
+            day, month, year = (int(g) for g in match.groups())
+            date = datetime.date(year, month, day)
+            break
+    if date is None:
+        raise SpreadsheetError(_("Die Zeile „Gebietsstand: TT.MM.JJJJ“ fehlt."))
+    rows = []
+    for _index, values in sheet.iterrows():
+        code = str(values[0]).strip()
+        if not re.fullmatch(r"\d{5}", code):
+            continue
+        try:
+            rows.append(
+                FigureRow(code, date, Decimal(str(values[4]).strip()), int(float(values[5])))
+            )
+        except (ValueError, ArithmeticError):
+            continue  # a Kreis without figures (footnote rows) is left out
+    if not rows:
+        raise SpreadsheetError(
+            _("In der Datei wurden keine Kreise mit Fläche und Bevölkerung gefunden.")
+        )
+    return rows
+
+
+def read_figures_csv(path=FIGURES_FILE):
+    """The shipped file: code;date;area_km2;population."""
+    with open(path, encoding="utf-8") as handle:
+        return [
+            FigureRow(
+                row["code"],
+                datetime.date.fromisoformat(row["date"]),
+                Decimal(row["area_km2"]),
+                int(row["population"]),
+            )
+            for row in csv.DictReader(handle, delimiter=";")
+        ]
+
+
+def load_figures(rows):
+    """Store figures per region and reference date (idempotent); returns (written, unknown codes)."""
+    from .models import RegionFigure
+
+    regions = dict(Region.objects.filter(code__in={r.code for r in rows}).values_list("code", "pk"))
+    written, unknown = 0, []
+    for row in rows:
+        region_id = regions.get(row.code)
+        if region_id is None:
+            unknown.append(row.code)
+            continue
+        RegionFigure.objects.update_or_create(
+            region_id=region_id,
+            date=row.date,
+            defaults={"area_km2": row.area_km2, "population": row.population},
+        )
+        written += 1
+    return written, unknown
+
+
+def load_shipped_figures():
+    return load_figures(read_figures_csv())

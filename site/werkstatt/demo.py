@@ -157,6 +157,11 @@ def ensure_base_data():
 
     if not Region.objects.exists():
         load_shipped_regions()
+    from taxonomy.models import RegionFigure
+    from taxonomy.regions import load_shipped_figures
+
+    if not RegionFigure.objects.exists():
+        load_shipped_figures()
     if not ActionField.objects.exists():
         seed_vocabulary(ActionField, TargetGroup)
     Locale.objects.get_or_create(

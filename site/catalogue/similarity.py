@@ -1,0 +1,216 @@
+"""Municipalities like mine: a transparent score and the tools used where it is high.
+
+Key concepts: every criterion gives points between 0 and 1 and a German reason; the score is
+the weighted mean over the criteria known for both municipalities (an unknown one drops out, its
+weight is not counted), shown as 0 to 100. Nothing is learned or hidden: the README states the
+same rules.
+
+* Größe (weight 0.35): 1 − |log10(population A / population B)|, at least 0. Twice as large
+  gives 0.70, ten times as large 0. Population: the municipality's own figure, else its Kreis's
+  Destatis figure when the municipality is that Kreis.
+* Siedlungsdichte (0.25): the Kreis's inhabitants per km² (Destatis) in four classes: dünn
+  besiedelt (< 100), ländlich (100 to < 150), städtisch geprägt (150 to < 500), städtisch
+  (≥ 500). Same class 1, neighbouring class 0.5, else 0.
+* Bevölkerungsentwicklung (0.15): change of the Kreis's population between its two latest
+  reference dates, in percent; 1 − |difference| / 5 percentage points, at least 0. Needs two
+  dates (`load_region_figures` with a newer Destatis file); with one it is unknown.
+* Handlungsfelder (0.25): Jaccard index of the action fields the two work in (their tools and
+  Werkstattplan rows): shared fields / all fields.
+"""
+
+import math
+from dataclasses import dataclass, field
+
+from django.db.models import F, Q
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+WEIGHTS = {"size": 0.35, "density": 0.25, "change": 0.15, "fields": 0.25}
+DENSITY_CLASSES = (
+    (100, "duenn", gettext_lazy("dünn besiedelt")),
+    (150, "laendlich", gettext_lazy("ländlich")),
+    (500, "staedtisch-gepraegt", gettext_lazy("städtisch geprägt")),
+    (None, "staedtisch", gettext_lazy("städtisch")),
+)
+CHANGE_SPAN = 5.0  # percentage points at which the change criterion gives 0
+MIN_SCORE = 40  # below this a municipality is not shown as similar
+
+
+@dataclass
+class Profile:
+    """What the score compares for one municipality (None: unknown)."""
+
+    population: int | None = None
+    density: float | None = None
+    change: float | None = None  # percent between the two latest reference dates
+    fields: frozenset = frozenset()
+    field_names: dict = field(default_factory=dict)
+
+
+@dataclass
+class Criterion:
+    key: str
+    label: str
+    points: float  # 0..1
+    reason: str  # shown when the points are high enough to be a reason ("" otherwise)
+
+    @property
+    def weight_percent(self):
+        return round(100 * WEIGHTS[self.key])
+
+    @property
+    def percent(self):
+        return round(100 * self.points)
+
+
+@dataclass
+class Match:
+    municipality: object
+    score: int  # 0..100
+    criteria: list
+    tools: list = field(default_factory=list)
+
+    @property
+    def reasons(self):
+        return [c.reason for c in self.criteria if c.reason]
+
+
+def density_class(density):
+    for upper, key, label in DENSITY_CLASSES:
+        if upper is None or density < upper:
+            return key, label
+    return DENSITY_CLASSES[-1][1:]
+
+
+def compare(a: Profile, b: Profile):
+    """The criteria known for both, with points and reasons; pure (hand-checkable)."""
+    criteria = []
+    if a.population and b.population:
+        points = max(0.0, 1 - abs(math.log10(a.population / b.population)))
+        criteria.append(
+            Criterion("size", _("Größe"), points, _("ähnlich groß") if points >= 0.7 else "")
+        )
+    if a.density is not None and b.density is not None:
+        keys = [key for _upper, key, _label in DENSITY_CLASSES]
+        key_a, label_a = density_class(a.density)
+        key_b, _label_b = density_class(b.density)
+        distance = abs(keys.index(key_a) - keys.index(key_b))
+        points = {0: 1.0, 1: 0.5}.get(distance, 0.0)
+        reason = _("ebenfalls %(class)s") % {"class": label_a} if distance == 0 else ""
+        criteria.append(Criterion("density", _("Siedlungsdichte"), points, reason))
+    if a.change is not None and b.change is not None:
+        points = max(0.0, 1 - abs(a.change - b.change) / CHANGE_SPAN)
+        reason = _("ähnliche Bevölkerungsentwicklung") if points >= 0.6 else ""
+        criteria.append(Criterion("change", _("Bevölkerungsentwicklung"), points, reason))
+    if a.fields:
+        shared = a.fields & b.fields
+        points = len(shared) / len(a.fields | b.fields)
+        names = sorted(a.field_names[f] for f in shared)
+        reason = ""
+        if names:
+            reason = _("gleiches Handlungsfeld: %(fields)s") % {"fields": ", ".join(names)}
+        criteria.append(Criterion("fields", _("Handlungsfelder"), points, reason))
+    return criteria
+
+
+def score(criteria):
+    """Weighted mean of the known criteria as 0..100 (0 when nothing is known)."""
+    weight = sum(WEIGHTS[c.key] for c in criteria)
+    if not weight:
+        return 0
+    return round(100 * sum(WEIGHTS[c.key] * c.points for c in criteria) / weight)
+
+
+# --- reading the figures ------------------------------------------------------------------------
+
+
+def _kreis_figures(region):
+    """The two latest Destatis figures of the region's Kreis (or the region itself)."""
+    from taxonomy.models import RegionFigure
+
+    code = region.code[:5]
+    return list(RegionFigure.objects.filter(region__code=code).order_by("-date")[:2])
+
+
+def action_fields_of(region):
+    """Action-field ids and names of the tools and plan rows located in the region."""
+    from taxonomy.models import ActionField
+
+    from .models import PlanRow, ToolPage
+
+    tools = ToolPage.objects.live().filter(location_region__code__startswith=region.code)
+    ids = set(tools.values_list("primary_action_field_id", flat=True))
+    ids |= set(
+        tools.filter(further_action_fields__isnull=False).values_list(
+            "further_action_fields", flat=True
+        )
+    )
+    ids |= set(
+        PlanRow.objects.filter(
+            plan__live=True, plan__region__code__startswith=region.code, action_field__isnull=False
+        ).values_list("action_field_id", flat=True)
+    )
+    ids.discard(None)
+    return {f.pk: f.name for f in ActionField.objects.filter(pk__in=ids)}
+
+
+def profile_of(municipality):
+    region = municipality.region
+    if region is None:
+        return Profile()
+    figures = _kreis_figures(region)
+    latest = figures[0] if figures else None
+    population = municipality.population
+    if not population and latest and len(region.code) == 5:
+        population = latest.population
+    change = None
+    if len(figures) == 2 and figures[1].population:
+        change = 100.0 * (figures[0].population - figures[1].population) / figures[1].population
+    names = action_fields_of(region)
+    return Profile(
+        population=population or None,
+        density=latest.density if latest else None,
+        change=change,
+        fields=frozenset(names),
+        field_names=names,
+    )
+
+
+def similar_municipalities(municipality, request=None, limit=5, tools_per_match=5):
+    """The most similar other municipalities (score ≥ MIN_SCORE), each with the live tools used
+    there that the visitor may open, best score first."""
+    from network.models import Municipality
+    from werkstatt.visibility import viewable
+
+    from .models import ToolPage
+
+    region = municipality.region
+    if region is None:
+        return []
+    mine = profile_of(municipality)
+    matches = []
+    others = Municipality.objects.exclude(pk=municipality.pk).filter(region__isnull=False)
+    for other in others.select_related("region"):
+        code = other.region.code
+        if code.startswith(region.code) or region.code.startswith(code):
+            continue  # the same place (a Gemeinde in the Kreis, or the other way round)
+        theirs = profile_of(other)
+        criteria = compare(mine, theirs)
+        value = score(criteria)
+        if value >= MIN_SCORE:
+            matches.append(Match(other, value, criteria))
+    matches.sort(key=lambda m: (-m.score, m.municipality.name))
+    matches = matches[:limit]
+    for match in matches:
+        tools = ToolPage.objects.live().filter(
+            Q(location_region__code__startswith=match.municipality.region.code)
+            | Q(also_used_in__region__code__startswith=match.municipality.region.code)
+        )
+        if request is not None:
+            tools = viewable(tools, request)
+        match.tools = list(
+            tools.distinct().order_by(F("reviewed_at").desc(nulls_last=True), "title")[
+                :tools_per_match
+            ]
+        )
+    return matches

@@ -1,0 +1,93 @@
+"""Municipalities like mine: the documented score on hand-computed cases, figures and the profile."""
+
+import io
+
+import pytest
+from django.core.management import call_command
+
+from catalogue import demo as catalogue_demo
+from catalogue.similarity import Profile, compare, density_class, score
+from network import demo as network_demo
+from taxonomy.models import RegionFigure
+
+
+class Quiet:
+    def write(self, *args, **kwargs):
+        pass
+
+
+def test_hand_computed_size_density_and_fields():
+    a = Profile(
+        population=72000,
+        density=388.4,
+        fields=frozenset({1, 2}),
+        field_names={1: "Bildung", 2: "Wohnen"},
+    )
+    b = Profile(population=56000, density=785.8, fields=frozenset({2, 3}))
+    criteria = compare(a, b)
+    points = {c.key: round(c.points, 4) for c in criteria}
+    # size: 1 - log10(72000/56000) = 1 - 0.1091 = 0.8909; density: neighbouring class 0.5;
+    # fields: {2} of {1, 2, 3} = 1/3; change unknown (dropped with its weight)
+    assert points == {"size": 0.8909, "density": 0.5, "fields": 0.3333}
+    # (0.35 * 0.8909 + 0.25 * 0.5 + 0.25 * 0.3333) / 0.85 = 0.6119
+    assert score(criteria) == 61
+    assert [c.reason for c in criteria if c.reason] == [
+        "ähnlich groß",
+        "gleiches Handlungsfeld: Wohnen",
+    ]
+
+
+def test_hand_computed_change_and_same_density_class():
+    a = Profile(population=100000, density=120.0, change=1.0)
+    b = Profile(population=100000, density=140.0, change=-2.0)
+    criteria = compare(a, b)
+    # size 1, density same class 1 („ländlich“), change 1 - 3/5 = 0.4; no fields of A: dropped
+    assert {c.key: round(c.points, 4) for c in criteria} == {
+        "size": 1.0,
+        "density": 1.0,
+        "change": 0.4,
+    }
+    assert score(criteria) == 88  # (0.35 + 0.25 + 0.15 * 0.4) / 0.75
+    assert [c.reason for c in criteria if c.reason] == ["ähnlich groß", "ebenfalls ländlich"]
+
+
+def test_ten_times_as_large_and_nothing_known():
+    assert score(compare(Profile(population=10000), Profile(population=100000))) == 0
+    assert score(compare(Profile(), Profile(population=5))) == 0
+
+
+def test_density_class_boundaries():
+    assert density_class(99.9)[0] == "duenn"
+    assert density_class(100)[0] == "laendlich"
+    assert density_class(150)[0] == "staedtisch-gepraegt"
+    assert density_class(500)[0] == "staedtisch"
+
+
+def test_destatis_figures_ship_with_the_regions(db):
+    figure = RegionFigure.objects.get(region__code="05358")
+    assert (figure.population, str(figure.area_km2), str(figure.date)) == (
+        263722,
+        "941.49",
+        "2018-12-31",
+    )
+    assert round(figure.density) == 280
+    assert RegionFigure.objects.count() == 401
+    out = io.StringIO()
+    call_command("load_region_figures", stdout=out)  # idempotent refresh from the shipped file
+    assert RegionFigure.objects.count() == 401
+    assert "Stichtag 2018-12-31" in out.getvalue()
+
+
+@pytest.fixture
+def demo(site_tree):
+    network_demo.load(Quiet())
+    catalogue_demo.load(Quiet())
+
+
+def test_profile_shows_similar_municipalities_with_reasons_and_tools(demo, client):
+    html = client.get("/netzwerk/kommunen/luedenscheid/").content.decode()
+    assert "Kommunen wie diese" in html
+    assert "Kreis Düren" in html and "ebenfalls städtisch geprägt" in html
+    assert "Bürgerbus Rureifel" in html  # a tool used in the similar Kreis
+    assert "Größe: " in html and "(Gewicht 35 %)" in html
+    assert "/suche/?art=werkzeug&amp;region=" in html
