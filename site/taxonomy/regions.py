@@ -77,12 +77,8 @@ def ensure_region(code, name, kind=""):
     return region
 
 
-def parse_destatis_kreise(raw):
-    """Rows of the Destatis 'Kreisfreie Städte und Landkreise' sheet as Destatis publishes it.
-
-    The sheet interleaves Länder (2 digits), Regierungsbezirke (3) and Kreise (5) in column 1
-    with the name in column 2; for Kreise column 2 holds the kind and column 3 the name.
-    """
+def _kreise_sheet(raw):
+    """The sheet „Kreisfreie Städte u. Landkreise“ of Destatis' 04-kreise.xlsx, as strings."""
     try:
         sheets = pd.read_excel(io.BytesIO(raw), sheet_name=None, header=None, dtype=str)
     except Exception as exc:
@@ -92,6 +88,16 @@ def parse_destatis_kreise(raw):
     sheet = next((s for name, s in sheets.items() if "kreis" in fold(name)), None)
     if sheet is None:
         raise SpreadsheetError(_("Kein Tabellenblatt „Kreisfreie Städte u. Landkreise“ gefunden."))
+    return sheet
+
+
+def parse_destatis_kreise(raw):
+    """Rows of the Destatis 'Kreisfreie Städte und Landkreise' sheet as Destatis publishes it.
+
+    The sheet interleaves Länder (2 digits), Regierungsbezirke (3) and Kreise (5) in column 1
+    with the name in column 2; for Kreise column 2 holds the kind and column 3 the name.
+    """
+    sheet = _kreise_sheet(raw)
     rows = []
     for index, values in sheet.fillna("").iterrows():
         code = str(values[0]).strip()
@@ -259,15 +265,7 @@ class FigureRow:
 def parse_destatis_figures(raw):
     """Area (km²) and population of every Kreis from the Destatis file '04-kreise.xlsx'
     (columns 5 and 6 of the sheet; the reference date from its line „Gebietsstand: …“)."""
-    try:
-        sheets = pd.read_excel(io.BytesIO(raw), sheet_name=None, header=None, dtype=str)
-    except Exception as exc:
-        raise SpreadsheetError(
-            _("Die Excel-Datei konnte nicht gelesen werden: %(error)s") % {"error": exc}
-        ) from exc
-    sheet = next((s for name, s in sheets.items() if "kreis" in fold(name)), None)
-    if sheet is None:
-        raise SpreadsheetError(_("Kein Tabellenblatt „Kreisfreie Städte u. Landkreise“ gefunden."))
+    sheet = _kreise_sheet(raw)
     sheet = sheet.fillna("")
     date = None
     for value in sheet[0].head(10):

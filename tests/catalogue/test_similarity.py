@@ -91,3 +91,54 @@ def test_profile_shows_similar_municipalities_with_reasons_and_tools(demo, clien
     assert "Bürgerbus Rureifel" in html  # a tool used in the similar Kreis
     assert "Größe: " in html and "(Gewicht 35 %)" in html
     assert "/suche/?art=werkzeug&amp;region=" in html
+
+
+def destatis_xlsx(path, date_text, rows):
+    """A file shaped like Destatis' 04-kreise.xlsx (cover sheet, then the Kreise sheet)."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    book.active.title = "Deckblatt"
+    sheet = book.create_sheet("Kreisfreie Städte u. Landkreise")
+    sheet.append(
+        ["Kreisfreie Städte und Landkreise nach Fläche, Bevölkerung und Bevölkerungsdichte"]
+    )
+    sheet.append([f"Gebietsstand: {date_text}"])
+    sheet.append([])
+    sheet.append(
+        [
+            "Schlüssel-nummer",
+            "Regionale Bezeichnung",
+            "Kreisfreie Stadt",
+            "NUTS3",
+            "Fläche",
+            "Bevölkerung",
+        ]
+    )
+    sheet.append(["05", "Nordrhein-Westfalen"])
+    for row in rows:
+        sheet.append(row)
+    book.save(path)
+
+
+def test_a_newer_destatis_file_adds_a_date_and_the_population_change_counts(db, tmp_path):
+    from catalogue.similarity import profile_of
+    from network.models import Municipality
+    from taxonomy.models import Region
+
+    path = tmp_path / "04-kreise.xlsx"
+    destatis_xlsx(
+        path,
+        "31.12.2022",
+        [
+            ["05358", "Kreis", "Düren", "DEA26", "941.49", "269000"],
+            ["05334", "Kreis", "Städteregion Aachen", "DEA2D", "706.91", "550000"],
+        ],
+    )
+    out = io.StringIO()
+    call_command("load_region_figures", str(path), stdout=out)
+    assert "Kennzahlen: 2 Regionen, Stichtag 2022-12-31" in out.getvalue()
+    assert RegionFigure.objects.filter(region__code="05358").count() == 2
+    dueren = Municipality(name="Kreis Düren", region=Region.objects.get(code="05358"))
+    # (269000 - 263722) / 263722 = +2.0 %
+    assert round(profile_of(dueren).change, 2) == 2.0
