@@ -121,44 +121,54 @@ def score(criteria):
     return round(100 * sum(WEIGHTS[c.key] * c.points for c in criteria) / weight)
 
 
-# --- reading the figures ------------------------------------------------------------------------
+# --- reading the figures (a fixed number of queries, however many municipalities) -------------
 
 
-def _kreis_figures(region):
-    """The two latest Destatis figures of the region's Kreis (or the region itself)."""
-    from taxonomy.models import RegionFigure
+class Facts:
+    """Figures and action fields of every municipality's region, read in a few queries."""
 
-    code = region.code[:5]
-    return list(RegionFigure.objects.filter(region__code=code).order_by("-date")[:2])
+    def __init__(self, regions):
+        from taxonomy.models import ActionField, RegionFigure
 
+        from .models import PlanRow, ToolPage
 
-def action_fields_of(region):
-    """Action-field ids and names of the tools and plan rows located in the region."""
-    from taxonomy.models import ActionField
-
-    from .models import PlanRow, ToolPage
-
-    tools = ToolPage.objects.live().filter(location_region__code__startswith=region.code)
-    ids = set(tools.values_list("primary_action_field_id", flat=True))
-    ids |= set(
-        tools.filter(further_action_fields__isnull=False).values_list(
-            "further_action_fields", flat=True
+        kreise = {region.code[:5] for region in regions}
+        self.figures = {}
+        for figure in RegionFigure.objects.filter(region__code__in=kreise).select_related("region"):
+            self.figures.setdefault(figure.region.code, []).append(figure)
+        for figures in self.figures.values():
+            figures.sort(key=lambda f: f.date, reverse=True)
+        live = ToolPage.objects.live().filter(location_region__isnull=False)
+        pairs = list(live.values_list("location_region__code", "primary_action_field_id"))
+        pairs += list(
+            live.filter(further_action_fields__isnull=False).values_list(
+                "location_region__code", "further_action_fields"
+            )
         )
-    )
-    ids |= set(
-        PlanRow.objects.filter(
-            plan__live=True, plan__region__code__startswith=region.code, action_field__isnull=False
-        ).values_list("action_field_id", flat=True)
-    )
-    ids.discard(None)
-    return {f.pk: f.name for f in ActionField.objects.filter(pk__in=ids)}
+        pairs += list(
+            PlanRow.objects.filter(
+                plan__live=True, plan__region__isnull=False, action_field__isnull=False
+            ).values_list("plan__region__code", "action_field_id")
+        )
+        self.pairs = pairs
+        self.names = dict(ActionField.objects.values_list("pk", "name"))
+
+    def kreis_figures(self, region):
+        """The two latest figures of the region's Kreis (or of the region itself)."""
+        return self.figures.get(region.code[:5], [])[:2]
+
+    def action_fields(self, region):
+        """Action-field id -> name of the tools and plan rows located in the region."""
+        ids = {field for code, field in self.pairs if code.startswith(region.code) and field}
+        return {pk: self.names[pk] for pk in ids if pk in self.names}
 
 
-def profile_of(municipality):
+def profile_of(municipality, facts=None):
     region = municipality.region
     if region is None:
         return Profile()
-    figures = _kreis_figures(region)
+    facts = facts or Facts([region])
+    figures = facts.kreis_figures(region)
     latest = figures[0] if figures else None
     population = municipality.population
     if not population and latest and len(region.code) == 5:
@@ -166,7 +176,7 @@ def profile_of(municipality):
     change = None
     if len(figures) == 2 and figures[1].population:
         change = 100.0 * (figures[0].population - figures[1].population) / figures[1].population
-    names = action_fields_of(region)
+    names = facts.action_fields(region)
     return Profile(
         population=population or None,
         density=latest.density if latest else None,
@@ -177,8 +187,8 @@ def profile_of(municipality):
 
 
 def similar_municipalities(municipality, request=None, limit=5, tools_per_match=5):
-    """The most similar other municipalities (score ≥ MIN_SCORE), each with the live tools used
-    there that the visitor may open, best score first."""
+    """The most similar other municipalities (score ≥ MIN_SCORE), each with the live tools
+    located there that the visitor may open, best score first."""
     from network.models import Municipality
     from werkstatt.visibility import viewable
 
@@ -187,30 +197,37 @@ def similar_municipalities(municipality, request=None, limit=5, tools_per_match=
     region = municipality.region
     if region is None:
         return []
-    mine = profile_of(municipality)
+    others = [
+        other
+        for other in Municipality.objects.exclude(pk=municipality.pk)
+        .filter(region__isnull=False)
+        .select_related("region")
+        # the same place (a Gemeinde in the Kreis, or the other way round) is not "similar"
+        if not other.region.code.startswith(region.code)
+        and not region.code.startswith(other.region.code)
+    ]
+    facts = Facts([region, *(other.region for other in others)])
+    mine = profile_of(municipality, facts)
     matches = []
-    others = Municipality.objects.exclude(pk=municipality.pk).filter(region__isnull=False)
-    for other in others.select_related("region"):
-        code = other.region.code
-        if code.startswith(region.code) or region.code.startswith(code):
-            continue  # the same place (a Gemeinde in the Kreis, or the other way round)
-        theirs = profile_of(other)
-        criteria = compare(mine, theirs)
+    for other in others:
+        criteria = compare(mine, profile_of(other, facts))
         value = score(criteria)
         if value >= MIN_SCORE:
             matches.append(Match(other, value, criteria))
     matches.sort(key=lambda m: (-m.score, m.municipality.name))
     matches = matches[:limit]
+    if not matches:
+        return matches
+    where = Q()
     for match in matches:
-        tools = ToolPage.objects.live().filter(
-            Q(location_region__code__startswith=match.municipality.region.code)
-            | Q(also_used_in__region__code__startswith=match.municipality.region.code)
-        )
-        if request is not None:
-            tools = viewable(tools, request)
-        match.tools = list(
-            tools.distinct().order_by(F("reviewed_at").desc(nulls_last=True), "title")[
-                :tools_per_match
-            ]
-        )
+        where |= Q(location_region__code__startswith=match.municipality.region.code)
+    tools = ToolPage.objects.live().filter(where).select_related("location_region")
+    if request is not None:
+        tools = viewable(tools, request)
+    tools = list(tools.order_by(F("reviewed_at").desc(nulls_last=True), "title"))
+    for match in matches:
+        code = match.municipality.region.code
+        match.tools = [t for t in tools if t.location_region.code.startswith(code)][
+            :tools_per_match
+        ]
     return matches

@@ -19,11 +19,11 @@ BUDGET = {
     "home": 11,
     "standard page": 10,
     "catalogue section": 15,
-    "catalogue": 21,
-    "catalogue, one action field": 21,
-    "catalogue action field page": 18,
-    "tool": 25,
-    "plan": 15,
+    "catalogue": 22,  # +1 issue 15: the progress of the tools under each vision
+    "catalogue, one action field": 22,
+    "catalogue action field page": 19,
+    "tool": 26,  # +1 issue 15: Zwischenbilanz of the tool
+    "plan": 20,  # +5 issue 15: linked tools with their progress, restrictions, chart
     "project index": 17,
     "project": 24,
     "report": 21,
@@ -36,7 +36,7 @@ BUDGET = {
     "person": 11,
     "organisation": 7,
     "body": 8,
-    "municipality profile": 17,
+    "municipality profile": 26,  # +9 issue 15: Zwischenbilanz (2), Kommunen wie diese (7)
     "search page": 10,
     "search with a word": 13,
     "search with two facets": 11,

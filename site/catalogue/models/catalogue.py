@@ -43,6 +43,11 @@ class CatalogueSectionPage(Page):
         return context
 
 
+def latest_progress(tools):
+    """How far the way to a vision is: (tool, latest progress entry) of each tool that has one."""
+    return [(t, t.progress_by_year[max(t.progress_by_year)]) for t in tools if t.progress_by_year]
+
+
 class CatalogueFilterForm(forms.Form):
     """Filters of the catalogue listing; plain GET parameters, so they work without JavaScript."""
 
@@ -169,12 +174,7 @@ class CatalogueIndexPage(RoutablePageMixin, Page):
                     "more": 0,
                     "existing": sum(1 for t in members if t.status == ToolStatus.EXISTING),
                     "new": sum(1 for t in members if t.status == ToolStatus.NEW),
-                    # How far the way to the vision is: the latest state of each tool.
-                    "progress": [
-                        (t, t.progress_by_year[max(t.progress_by_year)])
-                        for t in members
-                        if t.progress_by_year
-                    ],
+                    "progress": latest_progress(members),
                 }
             )
         return groups
@@ -216,6 +216,7 @@ class CatalogueIndexPage(RoutablePageMixin, Page):
                     "more": len(statuses) - len(by_field.get(field.pk, [])),
                     "existing": statuses.count(ToolStatus.EXISTING),
                     "new": statuses.count(ToolStatus.NEW),
+                    "progress": latest_progress(by_field.get(field.pk, [])),
                 }
             )
         return groups, len(rows), [loaded[pk] for pk in shown if pk in loaded]

@@ -95,21 +95,21 @@ class WorkshopPlanPage(RoutablePageMixin, Page):
     def linked_tool_rows(self, request=None):
         """row pk -> [(tool, [(year, progress entry or None)])] for the tools a row links,
         without tools that are not live or that the visitor may not open."""
-        links = (
-            PlanRowTool.objects.filter(row__plan=self)
+        links = list(
+            PlanRowTool.objects.filter(row__plan=self, tool__live=True)
             .select_related("tool")
+            .prefetch_related("tool__progress")
             .order_by("row_id", "sort_order")
         )
-        tools = ToolPage.objects.live().filter(pk__in=[link.tool_id for link in links])
-        if request is not None:
-            tools = viewable(tools, request)
-        tools = {t.pk: t for t in tools.prefetch_related("progress")}
+        tools = [link.tool for link in links]
+        allowed = {t.pk for t in (viewable(tools, request) if request is not None else tools)}
         years = self.plan_years
         result = {}
         for link in links:
-            tool = tools.get(link.tool_id)
-            if tool is not None:
-                result.setdefault(link.row_id, []).append((tool, tool.progress_row(years)))
+            if link.tool_id in allowed:
+                result.setdefault(link.row_id, []).append(
+                    (link.tool, link.tool.progress_row(years))
+                )
         return result
 
     def get_context(self, request, *args, **kwargs):
