@@ -82,8 +82,8 @@ def gender_marks(text):
 def vocabulary():
     """word -> Zipf frequency for German words of at least 3 letters (wordfreq's large list).
 
-    Loaded once per process (~0.5 s, ~25 MB); only words common enough to be a compound part
-    or to confirm a feminine form are kept.
+    Loaded once per process: about 0.5 s and 72 MB (626,000 words; measured with tracemalloc).
+    Rare words stay because feminine forms are confirmed by them ("landärztin", Zipf 1.3).
     """
     from wordfreq import get_frequency_list
 
