@@ -233,6 +233,14 @@ def forget(keys):
     return outcome
 
 
+def forget_words(text):
+    """Erasure: the words of `text` (a name) leave the „Meinten Sie“ vocabulary unless some
+    document still contains them. Call after the pages that named the person are re-indexed."""
+    from .suggest import prune
+
+    prune(text)
+
+
 def compact():
     """Let the database's text index drop what deleted documents left behind (SQLite FTS5)."""
     get_backend("database").compact()

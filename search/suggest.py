@@ -73,6 +73,32 @@ def record(documents):
     )
 
 
+def prune(text):
+    """Drop the words of `text` from the vocabulary unless a document still contains them.
+
+    For erasure: a person's name must not stay in the vocabulary once their documents are gone
+    and the pages that named them are re-indexed without it.
+    """
+    from django.db.models import Q
+
+    from .models import SearchDocument, SearchTerm
+
+    for _term, word, folded in vocabulary_rows([_Text(text)]):
+        still = Q()
+        for spelling in {word, folded}:
+            for field in ("title", "summary", "keywords"):
+                still |= Q(**{f"{field}__icontains": spelling})
+        if not SearchDocument.objects.filter(still).exists():
+            SearchTerm.objects.filter(folded=folded[:100]).delete()
+
+
+class _Text:
+    """A text in the shape `vocabulary_rows` reads (title, summary, keywords)."""
+
+    def __init__(self, text):
+        self.title, self.summary, self.keywords = text, "", ""
+
+
 def known(term):
     from .models import SearchTerm
 

@@ -12,7 +12,18 @@ import itertools
 import random
 from datetime import date
 
-from ..contract import FACETS, MEMBERS, PUBLIC, SearchRequest
+from ..contract import (
+    ADVICE,
+    BUDGET_BANDS,
+    FACETS,
+    MEMBERS,
+    MONTHS,
+    PROGRESS_STATES,
+    PUBLIC,
+    QUALITY_STATUSES,
+    VOCABULARIES,
+    SearchRequest,
+)
 from ..registry import IndexDocument
 
 WORDS = """
@@ -41,6 +52,7 @@ KIND_WEIGHTS = {
     "gremium": 5,
     "kommune": 5,
     "zukunftsbild": 2,
+    "massnahme": 10,
 }
 PREFIXES = """
 Senioren Familien Bürger Dorf Stadt Kinder Jugend Pflege Wohn Rad Bus Nah Gesundheits Bildungs
@@ -121,6 +133,14 @@ def make_documents(n, vocabulary, seed=20261121):
         }
         if kind == "werkzeug":
             facets["status"] = [rng.choice(("bestehend", "neu"))]
+            if rng.random() < 0.5:
+                facets["fortschritt"] = [rng.choice(list(PROGRESS_STATES))]
+        if kind in ("werkzeug", "projekt") and rng.random() < 0.3:
+            facets["qualitaet"] = [rng.choice(list(QUALITY_STATUSES))]
+        if kind == "massnahme":  # a single measure of a tool sheet: month, budget, advice
+            facets["monat"] = [rng.choice(list(MONTHS))]
+            facets["budget"] = [rng.choice(list(BUDGET_BANDS))]
+            facets["beratung"] = [rng.choice(list(ADVICE))]
         year = int(facets["jahr"][0])
         yield (
             f"bench.doc:{i}",
@@ -149,6 +169,7 @@ def make_queries(count, vocabulary, seed=7):
         "status": ["bestehend", "neu"],
         "schlagwort": TAGS[:20],
         "jahr": YEARS[-8:],
+        **{facet: list(values) for facet, values in VOCABULARIES.items() if facet != "status"},
     }
     requests = []
     for _ in range(count):

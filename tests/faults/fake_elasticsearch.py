@@ -162,6 +162,17 @@ class Handler(BaseHTTPRequestHandler):
             return self.send(200, ack)
         if len(parts) == 1:
             if method == "PUT":
+                if parts[0] in indices:  # as Elasticsearch answers: never a silent overwrite
+                    return self.send(
+                        400,
+                        {
+                            "error": {
+                                "type": "resource_already_exists_exception",
+                                "reason": f"index [{parts[0]}] already exists",
+                            },
+                            "status": 400,
+                        },
+                    )
                 indices[parts[0]] = {}
                 STATE["settings"][parts[0]] = json.loads(body or b"{}").get("settings", {})
                 return self.send(200, ack | {"shards_acknowledged": True, "index": parts[0]})

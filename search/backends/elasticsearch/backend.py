@@ -119,11 +119,21 @@ class ElasticsearchBackend(SearchBackend):
         return f"{self.alias}-v{datetime.now(UTC):%Y%m%d%H%M%S%f}"
 
     def _ensure_alias(self):
-        """Create a first versioned index behind the alias if there is none (first publish)."""
-        if not self.client.indices.exists_alias(name=self.alias):
-            name = self.new_index_name()
+        """Create a first index behind the alias if there is none (first publish).
+
+        Its name is the same for every process (`<alias>-v0`): two first writes at once (a
+        worker draining the outbox and `drain_search_queue`) then make one index, not two
+        behind one alias; the loser's „already exists“ is expected.
+        """
+        if self.client.indices.exists_alias(name=self.alias):
+            return
+        name = f"{self.alias}-v0"
+        try:
             self.index_definition(name).create(using=self.client)
-            self.client.indices.put_alias(index=name, name=self.alias)
+        except ApiError as error:
+            if "resource_already_exists_exception" not in str(error):
+                raise
+        self.client.indices.put_alias(index=name, name=self.alias)
 
     def _bulk(self, actions, progress=None):
         written = 0

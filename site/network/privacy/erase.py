@@ -83,7 +83,8 @@ def erase_person(person, user=None):
             data=report.as_log_data(),
             deleted=True,
         )
-        transaction.on_commit(lambda: _forget_in_search(pk, touched, report, entry.pk))
+        name = traces.name
+        transaction.on_commit(lambda: _forget_in_search(pk, touched, report, entry.pk, name))
     logger.info("DSGVO: Person #%s gelöscht (%s)", pk, report.as_log_data())
     return report
 
@@ -221,9 +222,10 @@ def _specific_label(model, pk):
     return model._meta.label
 
 
-def _forget_in_search(pk, touched, report, entry_pk):
-    """Remove the person's documents, re-index what pointed at or mentioned them, compact the
-    full-text indexes, and record in the erasure's log entry what each backend confirmed."""
+def _forget_in_search(pk, touched, report, entry_pk, name):
+    """Remove the person's documents, re-index what pointed at or mentioned them, drop the name
+    from the suggestion vocabulary, compact the full-text indexes, and record in the erasure's
+    log entry what each backend confirmed."""
     from search import indexing
     from search.registry import document_key
 
@@ -237,6 +239,7 @@ def _forget_in_search(pk, touched, report, entry_pk):
             continue
         _wagtail_reindex(obj)
         indexing.index_object(obj)
+    indexing.forget_words(name)
     indexing.compact()
     _compact_wagtail_index()
     entry = ModelLogEntry.objects.filter(pk=entry_pk).first()
