@@ -23,6 +23,7 @@ transaction's), which is exact as well. Applying a document twice is harmless: i
 re-read as it is now.
 """
 
+import logging
 import threading
 import time
 
@@ -30,6 +31,8 @@ import numpy as np
 from django.db import connection
 
 from ...contract import FACETS, PUBLIC, rollup_ancestors
+
+logger = logging.getLogger("search")
 
 FACET_NUMBER = {name: number for number, name in enumerate(FACETS)}
 LOG = "search_searchchange"
@@ -497,6 +500,10 @@ def snapshot():
                     return cached
                 except NeedsReload:
                     pass
+                except (ValueError, IndexError, KeyError):
+                    # Applying changes must never cost a search: a snapshot that cannot take
+                    # them is dropped and read anew (always exact), and the fault is logged.
+                    logger.exception("search: Änderungen nicht anwendbar, Snapshot neu geladen")
             fresh = load(cursor)
         _snapshots[key] = fresh
         return fresh
