@@ -1,6 +1,7 @@
 """A generated catalogue file of any size, for the import benchmark and tests."""
 
 import random
+import time
 
 import pandas as pd
 
@@ -54,3 +55,37 @@ def generate_frame(rows=1000, seed=1):
             }
         )
     return pd.DataFrame(records, columns=EXPORT_COLUMNS)
+
+
+class Clock:
+    """Wall-clock and this process's CPU time since the last lap (CPU shows the cost without
+    the other processes that share the machine; the database server's time is not in it)."""
+
+    def __init__(self):
+        self.wall, self.cpu = time.perf_counter(), time.process_time()
+
+    def lap(self):
+        wall, cpu = time.perf_counter(), time.process_time()
+        result = (wall - self.wall, cpu - self.cpu)
+        self.wall, self.cpu = wall, cpu
+        return result
+
+
+def scratch_catalogue(prefix):
+    """A new, empty catalogue `<prefix>-<time>` below the catalogue section; None without a
+    home page (the benchmarks run on a site with the demo loaded)."""
+    from werkstatt.demo import ensure_child, get_home
+
+    from .models import CatalogueIndexPage, CatalogueSectionPage
+
+    home = get_home()
+    if home is None:
+        return None
+    section = (
+        CatalogueSectionPage.objects.first()
+        or ensure_child(
+            home, CatalogueSectionPage, "werkzeuge", title="Werkzeuge", show_in_menus=True
+        )[0]
+    )
+    slug = f"{prefix}-{int(time.time())}"
+    return ensure_child(section, CatalogueIndexPage, slug, title=f"Benchmark {slug}")[0]

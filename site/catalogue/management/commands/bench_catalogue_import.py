@@ -6,32 +6,15 @@ catalogue is deleted afterwards unless --keep is given.
 
 import os
 import tempfile
-import time
 from pathlib import Path
 
 from django.core.management.base import BaseCommand
 from django.db import connection, transaction
 
-from catalogue.bench import generate_frame
+from catalogue.bench import Clock, generate_frame, scratch_catalogue
 from catalogue.importer import import_catalogue
 from catalogue.management.commands.import_catalogue import tqdm_progress
-from catalogue.models import CatalogueIndexPage, CatalogueSectionPage
-from werkstatt.demo import ensure_child, get_home
 from werkstatt.spreadsheets import frame_to_csv, read_table
-
-
-class Clock:
-    """Wall-clock and this process's CPU time since the last lap (CPU shows the cost without
-    the other processes that share the machine; the database server's time is not in it)."""
-
-    def __init__(self):
-        self.wall, self.cpu = time.perf_counter(), time.process_time()
-
-    def lap(self):
-        wall, cpu = time.perf_counter(), time.process_time()
-        result = (wall - self.wall, cpu - self.cpu)
-        self.wall, self.cpu = wall, cpu
-        return result
 
 
 class Command(BaseCommand):
@@ -42,18 +25,10 @@ class Command(BaseCommand):
         parser.add_argument("--keep", action="store_true", help="Testkatalog nicht löschen")
 
     def handle(self, rows, keep=False, **options):
-        home = get_home()
-        if home is None:
+        catalogue = scratch_catalogue("benchmark")
+        if catalogue is None:
             self.stderr.write("Keine Startseite: bitte zuerst `manage.py load_demo` ausführen.")
             return
-        section = (
-            CatalogueSectionPage.objects.first()
-            or ensure_child(
-                home, CatalogueSectionPage, "werkzeuge", title="Werkzeuge", show_in_menus=True
-            )[0]
-        )
-        slug = f"benchmark-{int(time.time())}"
-        catalogue, _ = ensure_child(section, CatalogueIndexPage, slug, title=f"Benchmark {slug}")
         path = Path(tempfile.mkdtemp()) / "benchmark.csv"
         path.write_bytes(frame_to_csv(generate_frame(rows)))
         backend = connection.vendor

@@ -5,7 +5,6 @@ the machine's load, for the note. The scratch catalogue is deleted afterwards un
 """
 
 import os
-import time
 
 from django.contrib.auth.models import AnonymousUser
 from django.core.management.base import BaseCommand
@@ -13,12 +12,10 @@ from django.db import transaction
 from django.test import RequestFactory
 
 from catalogue import bound
-from catalogue.bench import generate_frame
+from catalogue.bench import Clock, generate_frame, scratch_catalogue
 from catalogue.importer import import_catalogue
-from catalogue.management.commands.bench_catalogue_import import Clock
-from catalogue.models import CatalogueIndexPage, CatalogueSectionPage, FutureVision
+from catalogue.models import FutureVision
 from taxonomy.models import ActionField
-from werkstatt.demo import ensure_child, get_home
 
 
 class Command(BaseCommand):
@@ -29,18 +26,10 @@ class Command(BaseCommand):
         parser.add_argument("--keep", action="store_true", help="Testkatalog nicht löschen")
 
     def handle(self, tools, keep=False, **options):
-        home = get_home()
-        if home is None:
+        catalogue = scratch_catalogue("pdf-benchmark")
+        if catalogue is None:
             self.stderr.write("Keine Startseite: bitte zuerst `manage.py load_demo` ausführen.")
             return
-        section = (
-            CatalogueSectionPage.objects.first()
-            or ensure_child(
-                home, CatalogueSectionPage, "werkzeuge", title="Werkzeuge", show_in_menus=True
-            )[0]
-        )
-        slug = f"pdf-benchmark-{int(time.time())}"
-        catalogue, _ = ensure_child(section, CatalogueIndexPage, slug, title=f"Benchmark {slug}")
         with transaction.atomic():
             result = import_catalogue(generate_frame(tools), catalogue)
             for field in ActionField.objects.all():
