@@ -7,7 +7,7 @@ same German 400 as on the search page. The search page links its feed with rel="
 """
 
 import datetime
-from urllib.parse import urlencode
+from dataclasses import replace
 
 from django.http import HttpResponse
 from django.urls import reverse
@@ -15,17 +15,12 @@ from django.utils import feedgenerator, timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
-from .contract import FACETS, KINDS, PUBLIC, SearchRequest
-from .params import ParamError, parse, to_pairs
-from .presentation import url_for
+from .contract import KINDS, PUBLIC
+from .params import ParamError, parse
+from .presentation import describe, plain_query, url_for
 from .service import search_with_fallback
 
 FEED_SIZE = 50
-
-
-def plain_query(search_request):
-    """The query string of words and filters only (page and sort belong to one view of it)."""
-    return urlencode(to_pairs(SearchRequest(q=search_request.q, filters=search_request.filters)))
 
 
 def feed_url(search_request):
@@ -35,11 +30,7 @@ def feed_url(search_request):
 
 
 def _title(search_request):
-    parts = [f"„{search_request.q}“"] if search_request.q else []
-    parts += [
-        f"{FACETS[facet]}: {', '.join(values)}" for facet, values in search_request.filters.items()
-    ]
-    what = "; ".join(parts) or _("alles")
+    what = describe(search_request) or _("alles")
     return _("Werkstatt – neu in der Suche nach %(what)s") % {"what": what}
 
 
@@ -53,9 +44,7 @@ def search_feed(request):
         asked, _show_all = parse(request.GET, viewer=PUBLIC, allow_all=False)
     except ParamError as error:
         return HttpResponse(error.message, status=400, content_type="text/plain; charset=utf-8")
-    search_request = SearchRequest(
-        q=asked.q, filters=asked.filters, sort="neueste", page=1, page_size=FEED_SIZE
-    )
+    search_request = replace(asked, sort="neueste", page=1, page_size=FEED_SIZE)
     response = search_with_fallback(search_request)
     page_url = request.build_absolute_uri(url_for(search_request))
     feed = feedgenerator.Atom1Feed(

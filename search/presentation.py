@@ -13,7 +13,7 @@ from urllib.parse import urlencode
 from django.utils.translation import gettext_lazy as _
 
 from .contract import FACETS, SORTS, SearchRequest
-from .params import to_pairs
+from .params import default_sort, to_pairs
 
 PAGE_URL = "/suche/"
 FACET_LIMIT = 8
@@ -23,6 +23,18 @@ SORT_LABELS = {"relevanz": _("Relevanz"), "neueste": _("Neueste zuerst"), "titel
 def url_for(request: SearchRequest, show_all="", base=PAGE_URL):
     query = urlencode(to_pairs(request, show_all))
     return f"{base}?{query}" if query else base
+
+
+def plain_query(request: SearchRequest):
+    """The query string of words, filters and roll-up only (page and sort belong to one view)."""
+    return urlencode(to_pairs(replace(request, sort=default_sort(request.q), page=1)))
+
+
+def describe(request: SearchRequest):
+    """The words and filters of a search in one line („Pflege“; Handlungsfeld: …), "" for none."""
+    parts = [f"„{request.q}“"] if request.q else []
+    parts += [f"{FACETS[facet]}: {', '.join(values)}" for facet, values in request.filters.items()]
+    return "; ".join(parts)
 
 
 def _related_region(a, b):

@@ -9,7 +9,7 @@ from django.views.decorators.http import require_GET
 
 from . import presentation
 from .contract import FACETS, KINDS, SearchRequest, rollup_ancestors
-from .feeds import feed_url, plain_query
+from .feeds import feed_url
 from .params import ParamError, check_page, default_sort, parse, viewer_for
 from .service import search_with_fallback
 
@@ -67,7 +67,7 @@ def search_page(request):
         "is_members": viewer != "public",
         "feed_url": feed_url(search_request),
         "save_url": _save_url(request),
-        "save_query": plain_query(search_request),
+        "save_query": presentation.plain_query(search_request),
         "suggestion": response.suggestion,
         # the roll-up switch, where a selected Gemeinde or Kreis has enclosing regions
         "rollup_url": presentation.url_for(

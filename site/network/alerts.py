@@ -7,8 +7,8 @@ anonymous visitor would (mails leave the site: no members-only contacts, no rest
 Unsubscribing needs no login: every mail carries a signed link to a confirmation page.
 """
 
+from dataclasses import replace
 from datetime import timedelta
-from urllib.parse import urlencode
 
 from django import forms
 from django.conf import settings
@@ -23,8 +23,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from search.contract import FACETS, PUBLIC, SearchRequest
+from search.contract import PUBLIC
 from search.params import ParamError, parse
+from search.presentation import describe, plain_query
 from search.service import search_with_fallback
 from werkstatt.numbers import MAX_ID, NumberError, parse_int
 
@@ -42,21 +43,7 @@ DUE_AFTER = {
 def search_request_for(query):
     """The SearchRequest of a saved query string (newest first); ParamError if it is not valid."""
     asked, _show_all = parse(QueryDict(query), viewer=PUBLIC, allow_all=False)
-    return SearchRequest(q=asked.q, filters=asked.filters, sort="neueste", page_size=ALERT_SIZE)
-
-
-def canonical_query(search_request):
-    pairs = [("q", search_request.q)] if search_request.q else []
-    pairs += [
-        (facet, value) for facet, values in search_request.filters.items() for value in values
-    ]
-    return urlencode(pairs)
-
-
-def describe(search_request):
-    parts = [f"„{search_request.q}“"] if search_request.q else []
-    parts += [f"{FACETS[f]}: {', '.join(v)}" for f, v in search_request.filters.items()]
-    return "; ".join(parts) or _("alle Inhalte")
+    return replace(asked, sort="neueste", page=1, page_size=ALERT_SIZE)
 
 
 def current_hits(search_request):
@@ -82,11 +69,14 @@ def save_search(request):
         return render(
             request, "network/saved_searches.html", _listing(request, error.message), status=400
         )
-    query = canonical_query(search_request)
+    query = plain_query(search_request)
     saved, created = SavedSearch.objects.update_or_create(
         user=request.user,
         query=query,
-        defaults={"title": describe(search_request), "frequency": form.cleaned_data["frequency"]},
+        defaults={
+            "title": describe(search_request) or _("alle Inhalte"),
+            "frequency": form.cleaned_data["frequency"],
+        },
     )
     if created:
         saved.seen = [hit.id for hit in current_hits(search_request)]
