@@ -228,7 +228,8 @@ class Snapshot:
         marks = ",".join(["%s"] * len(changed))
         params = changed.tolist()
         cursor.execute(
-            f"SELECT id, visibility, {_days('date')} FROM {DOC} WHERE id IN ({marks})", params
+            f"SELECT id, visibility, {_days('date')} FROM {DOC} WHERE id IN ({marks}) ORDER BY id",
+            params,
         )
         present = {row[0]: row[1:] for row in cursor.fetchall()}
         cursor.execute(
@@ -338,6 +339,10 @@ class Snapshot:
         return float(self.title_rank[slots[0]])
 
     def _append(self, new_ids):
+        # Sorted first: np.insert puts several ids that fall into the same gap in the order
+        # given, and the database returns changed rows in its own (PostgreSQL: heap) order, so
+        # unsorted ids left `sorted_ids` unsorted and later lookups missed documents.
+        new_ids = np.sort(new_ids)
         n, k = len(self.slot_ids), len(new_ids)
         self.slot_ids = np.concatenate([self.slot_ids, new_ids])
         self.alive = np.concatenate([self.alive, np.ones(k, dtype=bool)])
@@ -501,8 +506,8 @@ def snapshot():
                 except NeedsReload:
                     pass
                 except (ValueError, IndexError, KeyError):
-                    # Applying changes must never cost a search: a snapshot that cannot take
-                    # them is dropped and read anew (always exact), and the fault is logged.
+                    # A safety net only (the fault seen on PostgreSQL was unsorted new ids, see
+                    # `_append`): a snapshot that cannot take its changes is read anew, logged.
                     logger.exception("search: Änderungen nicht anwendbar, Snapshot neu geladen")
             fresh = load(cursor)
         _snapshots[key] = fresh
