@@ -12,10 +12,11 @@ fail because of search.
 import hashlib
 import json
 import logging
+import weakref
 from functools import partial
 
 from django.apps import apps
-from django.db import transaction
+from django.db import DEFAULT_DB_ALIAS, connections, transaction
 
 from .backends import active_backend_name, get_backend
 from .backends.base import DocumentData
@@ -257,37 +258,51 @@ def _mirror(keys):
 # --- after-commit scheduling ---------------------------------------------------------------
 
 
+class _Batch(dict):
+    """(model label, pk) -> document key, waiting for one commit. A dict subclass so that the
+    module can hold it weakly: it lives exactly as long as one of its commit hooks."""
+
+
+# connection -> weak reference to its open batch. Connections are per thread, so this is too.
+_open_batches = weakref.WeakKeyDictionary()
+
+
 def schedule(obj):
     """Re-index `obj` once the current transaction commits.
 
-    All objects scheduled in one transaction are re-indexed together by one commit hook (one
-    query per model, one write to the projection and the backend), so a bulk import of a
-    thousand pages costs one batch, not a thousand single writes.
+    All objects scheduled in one transaction are re-indexed together (one query per model, one
+    write to the projection and the backend), so a bulk import of a thousand pages costs one
+    batch, not a thousand single writes. Only public Django API: every call registers its own
+    `transaction.on_commit` hook, all of them sharing the open batch; the first hook to run
+    writes the whole batch, the others find it empty. Django keeps or drops each hook with its
+    savepoint, so the batch is held only by its hooks (the module keeps a weak reference): when
+    a rollback drops all of them, the batch is gone with them, and a hook that survives a
+    partial rollback re-indexes at worst an object whose change was undone (harmless: the
+    re-index reads the rows as they are). A hook registered later (a test's
+    `captureOnCommitCallbacks`, say) also flushes what was queued before it.
     """
     adapter = adapter_for(type(obj))
     if adapter is None or obj.pk is None:
         return
     item = {(obj._meta.label, obj.pk): adapter.key(obj)}
-    connection = transaction.get_connection()
-    if not connection.in_atomic_block:
-        reindex_batch(item)
-        return
-    pending = getattr(connection, "_search_pending", None)
-    # Django replaces its list of commit hooks after a commit or rollback (also of a
-    # savepoint); a batch belongs to the list its hook was registered in.
-    if pending is None or pending[0] is not connection.run_on_commit:
-        batch = {}
-        pending = (connection.run_on_commit, batch)
-        connection._search_pending = pending
-        transaction.on_commit(partial(_flush, batch))
-    pending[1].update(item)
+    connection = connections[DEFAULT_DB_ALIAS]
+    ref = _open_batches.get(connection)
+    batch = ref() if ref is not None else None
+    if batch is None:
+        batch = _Batch()
+        _open_batches[connection] = weakref.ref(batch)
+    batch.update(item)
+    transaction.on_commit(partial(_flush, batch))  # outside a transaction: runs at once
 
 
 def _flush(batch):
-    connection = transaction.get_connection()
-    pending = getattr(connection, "_search_pending", None)
-    if pending is not None and pending[1] is batch:
-        connection._search_pending = None  # a later change schedules a new batch
+    """A commit hook: write everything its batch holds (nothing if another hook was first)."""
+    connection = connections[DEFAULT_DB_ALIAS]
+    ref = _open_batches.get(connection)
+    if ref is not None and ref() is batch:
+        del _open_batches[connection]  # what is scheduled from now on waits for its own commit
+    if not batch:
+        return
     items = dict(batch)
     batch.clear()
     reindex_batch(items)

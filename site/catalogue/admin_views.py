@@ -18,13 +18,13 @@ from django.utils.translation import gettext_lazy
 from werkstatt.locks import Busy
 from werkstatt.spreadsheets import SpreadsheetError, read_table, spreadsheet_response
 
-from .columns import COLUMNS, REQUIRED
 from .exports import catalogue_frame
 from .importer import import_catalogue
 from .models import CatalogueIndexPage, WorkshopPlanPage
 from .plan_importer import COLUMNS as PLAN_COLUMNS
 from .plan_importer import REQUIRED as PLAN_REQUIRED
 from .plan_importer import import_plan
+from .spreadsheet_columns import COLUMNS, REQUIRED
 
 MAX_UPLOAD = 10 * 1024 * 1024
 SESSION_KEY = "catalogue_import_uploads"

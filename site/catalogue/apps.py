@@ -10,9 +10,6 @@ class CatalogueConfig(AppConfig):
         from .search_adapters import register_all
 
         register_all()
-        from . import profile
-
-        profile.register()
         from search.openapi import add_paths
 
         from .api import openapi_paths

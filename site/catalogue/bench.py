@@ -7,7 +7,7 @@ import pandas as pd
 
 from taxonomy.models import ActionField, Region, TargetGroup
 
-from .columns import EXPORT_COLUMNS
+from .spreadsheet_columns import EXPORT_COLUMNS
 
 VERBS = ["Aufbau", "Ausbau", "Erprobung", "Verstetigung", "Vernetzung", "Qualifizierung"]
 THINGS = [

@@ -13,7 +13,6 @@ from taxonomy.models import ActionField, Region
 from taxonomy.regions import ensure_region
 from werkstatt.demo import ensure_child, get_home
 
-from .columns import EXPORT_COLUMNS
 from .demo_data import dueren, musterkommune
 from .importer import import_catalogue
 from .models import (
@@ -26,6 +25,7 @@ from .models import (
     ToolProgress,
     WorkshopPlanPage,
 )
+from .spreadsheet_columns import EXPORT_COLUMNS
 
 GEMEINDEN = [
     ("05358008", "Düren", "Stadt"),

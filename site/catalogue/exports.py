@@ -2,8 +2,8 @@
 
 from taxonomy.models import ActionField, Region, TargetGroup
 
-from .columns import EXPORT_COLUMNS, tool_values, values_to_row
 from .models import ToolPage
+from .spreadsheet_columns import EXPORT_COLUMNS, tool_values, values_to_row
 
 
 def catalogue_frame(catalogue):

@@ -1,7 +1,7 @@
 """Import a Werkzeugkatalog from a spreadsheet: a pure function from DataFrame to ImportResult.
 
-Key concepts: every row is parsed into the values `columns.tool_values` produces for a saved
-tool; any bad cell becomes a `RowError` (spreadsheet row, column header, German reason) and
+Key concepts: every row is parsed into the values `tool_values` (spreadsheet_columns) gives a
+saved tool; any bad cell becomes a `RowError` (spreadsheet row, column header, German reason) and
 then nothing is written. Rows match existing tools by `ID`, else by title within the
 catalogue; a row whose values equal the tool's is left alone (no new revision), so a second
 import of the same file changes nothing. New tools are published pages with a revision.
@@ -34,10 +34,10 @@ from werkstatt.spreadsheets import (
     split_list,
 )
 
-from .columns import COLUMNS, MULTILINE, REQUIRED, body_from_text, tool_values
 from .models import BudgetLine, ToolPage, ToolStatus
 from .models.tool import format_years, parse_years
 from .pagewriter import PageWriter
+from .spreadsheet_columns import COLUMNS, MULTILINE, REQUIRED, body_from_text, tool_values
 
 STATUS_WORDS = {
     "bestehend": ToolStatus.EXISTING,
@@ -371,7 +371,7 @@ def apply_values(tool, values, lookups):
 
 
 def tool_budget(tool):
-    from .columns import budget_funding
+    from .spreadsheet_columns import budget_funding
 
     if tool.pk is None:
         return (None, "")

@@ -4,7 +4,7 @@ Key concepts: a record is what an anonymous visitor can read on the tool page, n
 live tools without a view restriction on themselves or above (Wagtail's `.public()`), the
 projects and reports that used them as `catalogue.usage` reports them to an anonymous request
 (restricted ones stay out), and no contact person (personal data has no place under an open
-licence). The CSV and XLSX carry the catalogue import's columns (`columns.values_to_row`),
+licence). The CSV and XLSX carry the catalogue import's columns (`spreadsheet_columns.values_to_row`),
 with the official region key in `AGS` (an alias of the importer's `Region`), so the file
 re-imports into an empty catalogue; further columns (URL, region name and level, uses) are
 ignored by the importer. The JSON carries the same records with types (numbers, lists).
@@ -24,9 +24,9 @@ from django.utils import timezone
 from taxonomy.models import ActionField, TargetGroup
 from werkstatt.sitemaps import site_for
 
-from .columns import EXPORT_COLUMNS, tool_values, values_to_row
 from .models import CatalogueIndexPage, ToolPage
 from .models.tool import parse_years
+from .spreadsheet_columns import EXPORT_COLUMNS, tool_values, values_to_row
 from .usage import uses_of_many
 
 LICENCE = {

@@ -1,4 +1,4 @@
-"""The catalogue's section on a municipality profile (network.profile.register_section)."""
+"""The catalogue's section on a municipality profile (network.profile.SECTIONS_HOOK)."""
 
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -126,10 +126,6 @@ def _regions(condition):
     return Region.objects.filter(condition)
 
 
-def register():
-    """Register with the network app's municipality profile (network lands before catalogue)."""
-    from network.profile import register_section
-
-    register_section(CatalogueProfileSection())
-    register_section(ProgressProfileSection())
-    register_section(SimilarProfileSection())
+def sections():
+    """For `network.profile.SECTIONS_HOOK` (registered in wagtail_hooks)."""
+    return [CatalogueProfileSection(), ProgressProfileSection(), SimilarProfileSection()]

@@ -7,8 +7,8 @@ from django.utils.html import strip_tags
 
 from search.contract import YEAR
 from search.registry import Adapter, IndexDocument, register
+from werkstatt.blocks import stream_text
 
-from .columns import body_to_text
 from .models import FutureVision, Measure, ToolPage
 from .models.progress import current_state
 
@@ -47,7 +47,7 @@ class ToolAdapter(Adapter):
         body = "\n".join(
             part
             for part in (
-                body_to_text(tool.body),
+                stream_text(tool.body),
                 tool.location_text,
                 tool.partners,
                 tool.transferability,

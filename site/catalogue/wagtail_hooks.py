@@ -7,9 +7,10 @@ from wagtail import hooks
 from wagtail.admin.ui.components import Component
 from wagtail.admin.widgets.button import Button
 
+from network.profile import SECTIONS_HOOK as PROFILE_SECTIONS_HOOK
 from network.roles import is_central_editor
 
-from . import admin_views
+from . import admin_views, profile
 from .models import CatalogueIndexPage, QualityMixin, WorkshopPlanPage
 from .models.progress import review_due_before
 
@@ -126,3 +127,6 @@ def reviews_due(limit=None, today=None):
 def add_review_due_panel(request, panels):
     if is_central_editor(request.user):
         panels.append(ReviewDuePanel())
+
+
+hooks.register(PROFILE_SECTIONS_HOOK, profile.sections)

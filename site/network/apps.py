@@ -21,13 +21,11 @@ class NetworkConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import permissions, profile_sections, search_adapters, sitemaps
+        from . import permissions, search_adapters
 
         permissions.register()
         post_migrate.connect(setup_roles_after_migrate, sender=self)
-        profile_sections.register()
         search_adapters.register_all()
-        sitemaps.register()
         from search.openapi import add_paths
 
         from .api import openapi_paths

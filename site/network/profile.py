@@ -1,14 +1,18 @@
 """Municipality profile sections: other apps plug their parts into /netzwerk/kommunen/<slug>/.
 
-Key concepts: an app calls `register_section(section)` in its `AppConfig.ready()`. A section has
-`title`, `order`, `template_name` and `get_items(municipality, request) -> list`; the profile
-page renders each section that returns items, in `order`, with the template context
-`section`, `items`, `municipality` and `request`. `Section` is a convenient base class.
+Key concepts: an app offers its sections through the Wagtail hook `SECTIONS_HOOK` in its
+`wagtail_hooks.py` (`hooks.register(SECTIONS_HOOK, fn)`, `fn()` returns a list of sections),
+Wagtail's own plugin convention. A section has `title`, `order`, `template_name` and
+`get_items(municipality, request) -> list`; the profile page renders each section that returns
+items, in `order`, with the template context `section`, `items`, `municipality` and
+`request`. `Section` is a convenient base class.
 """
 
 from dataclasses import dataclass
 
-_sections = {}
+from wagtail import hooks
+
+SECTIONS_HOOK = "municipality_profile_sections"
 
 
 @dataclass
@@ -22,15 +26,14 @@ class Section:
         return []
 
 
-def register_section(section):
-    """Register (or replace, by key or title) a section of the municipality profile page."""
-    key = getattr(section, "key", "") or str(section.title)
-    _sections[key] = section
-    return section
-
-
 def sections():
-    return sorted(_sections.values(), key=lambda s: (s.order, str(s.title)))
+    """Every app's sections in order; a later hook replaces an earlier one's section of the same
+    key (or title)."""
+    by_key = {}
+    for hook in hooks.get_hooks(SECTIONS_HOOK):
+        for section in hook():
+            by_key[getattr(section, "key", "") or str(section.title)] = section
+    return sorted(by_key.values(), key=lambda s: (s.order, str(s.title)))
 
 
 def rendered_sections(municipality, request):

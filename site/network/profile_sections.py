@@ -2,7 +2,7 @@
 
 from django.utils.translation import gettext_lazy as _
 
-from .profile import Section, register_section
+from .profile import Section
 
 
 class OrganisationSection(Section):
@@ -27,28 +27,25 @@ class ContactSection(Section):
         )
 
 
-def register():
-    register_section(
+def sections():
+    """For `network.profile.SECTIONS_HOOK` (registered in wagtail_hooks)."""
+    return [
         OrganisationSection(
             title=_("Organisationen"),
             order=500,
             key="network.organisations",
             template_name="network/includes/profile_organisations.html",
-        )
-    )
-    register_section(
+        ),
         BodySection(
             title=_("Gremien"),
             order=510,
             key="network.bodies",
             template_name="network/includes/profile_bodies.html",
-        )
-    )
-    register_section(
+        ),
         ContactSection(
             title=_("Ansprechpersonen"),
             order=5,  # first: who to ask is what visitors of a profile come for
             key="network.contacts",
             template_name="network/includes/profile_contacts.html",
-        )
-    )
+        ),
+    ]

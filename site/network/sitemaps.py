@@ -45,11 +45,12 @@ class PersonSitemap(SiteSitemap):
         return person.updated_at
 
 
-def register():
-    from werkstatt import sitemaps
-
-    sitemaps.register("netzwerk", DirectoryListSitemap)
-    sitemaps.register("kommunen", MunicipalitySitemap)
-    sitemaps.register("organisationen", OrganisationSitemap)
-    sitemaps.register("gremien", BodySitemap)
-    sitemaps.register("personen", PersonSitemap)
+def sections():
+    """For `werkstatt.sitemaps.SECTIONS_HOOK` (registered in wagtail_hooks)."""
+    return {
+        "netzwerk": DirectoryListSitemap,
+        "kommunen": MunicipalitySitemap,
+        "organisationen": OrganisationSitemap,
+        "gremien": BodySitemap,
+        "personen": PersonSitemap,
+    }

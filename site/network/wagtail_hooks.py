@@ -16,7 +16,9 @@ from wagtail.snippets.action_menu import ActionMenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from . import admin_views, editor_admin
+from werkstatt.sitemaps import SECTIONS_HOOK as SITEMAP_SECTIONS_HOOK
+
+from . import admin_views, editor_admin, profile_sections, sitemaps
 from .admin_scope import ScopedSnippetViewSet
 from .bulk_actions import ReleaseBulkAction, ScopedDeleteBulkAction
 from .models import (
@@ -29,6 +31,7 @@ from .models import (
     Visibility,
 )
 from .permissions import scoped_policy
+from .profile import SECTIONS_HOOK as PROFILE_SECTIONS_HOOK
 from .roles import is_central_editor
 
 
@@ -338,3 +341,8 @@ def hide_drafts_out_of_scope(pages, request):
         request.user, ["add", "change", "publish"]
     )
     return pages.filter(Q(live=True) | Q(pk__in=editable.values("pk")))
+
+
+# The network's own parts of the two plugin points it takes part in.
+hooks.register(PROFILE_SECTIONS_HOOK, profile_sections.sections)
+hooks.register(SITEMAP_SECTIONS_HOOK, sitemaps.sections)

@@ -6,7 +6,7 @@ any region below it (a Kreis also lists what its Gemeinden and Ortsteile publish
 
 from django.utils.translation import gettext_lazy as _
 
-from network.profile import Section, register_section
+from network.profile import Section
 from werkstatt.visibility import viewable
 
 
@@ -34,9 +34,12 @@ def _section(model, title, order, key):
     return section
 
 
-def register():
+def sections():
+    """For `network.profile.SECTIONS_HOOK` (registered in wagtail_hooks)."""
     from .models import DataReportPage, ProjectPage, ReportPage
 
-    register_section(_section(ProjectPage, _("Projekte"), 200, "projects.projects"))
-    register_section(_section(ReportPage, _("Berichte"), 210, "projects.reports"))
-    register_section(_section(DataReportPage, _("Datenberichte"), 220, "projects.datareports"))
+    return [
+        _section(ProjectPage, _("Projekte"), 200, "projects.projects"),
+        _section(ReportPage, _("Berichte"), 210, "projects.reports"),
+        _section(DataReportPage, _("Datenberichte"), 220, "projects.datareports"),
+    ]

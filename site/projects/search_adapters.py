@@ -10,6 +10,7 @@ from django.utils.html import strip_tags
 
 from search.contract import DAY, YEAR
 from search.registry import Adapter, IndexDocument, register
+from werkstatt.blocks import stream_text
 
 from .models import DataReportPage, ProjectPage, ReportPage
 
@@ -72,10 +73,9 @@ class ProjectAdapter(PageAdapter):
     def body(self, page):
         phases = [_text(p.title, p.description) for p in page.phases.all()]
         groups = [_text(g.name, g.description) for g in page.working_groups.all()]
-        body_text = page.body.render_as_block() if page.body else ""
         return _text(
             page.funding_programme,
-            body_text,
+            stream_text(page.body),
             *phases,
             *groups,
             ", ".join(page.participation_labels()),

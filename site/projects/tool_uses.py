@@ -52,9 +52,3 @@ def uses_many(tools, request):
 
 
 uses.many = uses_many
-
-
-def register():
-    from catalogue.usage import register_source
-
-    register_source(uses)

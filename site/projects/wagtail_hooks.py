@@ -1,7 +1,12 @@
-"""The projects app's answer to network's `municipality_editor_pages`: the municipality's folder."""
+"""The projects app's answers to hooks of lower apps: the municipality's folder for network's
+`municipality_editor_pages`, its profile sections, and the projects and reports that use a tool."""
 
 from wagtail import hooks
 
+from catalogue.usage import USES_HOOK
+from network.profile import SECTIONS_HOOK as PROFILE_SECTIONS_HOOK
+
+from . import profile_sections, tool_uses
 from .folders import ensure_folder, file_into_folders
 from .models import ProjectIndexPage
 
@@ -14,3 +19,7 @@ def project_folder(municipality, create):
         file_into_folders(section, only=municipality)
     folder = ensure_folder(municipality, create=create)
     return [folder] if folder is not None else []
+
+
+hooks.register(PROFILE_SECTIONS_HOOK, profile_sections.sections)
+hooks.register(USES_HOOK, tool_uses.uses)

@@ -9,7 +9,6 @@ styled page, the editor Wagtail's admin login, nobody a bare 403.
 
 from django.conf import settings
 from django.forms.forms import NON_FIELD_ERRORS
-from django.forms.utils import ErrorDict
 from django.http import HttpResponse
 from django.template.response import TemplateResponse
 from django.utils.translation import ngettext
@@ -41,10 +40,9 @@ def lockout_response(request, original_response=None, credentials=None):
     if not isinstance(original_response, TemplateResponse) or not context:
         return HttpResponse(message, status=LOCKED_STATUS, content_type="text/plain; charset=utf-8")
     form = context.get("form")
-    if form is not None:
-        form._errors = ErrorDict(
-            {NON_FIELD_ERRORS: form.error_class([message], error_class="nonfield")}
-        )
+    if form is not None:  # only the lockout message, not the authentication error beside it
+        form.errors.clear()
+        form.errors[NON_FIELD_ERRORS] = form.error_class([message], error_class="nonfield")
     context["locked_out"] = True
     response = TemplateResponse(
         request, original_response.template_name, context, status=LOCKED_STATUS

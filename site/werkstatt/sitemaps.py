@@ -3,8 +3,9 @@
 Key concepts: the page tree goes through Wagtail's sitemap app (`wagtail.contrib.sitemaps`):
 live pages without any view restriction on themselves or an ancestor (`.public()`), each
 asked for its URLs (`Page.get_sitemap_urls`; a page that only redirects answers none). Things
-outside the page tree (the network directory) are sections a content app registers here in
-its `AppConfig.ready()`, as werkstatt may not import it. Every section builds its addresses on
+outside the page tree (the network directory) are sections a content app offers through the
+Wagtail hook `SECTIONS_HOOK` (`fn()` returns {name: SiteSitemap subclass}), as werkstatt may not
+import it. Every section builds its addresses on
 the root URL of the Wagtail site (Einstellungen → Websites), like Wagtail's page URLs, so the
 sitemap names one host. The sitemap is the same for every visitor: crawlers are anonymous.
 """
@@ -13,11 +14,12 @@ from urllib.parse import urlsplit
 
 from django.contrib.sitemaps import Sitemap as DjangoSitemap
 from django.shortcuts import render
+from wagtail import hooks
 from wagtail.contrib.sitemaps import views as wagtail_sitemap_views
 from wagtail.contrib.sitemaps.sitemap_generator import Sitemap as WagtailSitemap
 from wagtail.models import Site
 
-_sections = {}
+SECTIONS_HOOK = "sitemap_sections"
 
 
 def site_for(request):
@@ -41,13 +43,12 @@ class SiteSitemap(DjangoSitemap):
         return self._root().netloc
 
 
-def register(name, section):
-    """Add a `SiteSitemap` subclass as section `name` (called from an app's `ready()`)."""
-    _sections[name] = section
-
-
 def sections():
-    return {"seiten": WagtailSitemap, **_sections}
+    """Wagtail's page sitemap, then every section the apps offer through `SECTIONS_HOOK`."""
+    found = {"seiten": WagtailSitemap}
+    for hook in hooks.get_hooks(SECTIONS_HOOK):
+        found.update(hook())
+    return found
 
 
 def sitemap(request):

@@ -6,10 +6,10 @@ import pandas as pd
 import pytest
 from wagtail.models import Revision
 
-from catalogue.columns import EXPORT_COLUMNS
 from catalogue.exports import catalogue_frame
 from catalogue.importer import import_catalogue
 from catalogue.models import ToolPage, ToolStatus
+from catalogue.spreadsheet_columns import EXPORT_COLUMNS
 from werkstatt.spreadsheets import frame_to_csv, frame_to_xlsx, read_table
 
 from .conftest import csv_bytes

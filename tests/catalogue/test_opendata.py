@@ -11,10 +11,10 @@ from django.test import Client
 from wagtail.models import PageViewRestriction
 
 from catalogue import opendata
-from catalogue.columns import tool_values
 from catalogue.factories import ToolPageFactory
 from catalogue.importer import import_catalogue
 from catalogue.models import ToolPage
+from catalogue.spreadsheet_columns import tool_values
 from network.models import Person
 from projects.factories import ProjectPageFactory, ReportPageFactory
 from projects.models import ProjectTool, ReportTool

@@ -67,29 +67,96 @@ def test_publish_indexes_after_commit(parent, page_adapter, django_capture_on_co
     assert doc.region_label == "Städteregion Aachen (Kreis)"
 
 
+def _select_count(queries, table):
+    return sum(
+        1
+        for q in queries
+        if q["sql"].lstrip().upper().startswith("SELECT")
+        and f'"{table}"' in q["sql"].split(" WHERE ")[0]
+    )
+
+
 def test_one_reindex_per_object_and_transaction(
     parent, page_adapter, django_capture_on_commit_callbacks
 ):
+    """Every change registers a hook (Django keeps or drops each with its savepoint); the first
+    hook writes the whole batch with one load per model, the others find nothing to do."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
         page = add_page(parent, "Quartiersfonds", "quartiersfonds")
         page.intro = "geändert"
         page.save()
         page.save_revision().publish()
-    flushes = [c for c in callbacks if getattr(c, "func", None) is indexing._flush]
-    assert len(flushes) == 1
-    assert list(flushes[0].args[0].values()) == [f"werkstatt.standardpage:{page.pk}"]
+        other = add_page(parent, "Dorfladen", "dorfladen")
+    hooks = [c for c in callbacks if getattr(c, "func", None) is indexing._flush]
+    assert len(hooks) > 1
+    assert len({id(hook.args[0]) for hook in hooks}) == 1  # one batch behind all of them
+    assert sorted(hooks[0].args[0].values()) == sorted(
+        f"werkstatt.standardpage:{p.pk}" for p in (page, other)
+    )
+    with CaptureQueriesContext(connection) as first:
+        hooks[0]()
+    assert sorted(SearchDocument.objects.values_list("title", flat=True)) == [
+        "Dorfladen",
+        "Quartiersfonds",
+    ]
+    assert SearchDocument.objects.get(title="Quartiersfonds").summary == "geändert"
+    assert _select_count(first.captured_queries, "werkstatt_standardpage") == 1
+    with CaptureQueriesContext(connection) as rest:
+        for hook in hooks[1:]:
+            hook()
+    assert rest.captured_queries == []
 
 
 def test_one_batch_for_many_objects_in_a_transaction(
     parent, page_adapter, django_capture_on_commit_callbacks
 ):
-    """A bulk import re-indexes everything in one commit hook, and every page is found."""
-    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+    """A bulk import re-indexes everything in one write, and every page is found."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
         for number in range(5):
             add_page(parent, f"Quartiersfonds {number}", f"quartiersfonds-{number}")
-    flushes = [c for c in callbacks if getattr(c, "func", None) is indexing._flush]
-    assert len(flushes) == 1
+    with CaptureQueriesContext(connection) as queries:
+        for callback in callbacks:
+            callback()
+    assert _select_count(queries.captured_queries, "werkstatt_standardpage") == 1
     assert sorted(found("Quartiersfonds")) == [f"Quartiersfonds {n}" for n in range(5)]
+
+
+def test_a_batch_queued_before_a_capture_is_written_by_it(
+    parent, page_adapter, django_capture_on_commit_callbacks
+):
+    """The harness case: a fixture changes a page inside the test's transaction (no hook ever
+    runs for it); a later captured transaction writes that change too, not only its own."""
+    early = add_page(parent, "Quartiersfonds", "quartiersfonds")  # hook never executed
+    with django_capture_on_commit_callbacks(execute=True):
+        add_page(parent, "Dorfladen", "dorfladen")
+    assert found("Quartiersfonds") == ["Quartiersfonds"]
+    assert found("Dorfladen") == ["Dorfladen"]
+    assert SearchDocument.objects.filter(key=f"werkstatt.standardpage:{early.pk}").exists()
+
+
+def test_a_batch_dies_with_its_rolled_back_transaction(
+    parent, page_adapter, django_capture_on_commit_callbacks
+):
+    """Only the hooks hold a batch: a rollback that drops them all leaves nothing queued."""
+    from django.db import transaction
+
+    with django_capture_on_commit_callbacks(execute=True):  # whatever the fixtures queued
+        add_page(parent, "Dorfladen", "dorfladen")
+    assert not any(ref() for ref in indexing._open_batches.values())
+    try:
+        with transaction.atomic():
+            add_page(parent, "Quartiersfonds", "quartiersfonds")
+            assert any(ref() for ref in indexing._open_batches.values())
+            raise RuntimeError("abgebrochen")
+    except RuntimeError:
+        pass
+    assert not any(ref() for ref in indexing._open_batches.values())
 
 
 def test_unpublish_and_delete_remove_the_document(

@@ -15,6 +15,7 @@ from django.utils.html import escape
 from django.utils.text import Truncator
 
 from ... import suggest, synonyms
+from ...buckets import build_facets
 from ...contract import (
     FACETS,
     MEMBERS,
@@ -25,7 +26,6 @@ from ...contract import (
     SearchResponse,
     rollup_ancestors,
 )
-from ...facets import build_facets
 from ...text import highlight, highlight_all, parse_query, title_key
 from ..base import DocumentData, SearchBackend
 from . import columns

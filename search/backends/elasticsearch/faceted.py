@@ -54,7 +54,7 @@ SORTS = {
 
 
 def region_include(selected):
-    """Regex for the region aggregation: what the drill-down shows (see `search.facets`).
+    """Regex for the region aggregation: what the drill-down shows (see `search.buckets`).
 
     Every Land; the Kreise of the Land of each selected region; the Gemeinden of a selected
     Kreis (or of the Kreis of a selected Gemeinde); the Ortsteile of a selected Gemeinde.

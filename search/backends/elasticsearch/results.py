@@ -12,8 +12,8 @@ from datetime import date, datetime
 from django.utils.html import escape
 from django.utils.text import Truncator
 
+from ...buckets import build_facets
 from ...contract import DAY, FACETS, SCOPE_NOTES, Hit, SearchResponse, rollup_ancestors
-from ...facets import build_facets
 
 # Like the database backend: a marked excerpt of the summary, else of the body, else the
 # summary's (or body's) first words.

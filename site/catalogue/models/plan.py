@@ -2,7 +2,6 @@
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.http import HttpResponse
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
@@ -89,8 +88,13 @@ class WorkshopPlanPage(RoutablePageMixin, Page):
             tools = list(tools.exclude(pk__in=own.values("pk"))) + list(own)
         return {fold(tool.title): tool for tool in tools}
 
-    def _download_name(self, extension):
-        return f"werkstattplan-{slugify(self.slug or self.title)}.{extension}"
+    def _download(self, extension):
+        from werkstatt.spreadsheets import spreadsheet_response
+
+        from ..exports import plan_frame
+
+        name = f"werkstattplan-{slugify(self.slug or self.title)}"
+        return spreadsheet_response(plan_frame(self), extension, name, sheet_name="Werkstattplan")
 
     def linked_tool_rows(self, request=None):
         """row pk -> [(tool, [(year, progress entry or None)])] for the tools a row links,
@@ -135,28 +139,11 @@ class WorkshopPlanPage(RoutablePageMixin, Page):
 
     @path("csv/", name="plan_csv")
     def download_csv(self, request):
-        from werkstatt.spreadsheets import frame_to_csv
-
-        from ..exports import plan_frame
-
-        response = HttpResponse(
-            frame_to_csv(plan_frame(self)), content_type="text/csv; charset=utf-8"
-        )
-        response["Content-Disposition"] = f'attachment; filename="{self._download_name("csv")}"'
-        return response
+        return self._download("csv")
 
     @path("xlsx/", name="plan_xlsx")
     def download_xlsx(self, request):
-        from werkstatt.spreadsheets import frame_to_xlsx
-
-        from ..exports import plan_frame
-
-        response = HttpResponse(
-            frame_to_xlsx(plan_frame(self), sheet_name="Werkstattplan"),
-            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        )
-        response["Content-Disposition"] = f'attachment; filename="{self._download_name("xlsx")}"'
-        return response
+        return self._download("xlsx")
 
 
 class PlanRow(Orderable, ClusterableModel):

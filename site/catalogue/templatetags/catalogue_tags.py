@@ -2,7 +2,7 @@
 
 from django import template
 
-from ..columns import format_amount
+from ..spreadsheet_columns import format_amount
 
 register = template.Library()
 

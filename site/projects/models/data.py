@@ -3,7 +3,6 @@
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
-from django.http import HttpResponse
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
@@ -13,7 +12,7 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 
-from werkstatt.spreadsheets import fold, frame_to_csv, frame_to_xlsx
+from werkstatt.spreadsheets import fold, spreadsheet_response
 
 from ..datareports.charts import bar_chart
 from ..datareports.importer import COUNT, import_file
@@ -194,29 +193,20 @@ class DataReportPage(RoutablePageMixin, TopicPage):
         )
         return context
 
-    def download_name(self, extension):
-        return f"{slugify(self.title) or 'datenbericht'}.{extension}"
+    def _download(self, extension, german_numbers=False):
+        frame = self.download_frame(german_numbers=german_numbers)
+        return spreadsheet_response(frame, extension, slugify(self.title) or "datenbericht")
 
     def download_frame(self, german_numbers=False):
         return to_frame(self.publication(), german_numbers=german_numbers)
 
     @path("download/csv/", name="csv")
     def csv_download(self, request):
-        response = HttpResponse(
-            frame_to_csv(self.download_frame(german_numbers=True)),
-            content_type="text/csv; charset=utf-8",
-        )
-        response["Content-Disposition"] = f'attachment; filename="{self.download_name("csv")}"'
-        return response
+        return self._download("csv", german_numbers=True)
 
     @path("download/xlsx/", name="xlsx")
     def xlsx_download(self, request):
-        response = HttpResponse(
-            frame_to_xlsx(self.download_frame()),
-            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        )
-        response["Content-Disposition"] = f'attachment; filename="{self.download_name("xlsx")}"'
-        return response
+        return self._download("xlsx")
 
     def area_names(self):
         return [a["name"] for a in (self.data or {}).get("areas", [])]

@@ -9,7 +9,7 @@ import html
 import re
 from decimal import Decimal
 
-from django.utils.html import strip_tags
+from werkstatt.blocks import stream_text
 
 # Canonical header -> other spellings people use (case, spacing and umlauts are folded anyway).
 COLUMNS = {
@@ -63,28 +63,6 @@ def text_to_html(text):
     )
 
 
-def html_to_text(markup):
-    """Rich text -> plain text with blank lines between paragraphs (inverse of text_to_html)."""
-    markup = re.sub(r"<br\s*/?>", "\n", markup)
-    parts = re.split(r"</(?:p|h\d|li|blockquote)>", markup)
-    return "\n\n".join(
-        html.unescape(strip_tags(part)).strip() for part in parts if strip_tags(part).strip()
-    )
-
-
-def body_to_text(body):
-    """A StreamField body as the plain text the spreadsheet column holds."""
-    chunks = []
-    for block in body:
-        if block.block_type == "text":
-            chunks.append(html_to_text(block.value.source))
-        elif block.block_type == "heading":
-            chunks.append(str(block.value))
-        elif block.block_type == "quote":
-            chunks.append(str(block.value.get("text", "")))
-    return "\n\n".join(c for c in chunks if c)
-
-
 def body_from_text(text):
     return [("text", text_to_html(text))] if text.strip() else []
 
@@ -109,7 +87,7 @@ def tool_values(tool):
         "status": tool.status,
         "action_fields": (tool.primary_action_field_id, *further),
         "summary": tool.summary,
-        "description": body_to_text(tool.body),
+        "description": stream_text(tool.body),
         "target_groups": tuple(sorted(g.pk for g in tool.target_groups.all())),
         # through tagged_items, so a prefetch of "tagged_items__tag" spares a query per tool
         "tags": tuple(sorted(item.tag.name for item in tool.tagged_items.all())),
