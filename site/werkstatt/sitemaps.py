@@ -5,9 +5,8 @@ live pages without any view restriction on themselves or an ancestor (`.public()
 asked for its URLs (`Page.get_sitemap_urls`; a page that only redirects answers none). Things
 outside the page tree (the network directory) are sections a content app offers through the
 Wagtail hook `SECTIONS_HOOK` (`fn()` returns {name: SiteSitemap subclass}), as werkstatt may not
-import it. Every section builds its addresses on
-the root URL of the Wagtail site (Einstellungen → Websites), like Wagtail's page URLs, so the
-sitemap names one host. The sitemap is the same for every visitor: crawlers are anonymous.
+import it. Every section builds its addresses on the root URL of the Wagtail site
+(Einstellungen → Websites), like Wagtail's page URLs, so the sitemap names one host. The sitemap is the same for every visitor: crawlers are anonymous.
 """
 
 from urllib.parse import urlsplit
