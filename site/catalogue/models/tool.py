@@ -240,9 +240,12 @@ class ToolPage(QualityMixin, Page):
     def save(self, *args, **kwargs):
         """Saving the tool's content (not just draft bookkeeping) rewrites its measures; every
         save re-indexes them, since they inherit action fields, region and liveness."""
+        is_new = self.pk is None
         result = super().save(*args, **kwargs)
         update_fields = kwargs.get("update_fields")
-        if update_fields is None or "tool_sheets" in update_fields:
+        if is_new and not self.tool_sheets:
+            measures = []  # nothing to sync: a new page has no measure rows yet
+        elif update_fields is None or "tool_sheets" in update_fields:
             measures = sync_measures(self)
         else:
             measures = list(self.measures.all())
