@@ -147,13 +147,13 @@ class PageWriter:
             Page.objects.filter(pk=self.parent.pk).update(numchild=F("numchild") + len(pages))
             self.parent.numchild += len(pages)
             for start in range(0, len(pages), BATCH):
-                self._publish(pages[start : start + BATCH])
+                self.publish_new(pages[start : start + BATCH])
         touched = pages + self.updated
         self.updated = []
         for model in {type(page) for page in touched}:
             index_in_bulk(model, [page.pk for page in touched if type(page) is model])
 
-    def _publish(self, pages):
+    def publish_new(self, pages):
         model = type(pages[0])
         prefetch_related_objects(pages, *_child_relation_names(model))
         content_type = ContentType.objects.get_for_model(model, for_concrete_model=False)

@@ -2,7 +2,8 @@
 
 Key concepts: only anonymous requests (no session or messages cookie) are answered from the
 cache, and only their plain 200 responses are stored (no Set-Cookie, no CSRF form such as a
-page's password form, no login redirect of a restricted page). Logged-in visitors never read or
+page's password form, no login redirect of a restricted page, nothing its view marked
+`private`, `no-cache` or `no-store`, nothing that varies on a session the request carries). Logged-in visitors never read or
 fill it. Every key contains a site-wide *generation token*; any saved or deleted content object,
 m2m change, page publish/unpublish/move or view-restriction change replaces the token, once at
 once and once after the transaction commits. A page rendered before the commit was stored under
@@ -22,7 +23,13 @@ from pathlib import Path
 from django.conf import settings
 from django.core.cache import caches
 from django.db import transaction
-from django.utils.cache import patch_cache_control, patch_vary_headers, set_response_etag
+from django.utils.cache import (
+    cc_delim_re,
+    has_vary_header,
+    patch_cache_control,
+    patch_vary_headers,
+    set_response_etag,
+)
 
 logger = logging.getLogger("werkstatt.cache")  # rate-limited in LOGGING
 
@@ -148,6 +155,22 @@ def _request_cacheable(request):
     )
 
 
+# A view that sends one of these says its answer is not for a shared cache (RFC 9111 5.2.2).
+UNSHARED_DIRECTIVES = {"private", "no-cache", "no-store"}
+
+
+def _cache_directives(response):
+    """The directive names of the response's Cache-Control header, lower case."""
+    header = response.get("Cache-Control", "")
+    return {part.split("=", 1)[0].strip().lower() for part in cc_delim_re.split(header) if part}
+
+
+def _uses_session(request, response):
+    """The answer varies on the Cookie header and the request has a session with data in it."""
+    session = getattr(request, "session", None)
+    return has_vary_header(response, "Cookie") and session is not None and not session.is_empty()
+
+
 def _response_cacheable(request, response):
     user = getattr(request, "user", None)
     return (
@@ -155,9 +178,11 @@ def _response_cacheable(request, response):
         and response.status_code == 200
         and not response.streaming
         and not response.cookies
+        and not response.has_header("Set-Cookie")
         and not request.META.get("CSRF_COOKIE_USED")  # a form with a CSRF token
         and not (user is not None and user.is_authenticated)
-        and "no-store" not in response.get("Cache-Control", "")
+        and not (_cache_directives(response) & UNSHARED_DIRECTIVES)
+        and not _uses_session(request, response)
     )
 
 
