@@ -173,7 +173,9 @@ def document_for(obj, regions=None, restrictions=None):
     key = adapter.key(obj)
     if _is_unpublished_page(obj):
         return key, None
-    audience = (restrictions or Restrictions()).audience(adapter.governing_page(obj))
+    if restrictions is None:  # (an empty Restrictions is falsy: `or` reloaded it per object)
+        restrictions = Restrictions()
+    audience = restrictions.audience(adapter.governing_page(obj))
     if audience is None:
         return key, None
     doc = adapter.to_document(obj)
@@ -321,7 +323,8 @@ def reindex_batch(items):
     datas, gone = [], []
     for label, keys in by_label.items():
         try:
-            found = apps.get_model(label)._default_manager.in_bulk(list(keys))
+            model = apps.get_model(label)
+            found = adapter_for(model).batch_queryset(model).in_bulk(list(keys))
         except Exception:
             logger.exception("search: Laden von %s fehlgeschlagen", label)
             continue

@@ -43,6 +43,12 @@ class Adapter:
         """Everything that may be indexed (rebuild iterates over it)."""
         return self.model._default_manager.all()
 
+    def batch_queryset(self, model):
+        """Where a batch of changed `model` objects (any, live or not) is read from: an adapter
+        adds the select_related/prefetch_related its `to_document` needs, so a batch of a
+        thousand costs a few queries, not a few per object."""
+        return model._default_manager.all()
+
     def to_document(self, obj):
         raise NotImplementedError
 

@@ -17,12 +17,13 @@ class ToolAdapter(Adapter):
     model = ToolPage
 
     def get_queryset(self):
-        return (
-            ToolPage.objects.live()
-            .select_related("primary_action_field", "location_region")
-            .prefetch_related(
-                "further_action_fields", "target_groups", "tagged_items__tag", "progress"
-            )
+        return self.batch_queryset(ToolPage).live()
+
+    def batch_queryset(self, model):
+        return model._default_manager.select_related(
+            "primary_action_field", "location_region"
+        ).prefetch_related(
+            "further_action_fields", "target_groups", "tagged_items__tag", "progress"
         )
 
     def to_document(self, tool):
@@ -34,7 +35,7 @@ class ToolAdapter(Adapter):
             "handlungsfeld": [f.slug for f in tool.action_fields],
             "zielgruppe": [g.slug for g in tool.target_groups.all()],
             "status": [tool.status],
-            "schlagwort": [t.name for t in tool.tags.all()],
+            "schlagwort": sorted(item.tag.name for item in tool.tagged_items.all()),
             "jahr": [str(y) for y in years],
         }
         if region is not None:
