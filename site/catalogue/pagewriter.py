@@ -34,7 +34,7 @@ BATCH = 500
 
 _deferring = threading.local()
 _swap_lock = threading.Lock()
-_swapped = {}  # model -> number of threads deferring its search-index updates
+_swapped = {}  # model -> [threads deferring its search-index updates, handler was connected]
 
 
 def _search_update_unless_deferred(sender, instance, **kwargs):
@@ -49,10 +49,12 @@ def deferred_indexes(model):
     """Skip Wagtail's search-index and reference-index updates on each save of `model` pages in
     this thread; the caller runs `index_in_bulk` for the touched pages before leaving."""
     with _swap_lock:
-        if not _swapped.get(model):
-            post_save.disconnect(post_save_signal_handler, sender=model)
-            post_save.connect(_search_update_unless_deferred, sender=model)
-        _swapped[model] = _swapped.get(model, 0) + 1
+        if model not in _swapped:  # (a model with search_auto_update=False has no handler)
+            connected = post_save.disconnect(post_save_signal_handler, sender=model)
+            if connected:
+                post_save.connect(_search_update_unless_deferred, sender=model)
+            _swapped[model] = [0, connected]
+        _swapped[model][0] += 1
     _deferring.models = {*getattr(_deferring, "models", ()), model}
     try:
         with disable_reference_index_auto_update():
@@ -60,8 +62,8 @@ def deferred_indexes(model):
     finally:
         _deferring.models = getattr(_deferring, "models", set()) - {model}
         with _swap_lock:
-            _swapped[model] -= 1
-            if not _swapped[model]:
+            _swapped[model][0] -= 1
+            if not _swapped[model][0] and _swapped.pop(model)[1]:
                 post_save.disconnect(_search_update_unless_deferred, sender=model)
                 post_save.connect(post_save_signal_handler, sender=model)
 

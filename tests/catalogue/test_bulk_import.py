@@ -12,6 +12,7 @@ from wagtail.models import ReferenceIndex
 from catalogue.bench import generate_frame
 from catalogue.importer import import_catalogue
 from catalogue.models import ToolPage
+from catalogue.pagewriter import deferred_indexes, index_in_bulk
 
 pytestmark = pytest.mark.django_db
 
@@ -65,6 +66,24 @@ def test_a_changed_row_is_indexed_by_wagtail_too(catalogue, sample_frame):
     assert import_catalogue(changed, catalogue).updated == 1
     bus = ToolPage.objects.get(import_id="BSP-001")
     assert bus in ToolPage.objects.live().search("Quellenthal")
+
+
+def test_deferred_saves_reach_wagtails_index_in_bulk_and_the_deferral_always_ends(
+    catalogue, sample_frame
+):
+    import_catalogue(sample_frame, catalogue)
+    bus = ToolPage.objects.get(import_id="BSP-001")
+    with deferred_indexes(ToolPage):
+        bus.title = "Rufbus Zwischenstand"
+        bus.save()
+        assert bus not in ToolPage.objects.search("Zwischenstand")
+        index_in_bulk(ToolPage, [bus.pk])
+        assert bus in ToolPage.objects.search("Zwischenstand")
+    with pytest.raises(RuntimeError), deferred_indexes(ToolPage):
+        raise RuntimeError("Import bricht ab")
+    bus.title = "Rufbus Quellenthal"
+    bus.save()
+    assert bus in ToolPage.objects.search("Quellenthal")
 
 
 def _queries_for(rows, catalogue):
