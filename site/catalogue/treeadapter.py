@@ -1,14 +1,13 @@
-"""The one place where bulk page writes use treebeard internals (pinned in tests/catalogue).
+"""The one place where bulk page writes use treebeard internals.
 
 Key concepts: treebeard's public `add_child` reads the last child and updates the parent once
 per new page, and Wagtail's save then reads the parent again. A bulk import knows both already,
 so it places each page itself: the next path after the last child's, computed by treebeard's own
 path arithmetic, and the parent remembered where `get_parent()` looks first. These are private
-treebeard methods and attributes; `TESTED_WITH` names the versions they were checked against,
-and tests/catalogue/test_treeadapter.py fails on any other version until they are re-checked.
+treebeard methods and attributes: tests/werkstatt/test_framework_internals.py lists them and
+pins the treebeard release they were read against (an upgrade fails there until re-checked),
+and tests/catalogue/test_treeadapter.py checks them against what `add_child` does.
 """
-
-TESTED_WITH = {"django-treebeard": "5.3.1", "wagtail": "8.0.1"}
 
 
 def child_path(parent, last_path):

@@ -19,11 +19,17 @@ ROOT = Path(__file__).resolve().parents[2]
 
 # (file, or folder ending in "/", attribute, distribution, why there is no public way)
 INTERNALS = [
-    # The catalogue's bulk page writes (pagewriter, moving into one adapter module): each page's
-    # tree path computed once instead of add_child reading the last child per page.
-    ("site/catalogue/", "_get_path", "django-treebeard", "the first child's path"),
-    ("site/catalogue/", "_inc_path", "django-treebeard", "the next sibling's path"),
-    ("site/catalogue/", "_cached_parent_obj", "django-treebeard", "get_parent without a query"),
+    # The catalogue's bulk page writes (pagewriter) go through one adapter module: each page's
+    # tree path computed once instead of add_child reading the last child per page; its
+    # behaviour is checked against add_child in tests/catalogue/test_treeadapter.py.
+    ("site/catalogue/treeadapter.py", "_get_path", "django-treebeard", "the first child's path"),
+    ("site/catalogue/treeadapter.py", "_inc_path", "django-treebeard", "the next sibling's path"),
+    (
+        "site/catalogue/treeadapter.py",
+        "_cached_parent_obj",
+        "django-treebeard",
+        "get_parent without a query",
+    ),
     (
         "search/backends/elasticsearch/backend.py",
         "_index",
