@@ -10,7 +10,6 @@ from urllib.parse import urlparse
 
 import pytest
 from django.contrib.auth.models import Group, User
-from django.core.management import call_command
 
 # Playwright's sync API runs an event loop in this thread; Django would refuse ORM calls then.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
@@ -30,6 +29,74 @@ def _empty_cache():
     pagecache.new_generation()
     cache.delete("search-breaker:elasticsearch")
     yield
+
+
+# What migrations seed (Wagtail's tree root and locale, regions, their figures, the vocabularies,
+# the synonym list). A transactional test ends with a flush of every table; these rows are put
+# back right after it, so no test and no production code has to seed them again.
+SEEDED_MODELS = (
+    "wagtailcore.Locale",
+    "taxonomy.Region",
+    "taxonomy.RegionFigure",
+    "taxonomy.ActionField",
+    "taxonomy.TargetGroup",
+    "search.SynonymSet",
+)
+
+
+def _seed_snapshot():
+    from django.apps import apps
+    from wagtail.models import Page
+
+    rows = {label: list(apps.get_model(label).objects.order_by("pk").values()) for label in SEEDED_MODELS}
+    rows["wagtailcore.Page"] = list(Page.objects.filter(depth=1).values())
+    return rows
+
+
+def _restore_seeds(rows, using):
+    """Insert the snapshot again in one statement per table (no per-row signals), root page with
+    its content type looked up anew (the flush renumbered the content types) and no children."""
+    from django.apps import apps
+    from django.contrib.contenttypes.models import ContentType
+    from django.core.management.color import no_style
+    from django.db import connections
+    from wagtail.models import Page
+
+    if apps.get_model("taxonomy.Region").objects.using(using).exists():
+        return
+    models = []
+    for label in SEEDED_MODELS:
+        model = apps.get_model(label)
+        objects = [model(**row) for row in rows[label]]
+        if label == "taxonomy.Region":
+            objects.sort(key=lambda region: len(region.code))
+        model.objects.using(using).bulk_create(objects)
+        models.append(model)
+    page_type = ContentType.objects.db_manager(using).get_for_model(Page)
+    Page.objects.using(using).bulk_create(
+        Page(**{**row, "content_type_id": page_type.pk, "numchild": 0}) for row in rows["wagtailcore.Page"]
+    )
+    models.append(Page)
+    with connections[using].cursor() as cursor:
+        for sql in connections[using].ops.sequence_reset_sql(no_style(), models):
+            cursor.execute(sql)
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """The test database as migrations leave it, and the seeds restored after every flush."""
+    from django.db.models.signals import post_migrate
+
+    with django_db_blocker.unblock():
+        rows = _seed_snapshot()
+
+    def restore(sender, using="default", **kwargs):
+        if sender.label == "taxonomy":
+            _restore_seeds(rows, using)
+
+    post_migrate.connect(restore, dispatch_uid="tests-restore-seeds", weak=False)
+    yield
+    post_migrate.disconnect(dispatch_uid="tests-restore-seeds")
 
 
 @pytest.fixture
@@ -66,11 +133,10 @@ def editor(db):
 
 @pytest.fixture
 def regions(db):
-    """The shipped region data is loaded by migrations; this fixture just checks it is there."""
+    """The shipped region data, as migrations load it (and the seed restore puts it back)."""
     from taxonomy.models import Region
 
-    if not Region.objects.exists():
-        call_command("load_regions", verbosity=0)
+    assert Region.objects.exists()
     return Region.objects
 
 

@@ -5,9 +5,7 @@ INSTALLED_APPS order, so every app extends the demo with its own content. Each `
 idempotent (get-or-create on a stable key) and report progress.
 """
 
-from django.conf import settings
-from wagtail.coreutils import get_supported_content_language_variant
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Page, Site
 
 from .models import HomePage, SiteSettings, StandardPage
 
@@ -150,27 +148,8 @@ def ensure_child(parent, model, slug, relations=None, tags=(), **fields):
 
 
 def ensure_base_data():
-    """The tree root, vocabularies and regions that migrations create (tests may have flushed them)."""
-    from taxonomy.models import ActionField, Region, TargetGroup
-    from taxonomy.regions import load_shipped_regions
-    from taxonomy.vocabulary import seed_vocabulary
-
-    if not Region.objects.exists():
-        load_shipped_regions()
-    from taxonomy.models import RegionFigure
-    from taxonomy.regions import load_shipped_figures
-
-    if not RegionFigure.objects.exists():
-        load_shipped_figures()
-    if not ActionField.objects.exists():
-        seed_vocabulary(ActionField, TargetGroup)
-    Locale.objects.get_or_create(
-        language_code=get_supported_content_language_variant(settings.LANGUAGE_CODE)
-    )
-    root = Page.get_first_root_node()
-    if root is None:
-        root = Page.add_root(instance=Page(title="Root", slug="root"))
-    return root
+    """The tree root that Wagtail's migrations create (regions and vocabularies come from ours)."""
+    return Page.get_first_root_node()
 
 
 def load(stdout):

@@ -78,10 +78,6 @@ def test_saved_search_pages_have_no_axe_violations(corpus, member, assert_access
     """The search page with „Suche merken“, the list of saved searches and the unsubscribe page."""
     from network.alerts import unsubscribe_token
     from network.models import SavedSearch
-    from taxonomy.models import ActionField, TargetGroup
-    from taxonomy.vocabulary import seed_vocabulary
-
-    seed_vocabulary(ActionField, TargetGroup)  # an earlier transactional test's flush removed it
     browser_page.goto("/anmelden/")
     browser_page.page.fill("input[name=username]", "mitglied")
     browser_page.page.fill("input[name=password]", "geheim-123")
