@@ -6,7 +6,7 @@ import pytest
 
 from search.backends.elasticsearch import ElasticsearchBackend
 from search.backends.elasticsearch.documents import (
-    WerkstattDocument,
+    WERKSTATT_INDEX,
     compound_word_list,
     german_normalize,
 )
@@ -91,7 +91,7 @@ def test_versioned_index_has_the_same_definition_as_the_alias():
     assert re.fullmatch(r"werkstatt-v\d{20}", name)
     assert backend.index_definition(name).to_dict() == backend.index_definition().to_dict()
     assert backend.index_definition(name)._name == name
-    assert WerkstattDocument._index._name == "werkstatt"
+    assert WERKSTATT_INDEX._name == "werkstatt"  # the alias, also the documents' default index
 
 
 @pytest.mark.parametrize(

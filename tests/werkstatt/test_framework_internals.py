@@ -31,13 +31,6 @@ INTERNALS = [
         "get_parent without a query",
     ),
     (
-        "search/backends/elasticsearch/backend.py",
-        "_index",
-        "elasticsearch",
-        "Document._index is the Index the documented `class Index` builds; cloned under a "
-        "versioned name (the dsl documentation's own recipe for aliases)",
-    ),
-    (
         "search/backends/elasticsearch/faceted.py",
         "_faceted_search",
         "elasticsearch",

@@ -24,7 +24,7 @@ from elasticsearch.helpers import BulkIndexError, scan, streaming_bulk
 from ...breaker import Breaker
 from ...text import stems
 from ..base import DocumentData, SearchBackend
-from .documents import FACET_FIELDS, WerkstattDocument
+from .documents import FACET_FIELDS, WERKSTATT_INDEX
 from .faceted import WerkstattSearch
 from .results import to_search_response
 
@@ -108,7 +108,7 @@ class ElasticsearchBackend(SearchBackend):
 
     def index_definition(self, name=None):
         """The `Index` (settings, analysis, mapping) under `name` (default: the alias)."""
-        index = WerkstattDocument._index.clone(name=name or self.alias)
+        index = WERKSTATT_INDEX.clone(name=name or self.alias)
         index.settings(
             number_of_shards=getattr(settings, "ELASTICSEARCH_SHARDS", 1),
             number_of_replicas=getattr(settings, "ELASTICSEARCH_REPLICAS", 0),

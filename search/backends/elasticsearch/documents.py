@@ -23,6 +23,7 @@ from pathlib import Path
 from elasticsearch.dsl import (
     Date,
     Document,
+    Index,
     InnerDoc,
     Keyword,
     Object,
@@ -137,6 +138,12 @@ def german_text(**kwargs):
     return Text(analyzer=german_index, search_analyzer=german_search, **kwargs)
 
 
+# The alias; concrete indices are "<alias>-v<timestamp>" clones of it (see backend.rebuild).
+WERKSTATT_INDEX = Index("werkstatt")
+WERKSTATT_INDEX.settings(number_of_shards=1, number_of_replicas=0, max_result_window=100_000)
+
+
+@WERKSTATT_INDEX.document
 class WerkstattDocument(Document):
     """One searchable thing, mirrored from a `SearchDocument` row (`DocumentData`)."""
 
@@ -174,12 +181,3 @@ class WerkstattDocument(Document):
     beratung = Keyword()
     fortschritt = Keyword()
     qualitaet = Keyword()
-
-    class Index:
-        # The alias; concrete indices are "<alias>-v<timestamp>" clones (see backend.rebuild).
-        name = "werkstatt"
-        settings = {
-            "number_of_shards": 1,
-            "number_of_replicas": 0,
-            "max_result_window": 100_000,
-        }
