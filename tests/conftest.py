@@ -6,6 +6,7 @@ skipped, unless WERKSTATT_REQUIRE_BROWSER=1 (as in .ci/run), where a missing bro
 
 import os
 import shutil
+from contextlib import contextmanager
 from urllib.parse import urlparse
 
 import pytest
@@ -99,14 +100,34 @@ def django_db_setup(django_db_setup, django_db_blocker):
     post_migrate.disconnect(dispatch_uid="tests-restore-seeds")
 
 
+@contextmanager
+def module_transaction(django_db_blocker):
+    """For a module-scoped fixture: what it builds inside this block is shared by the module's
+    tests and rolled back after the last one. Each test runs in its own savepoint on top (it
+    requests `db`), so nothing a test does leaks. Not for modules with transactional tests."""
+    from django.db import transaction
+
+    with django_db_blocker.unblock():
+        atomic = transaction.atomic()
+        atomic.__enter__()
+        try:
+            yield
+        finally:
+            transaction.set_rollback(True)
+            atomic.__exit__(None, None, None)
+
+
+class Quiet:
+    """A stdout for demo loaders that keeps their progress out of the test output."""
+
+    def write(self, *args, **kwargs):
+        pass
+
+
 @pytest.fixture
 def site_tree(db):
     """The home page, Impressum, Datenschutz, Barrierefreiheit and site settings, as load_demo makes them."""
     from werkstatt import demo
-
-    class Quiet:
-        def write(self, *args, **kwargs):
-            pass
 
     demo.load(Quiet())
     return demo.get_home()

@@ -9,7 +9,8 @@ from dataclasses import dataclass, field
 
 import pytest
 from django.contrib.auth.models import Group, User
-from django.db import transaction
+
+from tests.conftest import module_transaction
 
 PASSWORD = "geheim-123"
 
@@ -105,14 +106,8 @@ def build_world():
 
 @pytest.fixture(scope="module")
 def roles_world(django_db_setup, django_db_blocker):
-    with django_db_blocker.unblock():
-        atomic = transaction.atomic()
-        atomic.__enter__()
-        try:
-            yield build_world()
-        finally:
-            transaction.set_rollback(True)
-            atomic.__exit__(None, None, None)
+    with module_transaction(django_db_blocker):
+        yield build_world()
 
 
 @pytest.fixture
