@@ -13,20 +13,29 @@ from catalogue.wagtail_hooks import reviews_due
 from network import demo as network_demo
 from search.contract import BUDGET_BANDS, PROGRESS_STATES, QUALITY_STATUSES
 from search.indexing import rebuild
+from tests.conftest import Quiet, module_transaction
 
 
-class Quiet:
-    def write(self, *args, **kwargs):
-        pass
+@pytest.fixture(scope="module")
+def module_demo(django_db_setup, django_db_blocker):
+    """Site tree, network and catalogue demo and their search documents, built once per module."""
+    from django.test import TestCase
+
+    from werkstatt import demo as site_demo
+
+    with module_transaction(django_db_blocker):
+        # Run the after-commit indexing of the demo now, so later changes start a batch of their own.
+        with TestCase.captureOnCommitCallbacks(execute=True):
+            site_demo.load(Quiet())
+            network_demo.load(Quiet())
+            catalogue_demo.load(Quiet())
+        rebuild()
+        yield
 
 
 @pytest.fixture
-def demo(site_tree, django_capture_on_commit_callbacks):
-    # Run the after-commit indexing of the demo now, so later changes start a batch of their own.
-    with django_capture_on_commit_callbacks(execute=True):
-        network_demo.load(Quiet())
-        catalogue_demo.load(Quiet())
-    rebuild()
+def demo(module_demo, db):
+    """The module's demo inside this test's savepoint."""
 
 
 def api(client, **params):
