@@ -84,10 +84,34 @@ def new_generation():
         logger.exception("Seiten-Cache: Generation konnte nicht erneuert werden")
 
 
-def purge(**kwargs):
-    """Invalidate every cached page: now, and again when the current transaction commits."""
+# Whether this process stored a page since it last renewed the token: only such a page can
+# show a change not yet committed (others cannot see it before the commit hook renews again).
+_stored_since_renewal = True
+
+
+def _renew():
+    global _stored_since_renewal
+    _stored_since_renewal = False
     new_generation()
-    transaction.on_commit(new_generation)
+
+
+def purge(**kwargs):
+    """Invalidate every cached page: now, and again when the current transaction commits.
+
+    Once per transaction, however many changes it makes (a catalogue import saves thousands of
+    rows): the token is renewed now only if this process stored a page since its last renewal,
+    and the commit hook is registered once for the transaction's list of hooks (Django replaces
+    that list after a commit or a savepoint rollback).
+    """
+    connection = transaction.get_connection()
+    if not connection.in_atomic_block:  # the change is committed already
+        _renew()
+        return
+    if _stored_since_renewal:
+        _renew()
+    if getattr(connection, "_werkstatt_purge_hooks", None) is not connection.run_on_commit:
+        connection._werkstatt_purge_hooks = connection.run_on_commit
+        transaction.on_commit(_renew)
 
 
 # --- signal wiring -------------------------------------------------------------------------
@@ -218,6 +242,8 @@ class PageCacheMiddleware:
             patch_cache_control(response, public=True, max_age=settings.PAGE_CACHE_MAX_AGE)
         patch_vary_headers(response, ["Cookie"])
         set_response_etag(response)
+        global _stored_since_renewal
+        _stored_since_renewal = True
         try:
             _cache().set(_key(request, token), response, settings.PAGE_CACHE_SECONDS)
         except Exception:

@@ -1,6 +1,7 @@
 """The page cache: anonymous pages come from the cache and every kind of page change purges them."""
 
 import pytest
+from django.db import transaction
 from django.test import Client
 from wagtail.models import Page, PageViewRestriction
 
@@ -148,6 +149,7 @@ def test_pages_still_render_when_the_cache_server_is_down(client, home_page, set
     assert "<h1>Impressum neu</h1>" in fetch(client, "/impressum/")[1]
 
 
+@pytest.mark.django_db(transaction=True)  # the save commits: its hook renews the token
 def test_every_worker_sees_one_generation_with_the_local_memory_cache(home_page):
     """Without Redis each process has its own memory cache; the token file is shared by all."""
     before = pagecache.current_token()
@@ -155,3 +157,27 @@ def test_every_worker_sees_one_generation_with_the_local_memory_cache(home_page)
     Page.objects.get(slug="impressum").save()
     assert pagecache.current_token() != before
     assert pagecache._token_file().read_text() == pagecache.current_token()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_transaction_of_many_changes_renews_once_now_and_once_at_commit(client, home_page):
+    """A catalogue import saves thousands of rows in one transaction: not a token per row."""
+    cached(client, "/impressum/")  # this process stored a page: the next change renews at once
+    before = pagecache.current_token()
+    page = impressum()
+    with transaction.atomic():
+        page.title = "Impressum eins"
+        page.save()
+        during = pagecache.current_token()
+        assert during != before
+        for title in ("Impressum zwei", "Impressum drei"):
+            page.title = title
+            page.save()
+            assert pagecache.current_token() == during
+        # A page stored now may show the change: the next change renews at once again.
+        assert fetch(client, "/impressum/")[0][STATUS] == "miss"
+        page.save_revision().publish()
+        assert pagecache.current_token() != during
+        at_end = pagecache.current_token()
+    assert pagecache.current_token() != at_end  # the commit renewed it once more
+    assert "<h1>Impressum drei</h1>" in fetch(client, "/impressum/")[1]
