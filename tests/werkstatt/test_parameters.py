@@ -17,6 +17,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from search.contract import FACETS
+from tests.conftest import Quiet, module_transaction
 from werkstatt.numbers import NumberError, parse_int
 
 EXAMPLES = int(os.environ.get("WERKSTATT_FUZZ_EXAMPLES", "150"))
@@ -59,15 +60,17 @@ PARAMS = st.tuples(PAIRS, st.lists(st.tuples(NAMES, VALUES), max_size=3)).map(
 )
 
 
+@pytest.fixture(scope="module")
+def module_demo(django_db_setup, django_db_blocker):
+    """The demo site: every page type with content, loaded once for this module."""
+    with module_transaction(django_db_blocker):
+        call_command("load_demo", stdout=Quiet())
+        yield
+
+
 @pytest.fixture
-def demo(db):
-    """The demo site: every page type with content (loaded once per test: it is not cheap)."""
-
-    class Quiet:
-        def write(self, *args, **kwargs):
-            pass
-
-    call_command("load_demo", stdout=Quiet())
+def demo(module_demo, db):
+    """The module's demo inside this test's savepoint."""
 
 
 def fuzz(client, path):
