@@ -2,11 +2,12 @@
 
 from django.http import JsonResponse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET
+
+from werkstatt.readonly import read_only
 
 from .contract import FACETS, KINDS, MAX_QUERY_LENGTH
 from .openapi import schema
-from .params import CONTROL, ParamError, check_page, parse, viewer_for
+from .params import CONTROL, ParamError, parse, viewer_for
 from .service import autocomplete_with_fallback, search_with_fallback
 
 JSON_OPTIONS = {"ensure_ascii": False}
@@ -83,20 +84,21 @@ def response_payload(search_request, response):
     }
 
 
-@require_GET
+@read_only
 def api_search(request):
     try:
         search_request, _show_all = parse(
-            request.GET, viewer=viewer_for(request.user), allow_all=False
+            request.GET, viewer=viewer_for(request.user), allow_all=False, exact=True
         )
         response = search_with_fallback(search_request)
-        check_page(search_request, response.total)
+        # a page beyond the last is no error here (the schema allows every page up to
+        # MAX_PAGE): its answer has no hits and says how many pages there are
     except ParamError as error:
         return error_response(error)
     return JsonResponse(response_payload(search_request, response), json_dumps_params=JSON_OPTIONS)
 
 
-@require_GET
+@read_only
 def api_suggest(request):
     keys = list(request.GET)
     if any(key != "q" for key in keys) or len(request.GET.getlist("q")) > 1:
@@ -110,6 +112,6 @@ def api_suggest(request):
     return JsonResponse({"q": q, "suggestions": suggestions}, json_dumps_params=JSON_OPTIONS)
 
 
-@require_GET
+@read_only
 def api_schema(request):
     return JsonResponse(schema(), json_dumps_params=JSON_OPTIONS)

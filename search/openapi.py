@@ -4,7 +4,10 @@ Other apps may add their read-only endpoints with `add_paths({...})` from `AppCo
 """
 
 from .contract import DEFAULT_PAGE_SIZE, FACETS, KINDS, MAX_QUERY_LENGTH, SORTS, VOCABULARIES
-from .params import MAX_PAGE, MAX_VALUES
+from .params import MAX_PAGE, MAX_VALUES, NO_CONTROL, VALUE_PATTERNS
+
+# q: at most MAX_QUERY_LENGTH characters, no control characters (tab, CR and LF are allowed)
+QUERY_SCHEMA = {"type": "string", "maxLength": MAX_QUERY_LENGTH, "pattern": f"^{NO_CONTROL}*$"}
 
 _extra_paths = {}
 
@@ -19,17 +22,15 @@ def _facet_parameter(name):
         schema["enum"] = list(KINDS)
     elif name in VOCABULARIES:
         schema["enum"] = list(VOCABULARIES[name])
-    elif name == "jahr":
-        schema["pattern"] = "^(19|20)[0-9]{2}$"
-    elif name == "region":
-        schema["pattern"] = "^[0-9]{2,12}$"
+    else:
+        schema["pattern"] = f"^{VALUE_PATTERNS[name]}$"
     descriptions = {
         "art": "Art des Inhalts",
         "handlungsfeld": "Kurzname (Slug) eines Handlungsfelds",
         "region": "Amtlicher Schlüssel (Land, Kreis, Gemeinde); findet auch alles darunter",
         "zielgruppe": "Kurzname (Slug) einer Zielgruppe",
         "status": "Status eines Werkzeugs",
-        "schlagwort": "Schlagwort (wie angezeigt)",
+        "schlagwort": "Schlagwort (genau wie angezeigt)",
         "jahr": "Jahr",
         "monat": "Monat einer Einzelmaßnahme (1 = Januar bis 12 = Dezember)",
         "budget": "Budgetband einer Einzelmaßnahme",
@@ -41,7 +42,8 @@ def _facet_parameter(name):
         "name": name,
         "in": "query",
         "required": False,
-        "description": f"{descriptions[name]}. Mehrfach angeben für ODER (höchstens {MAX_VALUES}).",
+        "description": f"{descriptions[name]}. Mehrfach angeben für ODER (höchstens {MAX_VALUES}); "
+        "ein gültig geschriebener Wert, den es nicht gibt, findet nichts.",
         "schema": {"type": "array", "items": schema, "maxItems": MAX_VALUES},
         "style": "form",
         "explode": True,
@@ -114,7 +116,7 @@ def schema():
         {
             "name": "q",
             "in": "query",
-            "schema": {"type": "string", "maxLength": MAX_QUERY_LENGTH},
+            "schema": QUERY_SCHEMA,
             "description": "Suchbegriffe (alle müssen vorkommen; deutsche Wortformen, ae/ä, ss/ß)",
         },
         *[_facet_parameter(name) for name in FACETS],
@@ -130,11 +132,11 @@ def schema():
             "name": "seite",
             "in": "query",
             "schema": {"type": "integer", "minimum": 1, "maximum": MAX_PAGE},
-            "description": f"Seite zu je {DEFAULT_PAGE_SIZE} Treffern",
+            "description": f"Seite zu je {DEFAULT_PAGE_SIZE} Treffern; hinter der letzten: keine",
         },
     ]
     bad_request = {
-        "description": "Ungültige Parameter (unbekannter Name oder Wert, Seite hinter dem Ende, zu lang)",
+        "description": "Ungültige Parameter (unbekannter Name, Wert gegen das Schema, zu lang)",
         "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}},
     }
     paths = {
@@ -165,7 +167,8 @@ def schema():
                     {
                         "name": "q",
                         "in": "query",
-                        "schema": {"type": "string", "maxLength": MAX_QUERY_LENGTH},
+                        "schema": QUERY_SCHEMA,
+                        "description": "Wortanfang (Leerzeichen am Rand zählen nicht)",
                     }
                 ],
                 "responses": {

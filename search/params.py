@@ -36,6 +36,16 @@ MAX_VALUES = 20
 MAX_VALUE_LENGTH = 200
 MAX_PAGE = 500
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# The API's exact rules (`parse(..., exact=True)`), written so that Python's `re.fullmatch` and
+# the ECMA regexes of the OpenAPI description (`openapi`, anchored there) read them alike.
+NO_CONTROL = "[^\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f\\u007f]"
+VALUE_PATTERNS = {
+    "handlungsfeld": "[a-z0-9-]{1,120}",
+    "zielgruppe": "[a-z0-9-]{1,120}",
+    "region": "[0-9]{2,12}",
+    "jahr": "(19|20)[0-9]{2}",
+    "schlagwort": f"{NO_CONTROL}{{1,{MAX_VALUE_LENGTH}}}",
+}
 YEAR = re.compile(r"^(19|20)\d\d$")
 REGION_CODE = re.compile(r"^\d{2,12}$")
 
@@ -74,8 +84,13 @@ def _clean_text(name, value, limit):
     return value.strip()
 
 
-def parse(query, viewer=PUBLIC, page_size=DEFAULT_PAGE_SIZE, allow_all=True):
-    """Validate a QueryDict (request.GET). Returns (SearchRequest, show_all_facet)."""
+def parse(query, viewer=PUBLIC, page_size=DEFAULT_PAGE_SIZE, allow_all=True, exact=False):
+    """Validate a QueryDict (request.GET). Returns (SearchRequest, show_all_facet).
+
+    The page forgives what a form sends (empty fields, spaces around values) and names an
+    unknown vocabulary value. The API (`exact`) takes exactly what its OpenAPI description
+    allows: no empty or padded values, and a well-formed value that names nothing finds nothing.
+    """
     for key in query:
         if key not in ALLOWED or (key == "alle" and not allow_all):
             shown = CONTROL.sub("?", key)[:40]
@@ -86,6 +101,8 @@ def parse(query, viewer=PUBLIC, page_size=DEFAULT_PAGE_SIZE, allow_all=True):
                 _("Der Parameter „%(key)s“ darf nur einmal vorkommen.") % {"key": key}, key
             )
 
+    if exact:
+        _check_exact(query)
     q = _clean_text("q", query.get("q", ""), MAX_QUERY_LENGTH)
     sort = query.get("sortierung", "") or default_sort(q)
     if sort == "relevanz" and not q:
@@ -126,13 +143,13 @@ def parse(query, viewer=PUBLIC, page_size=DEFAULT_PAGE_SIZE, allow_all=True):
                 values.append(value)
         if not values:
             continue
-        if len(values) > MAX_VALUES:
+        if len(values) > MAX_VALUES or len(query.getlist(facet)) > MAX_VALUES:
             raise ParamError(
                 _("Zu viele Werte für „%(facet)s“ (höchstens %(max)s).")
                 % {"facet": facet, "max": MAX_VALUES},
                 facet,
             )
-        unknown = sorted(set(values) - known_values(facet, values))
+        unknown = [] if exact else sorted(set(values) - known_values(facet, values))
         if unknown:
             raise ParamError(
                 _("Unbekannter Wert „%(value)s“ für %(facet)s.")
@@ -151,6 +168,38 @@ def parse(query, viewer=PUBLIC, page_size=DEFAULT_PAGE_SIZE, allow_all=True):
         viewer=viewer if viewer in (PUBLIC, MEMBERS) else PUBLIC,
     )
     return request, show_all
+
+
+def _check_exact(query):
+    """The API's rules beyond the page's: a given single parameter must be valid (not empty),
+    every facet value must be one of its vocabulary or match its pattern, unpadded."""
+    single = {
+        "sortierung": set(SORTS),
+        "uebergeordnet": set(ROLLUP_VALUES),
+    }
+    for name, allowed in single.items():
+        if name in query and query[name] not in allowed:
+            raise ParamError(_("„%(name)s“ hat keinen gültigen Wert.") % {"name": name}, name)
+    if "seite" in query and not re.fullmatch("[0-9]{1,3}", query["seite"]):
+        raise ParamError(
+            _("Die Seitenzahl muss eine ganze Zahl zwischen 1 und %(max)s sein.")
+            % {"max": MAX_PAGE},
+            "seite",
+        )
+    for facet in FACETS:
+        for value in query.getlist(facet):
+            if facet == "art":
+                valid = value in KINDS
+            elif facet in VOCABULARIES:
+                valid = value in VOCABULARIES[facet]
+            else:
+                valid = re.fullmatch(VALUE_PATTERNS[facet], value) is not None
+            if not valid:
+                raise ParamError(
+                    _("Ungültiger Wert „%(value)s“ für %(facet)s.")
+                    % {"value": CONTROL.sub("?", value)[:60], "facet": FACETS[facet]},
+                    facet,
+                )
 
 
 def known_values(facet, values):

@@ -8,61 +8,48 @@ unknown region key finds nothing), anything else is a 400 with a German message.
 methods answer 405 (CSRF does not get to refuse them first), GETs carry CORS for any origin.
 """
 
-import re
+from django.db.models import Prefetch, Q
+from django.utils.translation import gettext as _
+from wagtail.rich_text import expand_db_html
 
-from django.core.paginator import Paginator
-from django.db.models import Q
-from django.http import JsonResponse
-
-from werkstatt.numbers import MAX_ID, NumberError, query_int
+from network.views import private
+from werkstatt import jsonapi
+from werkstatt.numbers import NumberError
 from werkstatt.readonly import read_only
+from werkstatt.visibility import viewable
 
 from . import opendata
-from .models import CatalogueIndexPage, FutureVision, ToolStatus
+from .models import (
+    CatalogueIndexPage,
+    FutureVision,
+    PlanRow,
+    PlanRowTool,
+    ToolStatus,
+    WorkshopPlanPage,
+)
 
-PAGE_SIZE = 50
-MAX_PAGE = 10_000
-REGION = re.compile(r"^[0-9]{2,12}$")
-SLUG = re.compile(r"^[a-z0-9-]{1,120}$")
-FILTERS = ("handlungsfeld", "status", "zielgruppe", "region", "praxisbeispiel", "seite")
-
-
-def _json(data, status=200):
-    return JsonResponse(data, status=status, json_dumps_params={"ensure_ascii": False})
-
-
-def _error(message, parameter, status=400):
-    return _json({"fehler": message, "parameter": parameter}, status=status)
-
-
-def _choice(request, name, allowed):
-    value = request.GET.get(name, "")
-    if value and value not in allowed:
-        raise ValueError(name)
-    return value
-
-
-def _slug(request, name):
-    """A vocabulary slug; one that matches the pattern but names nothing finds nothing."""
-    value = request.GET.get(name, "")
-    if value and not SLUG.fullmatch(value):
-        raise ValueError(name)
-    return value
+PAGE_SIZE = jsonapi.PAGE_SIZE
+MAX_PAGE = jsonapi.MAX_PAGE
+TOOL_FILTERS = [
+    jsonapi.slug_filter("handlungsfeld", "eines Handlungsfelds"),
+    jsonapi.choice_filter("status", ToolStatus.values, "Status des Werkzeugs"),
+    jsonapi.slug_filter("zielgruppe", "einer Zielgruppe"),
+    jsonapi.region_filter(),
+    jsonapi.choice_filter("praxisbeispiel", ["ja", "nein"], "nur Praxisbeispiele / keine"),
+]
+PLAN_FILTERS = [
+    jsonapi.slug_filter("handlungsfeld", "eines Handlungsfelds (in einer Zeile des Plans)"),
+    jsonapi.region_filter(),
+    jsonapi.year_filter("Jahr, das der Plan umfasst"),
+]
 
 
 def _filtered_tools(request):
     """Public tools matching the GET filters; ValueError(parameter) for a value the schema forbids."""
-    unknown = sorted(set(request.GET) - set(FILTERS))
-    if unknown:
-        raise ValueError(unknown[0])
+    values = jsonapi.read_filters(request, TOOL_FILTERS)
     tools = opendata.public_tools()
-    field = _slug(request, "handlungsfeld")
-    status = _choice(request, "status", set(ToolStatus.values))
-    group = _slug(request, "zielgruppe")
-    practice = _choice(request, "praxisbeispiel", {"ja", "nein"})
-    region = request.GET.get("region", "")
-    if region and not REGION.fullmatch(region):
-        raise ValueError("region")
+    field, status, group = values["handlungsfeld"], values["status"], values["zielgruppe"]
+    practice, region = values["praxisbeispiel"], values["region"]
     if field:
         tools = tools.filter(
             Q(primary_action_field__slug=field) | Q(further_action_fields__slug=field)
@@ -83,42 +70,38 @@ def _filtered_tools(request):
     return tools
 
 
+def _tool_records(request, tools):
+    return [opendata.json_record(item) for item in opendata.records(request, tools)]
+
+
 @read_only
 def tools(request):
     try:
-        queryset = _filtered_tools(request)
-        number = query_int(request.GET, "seite", 1, MAX_PAGE, default=1)
-    except ValueError as error:
-        return _error("Unbekannter Parameter oder ungültiger Wert.", str(error))
+        return jsonapi.page_of(
+            request,
+            _filtered_tools(request),
+            lambda page: _tool_records(request, page),
+            extra={"lizenz": opendata.LICENCE["id"]},
+        )
     except NumberError as error:
-        return _error(error.message, "seite")
-    paginator = Paginator(queryset, PAGE_SIZE)
-    page = paginator.get_page(number)
-    items = opendata.records(request, page.object_list)
-    return _json(
-        {
-            "anzahl": paginator.count,
-            "seite": page.number,
-            "seiten": paginator.num_pages,
-            "lizenz": opendata.LICENCE["id"],
-            "ergebnisse": [opendata.json_record(item) for item in items],
-        }
-    )
+        return jsonapi.error(error.message, "seite")
+    except ValueError as error:
+        return jsonapi.error(jsonapi.INVALID, str(error))
 
 
 @read_only
 def tool(request, pk):
-    found = opendata.public_tools().filter(pk=pk)
-    items = opendata.records(request, found)
-    if not items:
-        return _error("Dieses Werkzeug gibt es nicht oder es ist nicht öffentlich.", "id", 404)
-    return _json(opendata.json_record(items[0]))
+    return jsonapi.one(
+        opendata.public_tools().filter(pk=pk),
+        lambda found: _tool_records(request, found),
+        _("Dieses Werkzeug gibt es nicht oder es ist nicht öffentlich."),
+    )
 
 
 @read_only
 def visions(request):
     if request.GET:
-        return _error("Unbekannter Parameter oder ungültiger Wert.", sorted(request.GET)[0])
+        return jsonapi.error(jsonapi.INVALID, sorted(request.GET)[0])
     catalogues = CatalogueIndexPage.objects.live().public()
     base = opendata.site_for(request).root_url
     result = [
@@ -132,7 +115,119 @@ def visions(request):
         .select_related("catalogue", "action_field")
         .order_by("catalogue__path", "sort_order", "pk")
     ]
-    return _json({"anzahl": len(result), "lizenz": opendata.LICENCE["id"], "ergebnisse": result})
+    return jsonapi.json_response(
+        {"anzahl": len(result), "lizenz": opendata.LICENCE["id"], "ergebnisse": result}
+    )
+
+
+# --- Werkstattpläne -----------------------------------------------------------------------
+
+
+def _plans(request, values):
+    """Live plans the request may open, filtered; rows and their live linked tools prefetched."""
+    plans = viewable(WorkshopPlanPage.objects.live(), request).order_by("path")
+    if values.get("handlungsfeld"):
+        plans = plans.filter(rows__action_field__slug=values["handlungsfeld"]).distinct()
+    if values.get("region"):
+        plans = plans.filter(region__code__startswith=values["region"])
+    if values.get("jahr"):
+        year = int(values["jahr"])
+        plans = plans.filter(start_year__lte=year, end_year__gte=year)
+    links = PlanRowTool.objects.filter(tool__live=True).select_related("tool")
+    rows = PlanRow.objects.select_related("action_field").prefetch_related(
+        Prefetch("tool_links", links)
+    )
+    return plans.select_related("region", "catalogue").prefetch_related(Prefetch("rows", rows))
+
+
+def _page_link(page, request):
+    return {
+        "id": page.pk,
+        "titel": page.title,
+        "url": request.build_absolute_uri(page.get_url(request)),
+    }
+
+
+def plan_records(plans, request):
+    """Plans as JSON; linked tools and the catalogue only where the request may open them.
+
+    The row's „Ansprechperson“ is left out: a name is personal data (see the open data)."""
+    linked = [
+        link.tool for plan in plans for row in plan.rows.all() for link in row.tool_links.all()
+    ]
+    catalogues = [plan.catalogue for plan in plans if plan.catalogue_id]
+    allowed = {page.pk for page in viewable(linked + catalogues, request)}
+    records = []
+    for plan in plans:
+        url = plan.get_url(request)
+        records.append(
+            {
+                "id": plan.pk,
+                "titel": plan.title,
+                "url": request.build_absolute_uri(url),
+                "region": plan.region.record() if plan.region_id else None,
+                "einleitung_html": expand_db_html(plan.intro),
+                "erstes_jahr": plan.start_year,
+                "letztes_jahr": plan.end_year,
+                "katalog": _page_link(plan.catalogue, request)
+                if plan.catalogue_id and plan.catalogue_id in allowed
+                else None,
+                "downloads": {
+                    name: request.build_absolute_uri(url + plan.reverse_subpage(route))
+                    for name, route in (("csv", "plan_csv"), ("xlsx", "plan_xlsx"))
+                },
+                "zeilen": [
+                    {
+                        "titel": row.title,
+                        "handlungsfeld": {
+                            "slug": row.action_field.slug,
+                            "name": row.action_field.name,
+                        }
+                        if row.action_field_id
+                        else None,
+                        "beschreibung": row.description,
+                        "werkzeuge": [
+                            _page_link(link.tool, request)
+                            for link in row.tool_links.all()
+                            if link.tool_id in allowed
+                        ],
+                        "weitere_schritte": row.tool_list,
+                        "umsetzungsort": row.place,
+                        "beteiligte": row.participants,
+                        "jahre": row.year_list,
+                    }
+                    for row in plan.rows.all()
+                ],
+                "zuletzt_geaendert": plan.last_published_at.isoformat()
+                if plan.last_published_at
+                else None,
+            }
+        )
+    return records
+
+
+@read_only
+@private
+def plans(request):
+    try:
+        values = jsonapi.read_filters(request, PLAN_FILTERS)
+        return jsonapi.page_of(
+            request, _plans(request, values), lambda page: plan_records(page, request)
+        )
+    except NumberError as error:
+        return jsonapi.error(error.message, "seite")
+    except ValueError as error:
+        return jsonapi.error(jsonapi.INVALID, str(error))
+
+
+@read_only
+@private
+def plan(request, pk):
+    return jsonapi.one(
+        _plans(request, {}).filter(pk=pk),
+        lambda found: plan_records(found, request),
+        _("Diesen Werkstattplan gibt es nicht oder Sie dürfen ihn nicht sehen."),
+    )
 
 
 # --- OpenAPI ------------------------------------------------------------------------------
@@ -162,15 +257,7 @@ TOOL_SCHEMA = {
         "zielgruppen": {"type": "array", "items": _string()},
         "schlagworte": {"type": "array", "items": _string()},
         "umsetzungsort": _string(),
-        "region": {
-            "type": ["object", "null"],
-            "required": ["ags", "name", "ebene"],
-            "properties": {
-                "ags": _string(pattern="^[0-9]{2,12}$"),
-                "name": _string(),
-                "ebene": _string(),
-            },
-        },
+        "region": jsonapi.REGION_SCHEMA,
         "beteiligte": _string(),
         "budget_eur": {"type": ["number", "null"]},
         "finanzierung": _string(),
@@ -199,63 +286,11 @@ TOOL_SCHEMA = {
         "zuletzt_geaendert": {"type": ["string", "null"], "format": "date-time"},
     },
 }
-ERROR_SCHEMA = {
-    "type": "object",
-    "required": ["fehler"],
-    "properties": {"fehler": _string(), "parameter": _string()},
-}
-
-
-def _json_content(schema):
-    return {"application/json": {"schema": schema}}
-
-
-def _error_response(description):
-    return {"description": description, "content": _json_content(ERROR_SCHEMA)}
 
 
 def openapi_paths():
     """The catalogue's endpoints for /api/v1/schema/ (no database access: built in `ready()`)."""
-
-    def query(name, schema, description):
-        return {"name": name, "in": "query", "required": False, "schema": schema,
-                "description": description}  # fmt: skip
-
-    list_parameters = [
-        query(
-            "handlungsfeld",
-            _string(pattern=SLUG.pattern),
-            "Kurzname eines Handlungsfelds (ein unbekannter findet nichts)",
-        ),
-        query("status", _string(enum=list(ToolStatus.values)), "Status des Werkzeugs"),
-        query(
-            "zielgruppe",
-            _string(pattern=SLUG.pattern),
-            "Kurzname einer Zielgruppe (ein unbekannter findet nichts)",
-        ),
-        query(
-            "region",
-            _string(pattern="^[0-9]{2,12}$"),
-            "Amtlicher Schlüssel; findet auch alles darunter (ein unbekannter findet nichts)",
-        ),
-        query("praxisbeispiel", _string(enum=["ja", "nein"]), "nur Praxisbeispiele / keine"),
-        query(
-            "seite",
-            {"type": "integer", "minimum": 1, "maximum": MAX_PAGE},
-            f"Seite zu je {PAGE_SIZE} Werkzeugen",
-        ),
-    ]
-    page = {
-        "type": "object",
-        "required": ["anzahl", "seite", "seiten", "lizenz", "ergebnisse"],
-        "properties": {
-            "anzahl": {"type": "integer", "minimum": 0},
-            "seite": {"type": "integer", "minimum": 1},
-            "seiten": {"type": "integer", "minimum": 1},
-            "lizenz": _string(const=opendata.LICENCE["id"]),
-            "ergebnisse": {"type": "array", "items": TOOL_SCHEMA},
-        },
-    }
+    page = jsonapi.page_schema(TOOL_SCHEMA, lizenz=_string(const=opendata.LICENCE["id"]))
     vision = {
         "type": "object",
         "required": ["id", "katalog", "handlungsfeld", "text_html"],
@@ -266,15 +301,82 @@ def openapi_paths():
             "text_html": _string(description="Rich Text (HTML)"),
         },
     }
+    plan = {
+        "type": "object",
+        "additionalProperties": False,
+        "required": [
+            "id",
+            "titel",
+            "url",
+            "region",
+            "einleitung_html",
+            "erstes_jahr",
+            "letztes_jahr",
+            "katalog",
+            "downloads",
+            "zeilen",
+            "zuletzt_geaendert",
+        ],
+        "properties": {
+            "id": {"type": "integer"},
+            "titel": _string(),
+            "url": _string(format="uri"),
+            "region": jsonapi.REGION_SCHEMA,
+            "einleitung_html": _string(description="Rich Text (HTML)"),
+            "erstes_jahr": {"type": "integer"},
+            "letztes_jahr": {"type": "integer"},
+            "katalog": {
+                "anyOf": [jsonapi.LINKS_SCHEMA["items"], {"type": "null"}],
+                "description": "zugehöriger Werkzeugkatalog, wenn die Anfragende ihn öffnen darf",
+            },
+            "downloads": {
+                "type": "object",
+                "required": ["csv", "xlsx"],
+                "properties": {"csv": _string(), "xlsx": _string()},
+            },
+            "zeilen": {
+                "type": "array",
+                "items": {
+                    "type": "object",
+                    "additionalProperties": False,
+                    "required": [
+                        "titel",
+                        "handlungsfeld",
+                        "beschreibung",
+                        "werkzeuge",
+                        "weitere_schritte",
+                        "umsetzungsort",
+                        "beteiligte",
+                        "jahre",
+                    ],
+                    "properties": {
+                        "titel": _string(),
+                        "handlungsfeld": {
+                            "type": ["object", "null"],
+                            "required": ["slug", "name"],
+                            "properties": {"slug": _string(), "name": _string()},
+                        },
+                        "beschreibung": _string(),
+                        "werkzeuge": jsonapi.LINKS_SCHEMA,
+                        "weitere_schritte": {"type": "array", "items": _string()},
+                        "umsetzungsort": _string(),
+                        "beteiligte": _string(),
+                        "jahre": {"type": "array", "items": {"type": "integer"}},
+                    },
+                },
+            },
+            "zuletzt_geaendert": {"type": ["string", "null"], "format": "date-time"},
+        },
+    }
     return {
         "/api/v1/werkzeuge/": {
             "get": {
                 "summary": "Öffentliche Werkzeuge aller Kataloge (offene Daten, dl-de/by-2-0)",
                 "operationId": "tools",
-                "parameters": list_parameters,
+                "parameters": [*TOOL_FILTERS, jsonapi.page_parameter(what="Werkzeugen")],
                 "responses": {
-                    "200": {"description": "Eine Seite Werkzeuge", "content": _json_content(page)},
-                    "400": _error_response("Unbekannter Parameter oder ungültiger Wert"),
+                    "200": jsonapi.answer("Eine Seite Werkzeuge", page),
+                    "400": jsonapi.error_answer("Unbekannter Parameter oder ungültiger Wert"),
                 },
             }
         },
@@ -282,17 +384,10 @@ def openapi_paths():
             "get": {
                 "summary": "Ein öffentliches Werkzeug",
                 "operationId": "tool",
-                "parameters": [
-                    {
-                        "name": "id",
-                        "in": "path",
-                        "required": True,
-                        "schema": {"type": "integer", "minimum": 1, "maximum": MAX_ID},
-                    }
-                ],
+                "parameters": [jsonapi.ID_PARAMETER],
                 "responses": {
-                    "200": {"description": "Das Werkzeug", "content": _json_content(TOOL_SCHEMA)},
-                    "404": _error_response("Nicht vorhanden oder nicht öffentlich"),
+                    "200": jsonapi.answer("Das Werkzeug", TOOL_SCHEMA),
+                    "404": jsonapi.error_answer("Nicht vorhanden oder nicht öffentlich"),
                 },
             }
         },
@@ -301,22 +396,28 @@ def openapi_paths():
                 "summary": "Zukunftsbilder der öffentlichen Kataloge",
                 "operationId": "visions",
                 "responses": {
-                    "200": {
-                        "description": "Alle Zukunftsbilder",
-                        "content": _json_content(
-                            {
-                                "type": "object",
-                                "required": ["anzahl", "lizenz", "ergebnisse"],
-                                "properties": {
-                                    "anzahl": {"type": "integer"},
-                                    "lizenz": _string(const=opendata.LICENCE["id"]),
-                                    "ergebnisse": {"type": "array", "items": vision},
-                                },
-                            }
-                        ),
-                    },
-                    "400": _error_response("Diese Adresse kennt keine Parameter"),
+                    "200": jsonapi.answer(
+                        "Alle Zukunftsbilder",
+                        {
+                            "type": "object",
+                            "required": ["anzahl", "lizenz", "ergebnisse"],
+                            "properties": {
+                                "anzahl": {"type": "integer"},
+                                "lizenz": _string(const=opendata.LICENCE["id"]),
+                                "ergebnisse": {"type": "array", "items": vision},
+                            },
+                        },
+                    ),
+                    "400": jsonapi.error_answer("Diese Adresse kennt keine Parameter"),
                 },
             }
         },
+        **jsonapi.list_and_detail(
+            "/api/v1/werkstattplaene/",
+            "plans",
+            "Werkstattpläne",
+            plan,
+            PLAN_FILTERS,
+            who=" (öffentliche; angemeldete Mitglieder auch die für Mitglieder)",
+        ),
     }

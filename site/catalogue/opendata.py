@@ -201,9 +201,7 @@ def json_record(item):
         "zielgruppen": item["target_groups"],
         "schlagworte": list(values["tags"]),
         "umsetzungsort": values["location_text"],
-        "region": {"ags": region.code, "name": region.label, "ebene": region.get_level_display()}
-        if region
-        else None,
+        "region": region.record() if region else None,
         "beteiligte": values["partners"],
         "budget_eur": item["budget"],
         "finanzierung": values["funding"],

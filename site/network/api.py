@@ -2,17 +2,17 @@
 
 import re
 
-from django.core.paginator import Paginator
 from django.http import JsonResponse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
-from werkstatt.numbers import MAX_ID
+from werkstatt import jsonapi
+from werkstatt.numbers import MAX_ID, NumberError
 from werkstatt.readonly import read_only
 
 from . import directory
 from .models import Body, BodyKind, Municipality, Organisation, OrganisationKind, Person
-from .views import MAX_PAGE, page_number, private
+from .views import MAX_PAGE, private
 
 API_PAGE_SIZE = 50
 QUERY = re.compile(rf"[^\x00]{{0,{directory.MAX_QUERY_LENGTH}}}")
@@ -60,33 +60,27 @@ def api_filters(request):
     data, errors = {}, {}
     for name, pattern, message in FILTERS:
         value = request.GET.get(name, "")
-        if name == "q":
-            value = value.strip()
-        if value and not pattern.fullmatch(value):
+        if name in request.GET and not pattern.fullmatch(value):  # empty too, as in the schema
             errors[name] = [str(message) % {"value": value}]
-        data[name] = value
+        data[name] = value.strip() if name == "q" else value
     return data, (_bad_request(errors) if errors else None)
 
 
 def _page(request, queryset, serialise):
-    number, error = page_number(request)
-    if error:
+    try:
+        return jsonapi.page_of(
+            request,
+            queryset,
+            lambda objects: [serialise(obj, request) for obj in objects],
+            API_PAGE_SIZE,
+            MAX_PAGE,
+        )
+    except NumberError as error:
         return JsonResponse(
-            {"fehler": error, "details": {"seite": [error]}},
+            {"fehler": error.message, "details": {"seite": [error.message]}},
             status=400,
             json_dumps_params={"ensure_ascii": False},
         )
-    paginator = Paginator(queryset, API_PAGE_SIZE)
-    page = paginator.get_page(number)
-    return JsonResponse(
-        {
-            "anzahl": paginator.count,
-            "seite": page.number,
-            "seiten": paginator.num_pages,
-            "ergebnisse": [serialise(obj, request) for obj in page.object_list],
-        },
-        json_dumps_params={"ensure_ascii": False},
-    )
 
 
 @read_only
@@ -107,12 +101,11 @@ def contacts(request):
 @read_only
 @private
 def contact(request, pk):
-    person = Person.objects.visible_to(request.user).filter(pk=pk).first()
-    if person is None:
-        return JsonResponse(
-            {"fehler": _("Nicht gefunden.")}, status=404, json_dumps_params={"ensure_ascii": False}
-        )
-    return JsonResponse(_person_data(person, request), json_dumps_params={"ensure_ascii": False})
+    return jsonapi.one(
+        Person.objects.visible_to(request.user).filter(pk=pk),
+        lambda people: [_person_data(person, request) for person in people],
+        _("Nicht gefunden."),
+    )
 
 
 def _municipality_data(municipality, request):
@@ -168,7 +161,7 @@ def _body_data(body, request):
 def _kind(request, choices):
     """The „Art“ filter: one of `choices` (an enum in the schema), else a 400."""
     value = request.GET.get("art", "")
-    if value and value not in dict(choices):
+    if "art" in request.GET and value not in dict(choices):
         return None, _bad_request(
             {"art": [_("„%(value)s“ ist hier keine gültige Auswahl.") % {"value": value}]}
         )

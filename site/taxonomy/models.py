@@ -148,6 +148,10 @@ class Region(index.Indexed, models.Model):
             return f"{self.name} ({self.kind})"
         return self.name
 
+    def record(self):
+        """The region as the JSON API and the open data give it: official key, name, level."""
+        return {"ags": self.code, "name": self.label, "ebene": self.get_level_display()}
+
     def ancestors(self, include_self=False):
         """Ancestors from the Land down, following parents (one query per level, at most four)."""
         chain = []

@@ -8,7 +8,9 @@ database (navigation, site settings), which is exactly what failed.
 With DEBUG, Django answers a missing page with its technical debug page, which the CSP leaves
 unstyled and which testers on the dev server mistook for the real site. Pages raise Http404 in
 their views (Wagtail serves nearly every path), so answering it in `NotFoundPageMiddleware`
-shows 404.html everywhere; production gets the same page from Django's handler404.
+shows 404.html everywhere; production gets the same page from Django's handler404. Below
+/api/ the 404 is JSON (`{"fehler": ...}`, as the OpenAPI document describes every 404), also
+for an address no endpoint matches, e.g. an id beyond what a database column holds.
 """
 
 import sys
@@ -62,6 +64,17 @@ def server_error(request, template_name="500.html"):
         return HttpResponseServerError("Serverfehler", content_type="text/plain; charset=utf-8")
 
 
+def api_not_found(request, rest=""):
+    """A JSON 404 for every /api/ address no endpoint has (also the routes' id overflow)."""
+    response = JsonResponse(
+        {"fehler": _("Diese Adresse gibt es nicht.")},
+        status=404,
+        json_dumps_params={"ensure_ascii": False},
+    )
+    response["Access-Control-Allow-Origin"] = "*"
+    return response
+
+
 class NotFoundPageMiddleware:
     """Render 404.html (with search box) for Http404, independent of DEBUG."""
 
@@ -73,5 +86,7 @@ class NotFoundPageMiddleware:
 
     def process_exception(self, request, exception):
         if isinstance(exception, Http404):
+            if request.path.startswith("/api/"):
+                return api_not_found(request)
             return defaults.page_not_found(request, exception)
         return None

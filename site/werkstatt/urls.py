@@ -7,7 +7,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from werkstatt import accounts, health, sitemaps
+from werkstatt import accounts, errors, health, sitemaps
 
 urlpatterns = [
     # Scoped versions of Wagtail's cross-model reports come first (network.admin_urls).
@@ -69,7 +69,11 @@ if settings.DEBUG:
             settings.MEDIA_URL + folder, document_root=settings.MEDIA_ROOT / folder
         )
 
-urlpatterns += [path("", include(wagtail_urls))]
+urlpatterns += [
+    # Below /api/ nothing is a page: what no app's route matched is a JSON 404 (no HTML page).
+    path("api/<path:rest>", errors.api_not_found),
+    path("", include(wagtail_urls)),
+]
 
 # A database that is down answers a styled 503 (werkstatt.errors), other errors the 500 page.
 handler500 = "werkstatt.errors.server_error"

@@ -48,6 +48,14 @@ BUDGET = {
     "municipalities API": 5,
     "tools API": 15,
     "visions API": 3,
+    "plans API": 6,
+    "plan API": 5,
+    "projects API": 11,
+    "project API": 10,
+    "reports API": 10,
+    "report API": 9,
+    "data reports API": 8,
+    "data report API": 7,
 }
 
 
@@ -126,6 +134,14 @@ def paths():
         "municipalities API": "/api/v1/netzwerk/kommunen/",
         "tools API": "/api/v1/werkzeuge/",
         "visions API": "/api/v1/zukunftsbilder/",
+        "plans API": "/api/v1/werkstattplaene/",
+        "plan API": f"/api/v1/werkstattplaene/{WorkshopPlanPage.objects.live().first().pk}/",
+        "projects API": "/api/v1/projekte/",
+        "project API": f"/api/v1/projekte/{ProjectPage.objects.live().order_by('path').first().pk}/",
+        "reports API": "/api/v1/berichte/",
+        "report API": f"/api/v1/berichte/{ReportPage.objects.live().order_by('path').first().pk}/",
+        "data reports API": "/api/v1/datenberichte/",
+        "data report API": f"/api/v1/datenberichte/{DataReportPage.objects.live().first().pk}/",
     }
 
 
