@@ -196,7 +196,7 @@ def _check_exact(query):
                 valid = re.fullmatch(VALUE_PATTERNS[facet], value) is not None
             if not valid:
                 raise ParamError(
-                    _("Ungültiger Wert „%(value)s“ für %(facet)s.")
+                    _("Unbekannter Wert „%(value)s“ für %(facet)s.")
                     % {"value": CONTROL.sub("?", value)[:60], "facet": FACETS[facet]},
                     facet,
                 )

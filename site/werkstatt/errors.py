@@ -64,7 +64,7 @@ def server_error(request, template_name="500.html"):
         return HttpResponseServerError("Serverfehler", content_type="text/plain; charset=utf-8")
 
 
-def api_not_found(request, rest=""):
+def api_not_found(request):
     """A JSON 404 for every /api/ address no endpoint has (also the routes' id overflow)."""
     response = JsonResponse(
         {"fehler": _("Diese Adresse gibt es nicht.")},

@@ -2,7 +2,7 @@
 
 from django.conf import settings
 from django.contrib.auth import views as auth_views
-from django.urls import include, path
+from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
@@ -71,7 +71,7 @@ if settings.DEBUG:
 
 urlpatterns += [
     # Below /api/ nothing is a page: what no app's route matched is a JSON 404 (no HTML page).
-    path("api/<path:rest>", errors.api_not_found),
+    re_path(r"^api/", errors.api_not_found),  # any rest, even with a line break in it
     path("", include(wagtail_urls)),
 ]
 
