@@ -252,3 +252,31 @@ def test_command_checks_and_imports(plan, tmp_path):
     with pytest.raises(CommandError, match="1 Fehler in 1 Zeile"):
         call_command("import_plan", str(path), plan=plan.slug, stderr=err)
     assert "Zeile 2, Spalte „WERKZEUGE“" in err.getvalue()
+
+
+def test_plan_api_shows_only_linked_tools_and_plans_the_visitor_may_open(plan, member):
+    from django.contrib.auth.models import Group
+    from django.test import Client
+    from wagtail.models import PageViewRestriction
+
+    links = PlanRowTool.objects.filter(row__plan=plan).select_related("tool")
+    assert links.count() >= 2
+    secret = links.first().tool
+    restriction = PageViewRestriction.objects.create(
+        page=secret, restriction_type=PageViewRestriction.GROUPS
+    )
+    restriction.groups.add(Group.objects.create(name="Steuerkreis"))
+    client = Client()
+    answer = client.get(f"/api/v1/werkstattplaene/{plan.pk}/").json()
+    shown = {tool["id"] for row in answer["zeilen"] for tool in row["werkzeuge"]}
+    assert secret.pk not in shown and shown
+    assert answer["erstes_jahr"] == plan.start_year and len(answer["zeilen"]) == plan.rows.count()
+    year = str(plan.start_year)
+    assert client.get("/api/v1/werkstattplaene/", {"jahr": year}).json()["anzahl"] == 1
+    assert client.get("/api/v1/werkstattplaene/", {"jahr": "1999"}).json()["anzahl"] == 0
+
+    PageViewRestriction.objects.create(page=plan, restriction_type=PageViewRestriction.LOGIN)
+    assert client.get("/api/v1/werkstattplaene/").json()["anzahl"] == 0
+    assert client.get(f"/api/v1/werkstattplaene/{plan.pk}/").status_code == 404
+    client.force_login(member)
+    assert client.get(f"/api/v1/werkstattplaene/{plan.pk}/").status_code == 200
