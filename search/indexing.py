@@ -12,11 +12,11 @@ fail because of search.
 import hashlib
 import json
 import logging
-import weakref
-from functools import partial
 
 from django.apps import apps
-from django.db import DEFAULT_DB_ALIAS, connections, transaction
+from django.db import transaction
+
+from werkstatt.aftercommit import CommitBatch
 
 from .backends import active_backend_name, get_backend
 from .backends.base import DocumentData
@@ -260,54 +260,21 @@ def _mirror(keys):
 # --- after-commit scheduling ---------------------------------------------------------------
 
 
-class _Batch(dict):
-    """(model label, pk) -> document key, waiting for one commit. A dict subclass so that the
-    module can hold it weakly: it lives exactly as long as one of its commit hooks."""
-
-
-# connection -> weak reference to its open batch. Connections are per thread, so this is too.
-_open_batches = weakref.WeakKeyDictionary()
-
-
 def schedule(obj):
     """Re-index `obj` once the current transaction commits.
 
     All objects scheduled in one transaction are re-indexed together (one query per model, one
     write to the projection and the backend), so a bulk import of a thousand pages costs one
-    batch, not a thousand single writes. Only public Django API: every call registers its own
-    `transaction.on_commit` hook, all of them sharing the open batch; the first hook to run
-    writes the whole batch, the others find it empty. Django keeps or drops each hook with its
-    savepoint, so the batch is held only by its hooks (the module keeps a weak reference): when
-    a rollback drops all of them, the batch is gone with them, and a hook that survives a
+    batch, not a thousand single writes (`werkstatt.aftercommit.CommitBatch`: public Django API
+    only). A rollback that drops all hooks of a batch drops the batch; a hook that survives a
     partial rollback re-indexes at worst an object whose change was undone (harmless: the
-    re-index reads the rows as they are). A hook registered later (a test's
-    `captureOnCommitCallbacks`, say) also flushes what was queued before it.
+    re-index reads the rows as they are).
     """
     adapter = adapter_for(type(obj))
     if adapter is None or obj.pk is None:
         return
     item = {(obj._meta.label, obj.pk): adapter.key(obj)}
-    connection = connections[DEFAULT_DB_ALIAS]
-    ref = _open_batches.get(connection)
-    batch = ref() if ref is not None else None
-    if batch is None:
-        batch = _Batch()
-        _open_batches[connection] = weakref.ref(batch)
-    batch.update(item)
-    transaction.on_commit(partial(_flush, batch))  # outside a transaction: runs at once
-
-
-def _flush(batch):
-    """A commit hook: write everything its batch holds (nothing if another hook was first)."""
-    connection = connections[DEFAULT_DB_ALIAS]
-    ref = _open_batches.get(connection)
-    if ref is not None and ref() is batch:
-        del _open_batches[connection]  # what is scheduled from now on waits for its own commit
-    if not batch:
-        return
-    items = dict(batch)
-    batch.clear()
-    reindex_batch(items)
+    batches.add(item)
 
 
 def reindex_batch(items):
@@ -348,6 +315,9 @@ def reindex_batch(items):
         logger.exception(
             "search: Schreiben von %s Dokumenten fehlgeschlagen", len(datas) + len(gone)
         )
+
+
+batches = CommitBatch(reindex_batch)  # what schedule() queued, written once per commit
 
 
 def schedule_delete(obj):

@@ -31,6 +31,8 @@ from django.utils.cache import (
     set_response_etag,
 )
 
+from .aftercommit import CommitBatch
+
 logger = logging.getLogger("werkstatt.cache")  # rate-limited in LOGGING
 
 GENERATION_KEY = "pagecache:generation"
@@ -95,23 +97,22 @@ def _renew():
     new_generation()
 
 
+_renewals = CommitBatch(lambda items: _renew())
+
+
 def purge(**kwargs):
     """Invalidate every cached page: now, and again when the current transaction commits.
 
     Once per transaction, however many changes it makes (a catalogue import saves thousands of
     rows): the token is renewed now only if this process stored a page since its last renewal,
-    and the commit hook is registered once for the transaction's list of hooks (Django replaces
-    that list after a commit or a savepoint rollback).
+    and once after the commit (`werkstatt.aftercommit.CommitBatch`, public Django API only).
     """
-    connection = transaction.get_connection()
-    if not connection.in_atomic_block:  # the change is committed already
+    if transaction.get_autocommit():  # no transaction: the change is committed already
         _renew()
         return
     if _stored_since_renewal:
         _renew()
-    if getattr(connection, "_werkstatt_purge_hooks", None) is not connection.run_on_commit:
-        connection._werkstatt_purge_hooks = connection.run_on_commit
-        transaction.on_commit(_renew)
+    _renewals.add()
 
 
 # --- signal wiring -------------------------------------------------------------------------

@@ -90,7 +90,7 @@ def test_one_reindex_per_object_and_transaction(
         page.save()
         page.save_revision().publish()
         other = add_page(parent, "Dorfladen", "dorfladen")
-    hooks = [c for c in callbacks if getattr(c, "func", None) is indexing._flush]
+    hooks = [c for c in callbacks if getattr(c, "func", None) == indexing.batches.run]
     assert len(hooks) > 1
     assert len({id(hook.args[0]) for hook in hooks}) == 1  # one batch behind all of them
     assert sorted(hooks[0].args[0].values()) == sorted(
@@ -148,15 +148,15 @@ def test_a_batch_dies_with_its_rolled_back_transaction(
 
     with django_capture_on_commit_callbacks(execute=True):  # whatever the fixtures queued
         add_page(parent, "Dorfladen", "dorfladen")
-    assert not any(ref() for ref in indexing._open_batches.values())
+    assert indexing.batches.open_batch() is None
     try:
         with transaction.atomic():
             add_page(parent, "Quartiersfonds", "quartiersfonds")
-            assert any(ref() for ref in indexing._open_batches.values())
+            assert indexing.batches.open_batch() is not None
             raise RuntimeError("abgebrochen")
     except RuntimeError:
         pass
-    assert not any(ref() for ref in indexing._open_batches.values())
+    assert indexing.batches.open_batch() is None
 
 
 def test_unpublish_and_delete_remove_the_document(

@@ -48,6 +48,8 @@ CHECKED_AGAINST = {
 }
 
 PUBLIC_PRIVATE_NAMES = {"_meta", "_default_manager", "_base_manager"}
+# Private without an underscore: Django's connection internals and what its source calls private.
+PRIVATE_BY_WORD = {"run_on_commit", "savepoint_ids", "in_atomic_block", "get_connection"}
 OWN_PREFIX = "_werkstatt_"
 
 
@@ -93,7 +95,12 @@ def own_names(trees):
 def private_uses(relative, tree, own):
     """(file, attribute) for every private attribute of someone else's object in `tree`."""
     for node in ast.walk(tree):
-        if not isinstance(node, ast.Attribute) or not _private(node.attr):
+        if not isinstance(node, ast.Attribute):
+            continue
+        if node.attr in PRIVATE_BY_WORD:
+            yield relative, node.attr
+            continue
+        if not _private(node.attr):
             continue
         if isinstance(node.value, ast.Name) and node.value.id in ("self", "cls"):
             continue
@@ -128,12 +135,15 @@ def test_the_scan_sees_a_private_use_and_ignores_our_own():
         "self._client = None\n"
         "user._werkstatt_groups = groups\n"
         "model._meta.label\n"
+        "transaction.get_connection().run_on_commit\n"
         "columns._snapshots.clear()\n"
     )
     own = own_names([ast.parse("_snapshots = {}\n")])
     assert sorted(private_uses("x.py", tree, own)) == [
         ("x.py", "_cached_parent_obj"),
         ("x.py", "_get_path"),
+        ("x.py", "get_connection"),
+        ("x.py", "run_on_commit"),
     ]
 
 
