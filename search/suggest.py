@@ -37,10 +37,13 @@ def distance(a, b, limit=2):
 
 def vocabulary_rows(documents):
     """(term, word, folded) for the words of the documents' titles, summaries and keywords."""
-    seen = {}
+    seen, met = {}, set()
     for data in documents:
         for text in (data.title, data.summary, data.keywords):
             for word in words(text):
+                if word in met:  # the same few words recur in every document: fold each once
+                    continue
+                met.add(word)
                 if len(word) < MIN_LENGTH or not word.isalpha():
                     continue
                 folded = fold(word)
@@ -53,9 +56,14 @@ def vocabulary_rows(documents):
 
 def record(documents):
     """Add the documents' words to the vocabulary (words already known are left as they are)."""
+    write(vocabulary_rows(documents))
+
+
+def write(rows):
+    """Add (term, word, folded) rows to the vocabulary (a rebuild collects them once for all
+    its batches); folded spellings already known are left as they are."""
     from .models import SearchTerm
 
-    rows = vocabulary_rows(documents)
     SearchTerm.objects.bulk_create(
         [
             SearchTerm(

@@ -53,7 +53,13 @@ def words(text):
 def stems(text):
     """Index form of a text: every word's terms (search form, then compound parts) separated
     by spaces. FTS5 stores it, PostgreSQL makes a `simple` tsvector of it."""
-    return " ".join(" ".join(word_terms(w)) for w in words(text))
+    return " ".join(map(_word_stems, words(text)))
+
+
+@lru_cache(maxsize=200_000)
+def _word_stems(word):
+    """One word's terms, joined (a rebuild analyses the same few words millions of times)."""
+    return " ".join(word_terms(word))
 
 
 @dataclass(frozen=True)

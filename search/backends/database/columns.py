@@ -400,6 +400,21 @@ def position_now(cursor):
     return position
 
 
+def log_everything(cursor):
+    """A log row that names no document: every snapshot reloads (as after a TRUNCATE); written
+    by a bulk load that runs without the per-document triggers."""
+    if connection.vendor == "postgresql":
+        cursor.execute(
+            f"INSERT INTO {LOG} (document_id, txid, nonce, created) VALUES "
+            "(NULL, pg_current_xact_id()::text::bigint, (random() * 9e18)::bigint, now())"
+        )
+    else:
+        cursor.execute(
+            f"INSERT INTO {LOG} (document_id, txid, nonce, created) "
+            "VALUES (NULL, NULL, random(), datetime('now'))"
+        )
+
+
 def changes_since(position, cursor):
     """(document ids changed since `position`, the new position), in one query; NeedsReload
     when the log cannot tell (a TRUNCATE, a rollback or pruning of the newest row seen)."""

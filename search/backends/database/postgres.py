@@ -11,10 +11,13 @@ vector). `ts_rank` with the default weights puts title above body; huge match se
 in tiers over the title and summary vectors (see `DatabaseBackend._text_matches`).
 """
 
+import contextlib
+
 import numpy as np
+from django.db import connection
 
 from ...text import stems
-from . import DOC, DatabaseBackend
+from . import DOC, DatabaseBackend, columns
 
 TEXT = "search_text"
 PARTS = ("title", "summary", "keywords", "body")
@@ -50,6 +53,60 @@ class PostgresBackend(DatabaseBackend):
                     *([stems(getattr(row, part)) for row in rows] for part in PARTS),
                 ],
             )
+
+    def _new_ids(self, count):
+        rows = self._rows(
+            f"SELECT nextval(pg_get_serial_sequence('{DOC}', 'id')) FROM generate_series(1, %s)",
+            [count],
+        )
+        return [row[0] for row in rows]
+
+    def _insert_rows(self, table, names, rows):
+        """COPY: several times faster than INSERT for a rebuild's 100,000 rows (the change
+        log's statement triggers fire for it as for an INSERT)."""
+        if not rows:
+            return
+        sql = f"COPY {table} ({', '.join(names)}) FROM STDIN"
+        with connection.cursor() as cursor, cursor.cursor.copy(sql) as copy:
+            for row in rows:
+                copy.write_row(row)
+
+    @contextlib.contextmanager
+    def _bulk_load(self):
+        """The document table's own triggers (change log, text cleanup) are switched off, which
+        locks out other writers but not readers; the GIN indexes of `search_text` are dropped and
+        built once at the end (the rebuild's TRUNCATE of that table locks it anyway)."""
+        triggers = [
+            name
+            for (name,) in self._rows(
+                "SELECT tgname FROM pg_trigger WHERE tgrelid = %s::regclass "
+                "AND NOT tgisinternal AND tgenabled <> 'D'",
+                [DOC],
+            )
+        ]
+        indexes = self._rows(
+            "SELECT indexname, indexdef FROM pg_indexes WHERE tablename = %s "
+            "AND indexdef LIKE '%%USING gin%%'",
+            [TEXT],
+        )
+        # Deferred foreign-key checks still pending would forbid ALTER TABLE: run them now.
+        self._execute("SET CONSTRAINTS ALL IMMEDIATE")
+        for name in triggers:
+            self._execute(f'ALTER TABLE {DOC} DISABLE TRIGGER "{name}"')
+        self._execute("SET CONSTRAINTS ALL DEFERRED")
+        self._execute(f"TRUNCATE {TEXT}")
+        for name, _definition in indexes:
+            self._execute(f'DROP INDEX "{name}"')
+        yield
+        self._execute("SET LOCAL maintenance_work_mem = '256MB'")
+        for _name, definition in indexes:
+            self._execute(definition)
+        self._execute("SET CONSTRAINTS ALL IMMEDIATE")
+        for name in triggers:
+            self._execute(f'ALTER TABLE {DOC} ENABLE TRIGGER "{name}"')
+        self._execute("SET CONSTRAINTS ALL DEFERRED")
+        with connection.cursor() as cursor:
+            columns.log_everything(cursor)
 
     def _delete_text(self, ids):
         if ids:

@@ -6,10 +6,13 @@ index (gender forms, stems, compound parts) and `parse_query()` for the query (w
 (for very common words, tiers by column; see `DatabaseBackend._text_matches`).
 """
 
+import contextlib
+
 import numpy as np
+from django.db import connection
 
 from ...text import stems
-from . import DOC, DatabaseBackend
+from . import DOC, VALUE, DatabaseBackend, columns
 
 FTS = "search_fts"
 TIER_COLUMNS = {"title": "title", "summary": "summary keywords"}  # FTS5 column filters
@@ -47,6 +50,45 @@ class SQLiteBackend(DatabaseBackend):
             ],
         )
 
+    def _new_ids(self, count):
+        # The table is AUTOINCREMENT: start above the highest id it ever gave, as it would
+        # (the writing transaction holds SQLite's write lock, so nobody takes them meanwhile).
+        (highest,) = self._rows(
+            f"SELECT max(coalesce((SELECT seq FROM sqlite_sequence WHERE name = %s), 0), "
+            f"coalesce((SELECT max(id) FROM {DOC}), 0))",
+            [DOC],
+        )[0]
+        return list(range(highest + 1, highest + 1 + count))
+
+    def _insert_rows(self, table, names, rows):
+        marks = ", ".join(["%s"] * len(names))
+        self._executemany(f"INSERT INTO {table} ({', '.join(names)}) VALUES ({marks})", rows)
+
+    @contextlib.contextmanager
+    def _bulk_load(self):
+        """The projection's own indexes and triggers (change log, FTS cleanup) are dropped and
+        made again from their stored SQL at the end: DELETE without triggers empties a table
+        at once, an index is built faster in one go than row by row. The FTS table is made
+        anew empty. Readers keep their view of the old data until the commit (WAL)."""
+        saved = self._rows(
+            "SELECT type, name, sql FROM sqlite_master WHERE tbl_name IN (%s, %s, %s) "
+            "AND type IN ('index', 'trigger', 'table') AND sql IS NOT NULL "
+            "AND (type <> 'table' OR name = %s)",
+            [DOC, VALUE, FTS, FTS],
+        )
+        for kind, name, _sql in saved:
+            self._execute(f'DROP {kind.upper()} "{name}"')
+        for kind, _name, sql in saved:
+            if kind == "table":
+                self._execute(sql)
+        yield
+        for wanted in ("index", "trigger"):
+            for kind, _name, sql in saved:
+                if kind == wanted:
+                    self._execute(sql)
+        with connection.cursor() as cursor:
+            columns.log_everything(cursor)
+
     def _delete_text(self, ids):
         self._executemany(f"DELETE FROM {FTS} WHERE rowid = %s", [(pk,) for pk in ids])
 
@@ -64,8 +106,6 @@ class SQLiteBackend(DatabaseBackend):
         )
 
     def _executemany(self, sql, rows):
-        from django.db import connection
-
         if not rows:
             return
         with connection.cursor() as cursor:
