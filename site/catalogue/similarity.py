@@ -12,14 +12,16 @@ same rules.
   besiedelt (< 100), ländlich (100 to < 150), städtisch geprägt (150 to < 500), städtisch
   (≥ 500). Same class 1, neighbouring class 0.5, else 0.
 * Bevölkerungsentwicklung (0.15): change of the Kreis's population between its two latest
-  reference dates, in percent; 1 − |difference| / 5 percentage points, at least 0. Needs two
-  dates (`load_region_figures` with a newer Destatis file); with one it is unknown.
+  reference dates, in percent; 1 − |difference| / 5 percentage points, at least 0. Shipped:
+  31.12.2018 and 31.12.2021. Unknown with one date, and where the Kreis's area changed by more
+  than 1 % between the two (a merger: the change would measure the new border, not the people).
 * Handlungsfelder (0.25): Jaccard index of the action fields the two work in (their tools and
   Werkstattplan rows): shared fields / all fields.
 """
 
 import math
 from dataclasses import dataclass, field
+from decimal import Decimal
 
 from django.db.models import F, Q
 from django.utils.translation import gettext as _
@@ -33,6 +35,7 @@ DENSITY_CLASSES = (
     (None, "staedtisch", gettext_lazy("städtisch")),
 )
 CHANGE_SPAN = 5.0  # percentage points at which the change criterion gives 0
+MAX_AREA_CHANGE = Decimal("0.01")  # a larger change of area between the dates is a new border
 MIN_SCORE = 40  # below this a municipality is not shown as similar
 
 
@@ -175,7 +178,9 @@ def profile_of(municipality, facts=None):
         population = latest.population
     change = None
     if len(figures) == 2 and figures[1].population:
-        change = 100.0 * (figures[0].population - figures[1].population) / figures[1].population
+        new, old = figures
+        if abs(new.area_km2 - old.area_km2) <= MAX_AREA_CHANGE * old.area_km2:
+            change = 100.0 * (new.population - old.population) / old.population
     names = facts.action_fields(region)
     return Profile(
         population=population or None,

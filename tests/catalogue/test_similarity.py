@@ -63,19 +63,50 @@ def test_density_class_boundaries():
     assert density_class(500)[0] == "staedtisch"
 
 
-def test_destatis_figures_ship_with_the_regions(db):
-    figure = RegionFigure.objects.get(region__code="05358")
-    assert (figure.population, str(figure.area_km2), str(figure.date)) == (
-        263722,
-        "941.49",
-        "2018-12-31",
-    )
-    assert round(figure.density) == 280
-    assert RegionFigure.objects.count() == 401
+def test_destatis_figures_ship_with_the_regions_at_two_dates(db):
+    figures = RegionFigure.objects.filter(region__code="05358").order_by("date")
+    assert [(f.population, str(f.area_km2), str(f.date)) for f in figures] == [
+        (263722, "941.49", "2018-12-31"),
+        (266771, "941.49", "2021-12-31"),
+    ]
+    assert round(figures[0].density) == 280
+    # 401 Kreise in 2018, 400 in 2021 (Eisenach joined the Wartburgkreis)
+    assert RegionFigure.objects.count() == 801
+    assert not RegionFigure.objects.filter(region__code="16056", date="2021-12-31").exists()
     out = io.StringIO()
     call_command("load_region_figures", stdout=out)  # idempotent refresh from the shipped file
-    assert RegionFigure.objects.count() == 401
-    assert "Stichtag 2018-12-31" in out.getvalue()
+    assert RegionFigure.objects.count() == 801
+    assert "Stichtag 2018-12-31, 2021-12-31" in out.getvalue()
+
+
+def test_population_change_counts_on_the_shipped_figures(db):
+    from catalogue.similarity import profile_of
+    from network.models import Municipality
+    from taxonomy.models import Region
+
+    dueren = profile_of(Municipality(name="Kreis Düren", region=Region.objects.get(code="05358")))
+    # (266771 - 263722) / 263722 = +1.156 %
+    assert round(dueren.change, 3) == 1.156
+    # a Gemeinde takes its Kreis's change: Märkischer Kreis (406793 - 412120) / 412120 = -1.293 %
+    luedenscheid = profile_of(
+        Municipality(name="Lüdenscheid", population=72000, region=Region.objects.get(code="05962"))
+    )
+    assert round(luedenscheid.change, 3) == -1.293
+    change = {c.key: c for c in compare(luedenscheid, dueren)}["change"]
+    # 1 - |(-1.293) - 1.156| / 5 = 0.510
+    assert round(change.points, 2) == 0.51 and change.reason == ""
+
+
+def test_no_population_change_across_a_new_border(db):
+    """The Wartburgkreis took in Eisenach in 2021 (area 1307.44 -> 1371.14 km²): its
+    population grew by the merger, not by people moving, so the change is unknown."""
+    from catalogue.similarity import profile_of
+    from network.models import Municipality
+    from taxonomy.models import Region
+
+    wartburgkreis = Municipality(name="Wartburgkreis", region=Region.objects.get(code="16063"))
+    profile = profile_of(wartburgkreis)
+    assert profile.population == 158900 and profile.change is None
 
 
 @pytest.fixture
@@ -90,6 +121,8 @@ def test_profile_shows_similar_municipalities_with_reasons_and_tools(demo, clien
     assert "Kreis Düren" in html and "ebenfalls städtisch geprägt" in html
     assert "Bürgerbus Rureifel" in html  # a tool used in the similar Kreis
     assert "Größe: " in html and "(Gewicht 35 %)" in html
+    # the shipped figures have two dates, so the population change is part of the score
+    assert "Bevölkerungsentwicklung: 51 von 100 (Gewicht 15 %)" in html
     assert "/suche/?art=werkzeug&amp;region=" in html
 
 
@@ -138,7 +171,7 @@ def test_a_newer_destatis_file_adds_a_date_and_the_population_change_counts(db, 
     out = io.StringIO()
     call_command("load_region_figures", str(path), stdout=out)
     assert "Kennzahlen: 2 Regionen, Stichtag 2022-12-31" in out.getvalue()
-    assert RegionFigure.objects.filter(region__code="05358").count() == 2
+    assert RegionFigure.objects.filter(region__code="05358").count() == 3
     dueren = Municipality(name="Kreis Düren", region=Region.objects.get(code="05358"))
-    # (269000 - 263722) / 263722 = +2.0 %
-    assert round(profile_of(dueren).change, 2) == 2.0
+    # the two latest dates count: (269000 - 266771) / 266771 = +0.84 %
+    assert round(profile_of(dueren).change, 2) == 0.84
