@@ -61,6 +61,7 @@ def response_payload(search_request, response):
         "page_size": search_request.page_size,
         "sort": search_request.sort,
         "selected": {facet: list(values) for facet, values in search_request.filters.items()},
+        "similar": _similar_payload(search_request.similar),
         "hits": hits,
         "facets": {
             facet: {
@@ -81,6 +82,17 @@ def response_payload(search_request, response):
         },
         "backend": response.backend,
         "notice": response.notice,
+    }
+
+
+def _similar_payload(similar):
+    if similar is None:
+        return None
+    return {
+        "key": similar.key,
+        "label": similar.label,
+        "note": similar.note,
+        "municipalities": [{"name": name, "region": code} for code, name in similar.regions],
     }
 
 

@@ -121,6 +121,27 @@ DEFAULT_PAGE_SIZE = 20
 
 
 @dataclass(frozen=True)
+class Similar:
+    """„Kommunen ähnlich wie X“ (URL: aehnlich=<key>): only documents located in the regions of
+    the municipalities that resemble X. Resolved by the setting SEARCH_SIMILAR_FUNCTION, since
+    search knows no municipality; here it is plain data."""
+
+    key: str  # the URL value: the municipality's short name (slug)
+    label: str  # the municipality's name, „Lüdenscheid“
+    regions: tuple[tuple[str, str], ...] = ()  # (region code, name) of each similar municipality
+    note: str = ""  # why they are similar, in German (shown on the page)
+    url: str = ""  # where the score is explained (the municipality's profile)
+
+    @property
+    def codes(self):
+        return tuple(code for code, _name in self.regions)
+
+    @property
+    def names(self):
+        return tuple(name for _code, name in self.regions)
+
+
+@dataclass(frozen=True)
 class SearchRequest:
     q: str = ""
     filters: dict[str, tuple[str, ...]] = field(default_factory=dict)
@@ -131,6 +152,8 @@ class SearchRequest:
     # Region roll-up: a Gemeinde or Kreis filter also finds what applies to the whole enclosing
     # Kreis, Regierungsbezirk or Land (URL: uebergeordnet=nein switches it off).
     rollup: bool = True
+    # „Kommunen ähnlich wie X“: a restriction to their regions (no roll-up), not a facet.
+    similar: Similar | None = None
 
     @property
     def offset(self):

@@ -4,7 +4,7 @@ Other apps may add their read-only endpoints with `add_paths({...})` from `AppCo
 """
 
 from .contract import DEFAULT_PAGE_SIZE, FACETS, KINDS, MAX_QUERY_LENGTH, SORTS, VOCABULARIES
-from .params import MAX_PAGE, MAX_VALUES, NO_CONTROL, VALUE_PATTERNS
+from .params import MAX_PAGE, MAX_VALUE_LENGTH, MAX_VALUES, NO_CONTROL, VALUE_PATTERNS
 
 # q: at most MAX_QUERY_LENGTH characters, no control characters (tab, CR and LF are allowed)
 QUERY_SCHEMA = {"type": "string", "maxLength": MAX_QUERY_LENGTH, "pattern": f"^{NO_CONTROL}*$"}
@@ -129,6 +129,16 @@ def schema():
             "oder das ganze Land gilt (Treffer mit scope_note)",
         },
         {
+            "name": "aehnlich",
+            "in": "query",
+            "schema": {"type": "string", "maxLength": MAX_VALUE_LENGTH},
+            "description": "Kommunen ähnlich wie diese: Kurzname (wie in "
+            "/netzwerk/kommunen/<kurzname>/) oder Gemeindeschlüssel einer Kommune des Netzwerks. "
+            "Findet nur, was in den ähnlichen Kommunen liegt (Ähnlichkeitswert aus Größe, "
+            "Siedlungsdichte, Bevölkerungsentwicklung und Handlungsfeldern, wie im Profil der "
+            "Kommune erklärt); unbekannt: 400",
+        },
+        {
             "name": "seite",
             "in": "query",
             "schema": {"type": "integer", "minimum": 1, "maximum": MAX_PAGE},
@@ -227,6 +237,26 @@ def schema():
                         "selected": {
                             "type": "object",
                             "additionalProperties": {"type": "array", "items": {"type": "string"}},
+                        },
+                        "similar": {
+                            "type": ["object", "null"],
+                            "description": "mit aehnlich: die Kommune, warum die anderen ihr "
+                            "ähneln und welche es sind (deren Regionen die Treffer eingrenzen)",
+                            "properties": {
+                                "key": {"type": "string"},
+                                "label": {"type": "string"},
+                                "note": {"type": "string"},
+                                "municipalities": {
+                                    "type": "array",
+                                    "items": {
+                                        "type": "object",
+                                        "properties": {
+                                            "name": {"type": "string"},
+                                            "region": {"type": "string"},
+                                        },
+                                    },
+                                },
+                            },
                         },
                         "hits": {"type": "array", "items": {"$ref": "#/components/schemas/Hit"}},
                         "facets": {

@@ -27,9 +27,10 @@ from .contract import (
     SORTS,
     VOCABULARIES,
     SearchRequest,
+    Similar,
 )
 
-SINGLE = ("q", "sortierung", "seite", "alle", "uebergeordnet")
+SINGLE = ("q", "sortierung", "seite", "alle", "uebergeordnet", "aehnlich")
 ROLLUP_VALUES = {"ja": True, "nein": False}
 ALLOWED = frozenset((*SINGLE, *FACETS))
 MAX_VALUES = 20
@@ -134,6 +135,10 @@ def parse(query, viewer=PUBLIC, page_size=DEFAULT_PAGE_SIZE, allow_all=True, exa
             "uebergeordnet",
         )
 
+    similar = None
+    if query.get("aehnlich", ""):
+        similar = resolve_similar(_clean_text("aehnlich", query["aehnlich"], MAX_VALUE_LENGTH))
+
     filters = {}
     for facet in FACETS:
         values = []
@@ -166,6 +171,7 @@ def parse(query, viewer=PUBLIC, page_size=DEFAULT_PAGE_SIZE, allow_all=True, exa
         page_size=page_size,
         rollup=ROLLUP_VALUES[rollup_text],
         viewer=viewer if viewer in (PUBLIC, MEMBERS) else PUBLIC,
+        similar=similar,
     )
     return request, show_all
 
@@ -200,6 +206,24 @@ def _check_exact(query):
                     % {"value": CONTROL.sub("?", value)[:60], "facet": FACETS[facet]},
                     facet,
                 )
+
+
+def resolve_similar(value):
+    """`aehnlich=<Kurzname oder Gemeindeschlüssel>` -> a `Similar`, by the function the setting
+    SEARCH_SIMILAR_FUNCTION names (search imports no content app); unknown -> ParamError."""
+    path = getattr(settings, "SEARCH_SIMILAR_FUNCTION", "")
+    similar = import_string(path)(value) if path and value else None
+    if not isinstance(similar, Similar):
+        raise ParamError(
+            _(
+                "Unbekannte Kommune „%(value)s“ für „aehnlich“: erwartet wird der Kurzname "
+                "(wie in /netzwerk/kommunen/<kurzname>/) oder der Gemeindeschlüssel einer Kommune "
+                "im Netzwerk."
+            )
+            % {"value": CONTROL.sub("?", value)[:60]},
+            "aehnlich",
+        )
+    return similar
 
 
 def known_values(facet, values):
@@ -262,6 +286,8 @@ def to_pairs(request, show_all=""):
         pairs.append(("sortierung", request.sort))
     if not request.rollup:
         pairs.append(("uebergeordnet", "nein"))
+    if request.similar is not None:
+        pairs.append(("aehnlich", request.similar.key))
     if show_all:
         pairs.append(("alle", show_all))
     if request.page > 1:

@@ -34,7 +34,15 @@ def describe(request: SearchRequest):
     """The words and filters of a search in one line („Pflege“; Handlungsfeld: …), "" for none."""
     parts = [f"„{request.q}“"] if request.q else []
     parts += [f"{FACETS[facet]}: {', '.join(values)}" for facet, values in request.filters.items()]
+    if request.similar is not None:
+        parts.append(similar_heading(request.similar))
     return "; ".join(parts)
+
+
+def similar_heading(similar):
+    """„Kommunen ähnlich wie Lüdenscheid: Kreis Düren, Stolberg (Rhld.)“."""
+    names = ", ".join(similar.names) or _("keine gefunden")
+    return _("Kommunen ähnlich wie %(name)s: %(names)s") % {"name": similar.label, "names": names}
 
 
 def _related_region(a, b):
@@ -101,6 +109,14 @@ def chips(response, request, show_all=""):
                     "url": url_for(toggled(request, facet, value), show_all),
                 }
             )
+    if request.similar is not None:
+        result.append(
+            {
+                "facet": _("Kommunen ähnlich wie %(name)s") % {"name": request.similar.label},
+                "label": ", ".join(request.similar.names) or _("keine gefunden"),
+                "url": url_for(replace(request, similar=None, page=1), show_all),
+            }
+        )
     return result
 
 

@@ -114,7 +114,7 @@ class SimilarProfileSection:
         from .similarity import similar_municipalities
 
         matches = similar_municipalities(municipality, request)
-        query = [("art", "werkzeug")] + [("region", m.municipality.region.code) for m in matches]
+        query = [("art", "werkzeug"), ("aehnlich", municipality.slug)]
         for match in matches:
             match.search_url = "/suche/?" + urlencode(query)
         return matches

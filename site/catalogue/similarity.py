@@ -191,13 +191,9 @@ def profile_of(municipality, facts=None):
     )
 
 
-def similar_municipalities(municipality, request=None, limit=5, tools_per_match=5):
-    """The most similar other municipalities (score ≥ MIN_SCORE), each with the live tools
-    located there that the visitor may open, best score first."""
+def matches_for(municipality, limit=5):
+    """The most similar other municipalities (score ≥ MIN_SCORE), best score first."""
     from network.models import Municipality
-    from werkstatt.visibility import viewable
-
-    from .models import ToolPage
 
     region = municipality.region
     if region is None:
@@ -220,7 +216,16 @@ def similar_municipalities(municipality, request=None, limit=5, tools_per_match=
         if value >= MIN_SCORE:
             matches.append(Match(other, value, criteria))
     matches.sort(key=lambda m: (-m.score, m.municipality.name))
-    matches = matches[:limit]
+    return matches[:limit]
+
+
+def similar_municipalities(municipality, request=None, limit=5, tools_per_match=5):
+    """`matches_for`, each with the live tools located there that the visitor may open."""
+    from werkstatt.visibility import viewable
+
+    from .models import ToolPage
+
+    matches = matches_for(municipality, limit)
     if not matches:
         return matches
     where = Q()
@@ -236,3 +241,35 @@ def similar_municipalities(municipality, request=None, limit=5, tools_per_match=
             :tools_per_match
         ]
     return matches
+
+
+def search_similar(value):
+    """The search option „Kommunen ähnlich wie X“ (setting SEARCH_SIMILAR_FUNCTION): X by its
+    short name or its AGS, as the search's `Similar` (their regions restrict the hits); None
+    for a value that names no municipality."""
+    from network.models import Municipality
+    from search.contract import Similar
+
+    municipalities = Municipality.objects.select_related("region")
+    municipality = municipalities.filter(slug=value).first()
+    if municipality is None and value.isdigit():
+        municipality = municipalities.filter(region__code=value).first()
+    if municipality is None:
+        return None
+    matches = matches_for(municipality)
+    note = "; ".join(
+        _("%(name)s: %(score)s von 100 Punkten (%(why)s)")
+        % {
+            "name": m.municipality.name,
+            "score": m.score,
+            "why": ", ".join(m.reasons) or _("keine einzelne Gemeinsamkeit überwiegt"),
+        }
+        for m in matches
+    )
+    return Similar(
+        key=municipality.slug,
+        label=municipality.name,
+        regions=tuple((m.municipality.region.code, m.municipality.name) for m in matches),
+        note=note,
+        url=municipality.get_absolute_url(),
+    )

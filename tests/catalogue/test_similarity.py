@@ -110,9 +110,10 @@ def test_no_population_change_across_a_new_border(db):
 
 
 @pytest.fixture
-def demo(site_tree):
-    network_demo.load(Quiet())
-    catalogue_demo.load(Quiet())
+def demo(site_tree, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):  # the search projection too
+        network_demo.load(Quiet())
+        catalogue_demo.load(Quiet())
 
 
 def test_profile_shows_similar_municipalities_with_reasons_and_tools(demo, client):
@@ -123,7 +124,7 @@ def test_profile_shows_similar_municipalities_with_reasons_and_tools(demo, clien
     assert "Größe: " in html and "(Gewicht 35 %)" in html
     # the shipped figures have two dates, so the population change is part of the score
     assert "Bevölkerungsentwicklung: 51 von 100 (Gewicht 15 %)" in html
-    assert "/suche/?art=werkzeug&amp;region=" in html
+    assert "/suche/?art=werkzeug&amp;aehnlich=luedenscheid" in html
 
 
 def destatis_xlsx(path, date_text, rows):
@@ -175,3 +176,57 @@ def test_a_newer_destatis_file_adds_a_date_and_the_population_change_counts(db, 
     dueren = Municipality(name="Kreis Düren", region=Region.objects.get(code="05358"))
     # the two latest dates count: (269000 - 266771) / 266771 = +0.84 %
     assert round(profile_of(dueren).change, 2) == 0.84
+
+
+def test_search_option_similar_municipalities_on_the_demo(demo, client):
+    """aehnlich=<Kurzname>: a real search option, shown, explained and removable like a filter."""
+    response = client.get("/suche/?art=werkzeug&aehnlich=luedenscheid")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Kommunen ähnlich wie Lüdenscheid" in html
+    assert "Kreis Düren" in html and "von 100 Punkten" in html
+    assert "ähnliche Bevölkerungsentwicklung" in html  # the second Destatis date counts
+    # removable: the chip leads to the same search without the option
+    assert 'href="/suche/?art=werkzeug"' in html
+    # the search form keeps the option for new words
+    assert '<input type="hidden" name="aehnlich" value="luedenscheid">' in html
+    # the hits are exactly those located in the similar municipalities' regions
+    search_request = response.context["search_request"]
+    codes = search_request.similar.codes
+    assert "05358" in codes and not any(code.startswith("05962") for code in codes)
+    regions = "&".join(f"region={code}" for code in codes)
+    same = client.get(f"/api/v1/suche/?art=werkzeug&uebergeordnet=nein&{regions}").json()
+    assert response.context["response"].total == same["total"] > 20
+    tools = client.get("/api/v1/suche/?art=werkzeug&aehnlich=luedenscheid&q=Rureifel").json()
+    assert [hit["title"] for hit in tools["hits"]] == ["Bürgerbus Rureifel"]  # in the Kreis Düren
+    # by AGS the same municipalities; the URL keeps the short name
+    by_code = client.get("/suche/?art=werkzeug&aehnlich=05962032")
+    assert by_code.context["search_request"].similar == search_request.similar
+    # the profile links this search
+    profile = client.get("/netzwerk/kommunen/luedenscheid/").content.decode()
+    assert "/suche/?art=werkzeug&amp;aehnlich=luedenscheid" in profile
+
+
+def test_search_option_similar_in_the_api_and_its_schema(demo, client):
+    data = client.get("/api/v1/suche/?aehnlich=luedenscheid&art=werkzeug").json()
+    assert data["similar"]["label"] == "Lüdenscheid"
+    names = [m["name"] for m in data["similar"]["municipalities"]]
+    assert "Kreis Düren" in names
+    assert data["total"] > 20 and data["similar"]["note"].startswith(names[0])
+    assert client.get("/api/v1/suche/").json()["similar"] is None
+    schema = client.get("/api/v1/schema/").json()
+    params = {p["name"]: p for p in schema["paths"]["/api/v1/suche/"]["get"]["parameters"]}
+    assert "Kurzname" in params["aehnlich"]["description"]
+
+
+@pytest.mark.parametrize("value", ["gibtsnicht", "99999999", "x%00y", "a" * 201])
+def test_search_option_similar_refuses_unknown_values_with_a_german_400(demo, client, value):
+    page = client.get(f"/suche/?aehnlich={value}")
+    assert page.status_code == 400
+    api = client.get(f"/api/v1/suche/?aehnlich={value}")
+    assert api.status_code == 400
+    message = api.json()["error"]["message"]
+    assert "aehnlich" in message or "unzulässige Zeichen" in message or "zu lang" in message
+    assert "Unbekannte Kommune" in page.content.decode() or "aehnlich" in page.content.decode()
+    twice = client.get("/suche/?aehnlich=luedenscheid&aehnlich=stolberg")
+    assert twice.status_code == 400 and "nur einmal" in twice.content.decode()

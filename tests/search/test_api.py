@@ -89,7 +89,7 @@ def test_schema_documents_the_endpoints(client, db):
     schema = client.get("/api/v1/schema/").json()
     assert schema["openapi"].startswith("3.")
     params = [p["name"] for p in schema["paths"]["/api/v1/suche/"]["get"]["parameters"]]
-    assert params == ["q", *FACETS, "sortierung", "uebergeordnet", "seite"]
+    assert params == ["q", *FACETS, "sortierung", "uebergeordnet", "aehnlich", "seite"]
     assert "/api/v1/suche/vorschlaege/" in schema["paths"]
     assert schema["components"]["schemas"]["SearchResponse"]["required"] == [
         "total",

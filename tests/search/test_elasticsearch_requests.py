@@ -4,7 +4,7 @@ import pytest
 
 from search.backends.elasticsearch import ElasticsearchBackend
 from search.backends.elasticsearch.faceted import FACET_SIZES, region_include
-from search.contract import FACETS, MEMBERS, PUBLIC, SearchRequest
+from search.contract import FACETS, MEMBERS, PUBLIC, SearchRequest, Similar
 
 from .golden import assert_golden
 
@@ -22,6 +22,14 @@ REQUESTS = {
         q="Pflege", filters={"region": ("05334",)}, sort="titel", page=3, page_size=10
     ),
     "neueste_land": SearchRequest(filters={"region": ("13",), "jahr": ("2024",)}, sort="neueste"),
+    "similar_werkzeug": SearchRequest(
+        filters={"art": ("werkzeug",)},
+        similar=Similar(
+            key="luedenscheid",
+            label="Lüdenscheid",
+            regions=(("05358", "Kreis Düren"), ("05334032", "Stolberg (Rhld.)")),
+        ),
+    ),
 }
 
 
@@ -176,3 +184,11 @@ def test_autocomplete_body_is_prefix_search_on_the_title_for_the_viewer():
     }
     assert data["query"]["bool"]["filter"] == [{"term": {"visibility": PUBLIC}}]
     assert backend.autocomplete_body("Senio", MEMBERS, 8)["query"]["bool"]["filter"] == []
+
+
+def test_similar_municipalities_are_a_query_filter_for_hits_and_every_count():
+    data = body(REQUESTS["similar_werkzeug"])
+    assert {"terms": {"region": ["05358", "05334032"]}} in data["query"]["bool"]["filter"]
+    assert "05358" not in str(data["post_filter"]) and "05358" not in str(data["aggs"])
+    none = body(SearchRequest(similar=Similar(key="x", label="X")))
+    assert {"terms": {"region": []}} in none["query"]["bool"]["filter"]  # matches nothing

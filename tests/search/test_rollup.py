@@ -2,7 +2,7 @@
 the whole enclosing Kreis or Land, marked in the hit, with exact disjunctive counts."""
 
 from search.backends import get_backend
-from search.contract import SearchRequest
+from search.contract import SearchRequest, Similar
 from search.indexing import to_document_data, write_documents
 from search.registry import IndexDocument
 
@@ -87,3 +87,29 @@ def test_the_page_marks_rolled_up_hits_and_keeps_the_switch_in_the_url(client, s
     off = client.get("/suche/?region=05334032&uebergeordnet=nein").content.decode()
     assert "gilt für den ganzen Kreis" not in off
     assert client.get("/suche/?uebergeordnet=vielleicht").status_code == 400
+
+
+def test_similar_municipalities_restrict_hits_and_every_facet_count(search_backend):
+    """aehnlich=<Kommune>: only what lies in the similar municipalities' regions (at or below,
+    without roll-up: the Land-wide report is not "used there"), and every facet counts only
+    there, like the visibility rule."""
+    add_wide(search_backend)
+    similar = Similar(
+        key="luedenscheid",
+        label="Lüdenscheid",
+        regions=(("05358", "Kreis Düren"), ("05334032", "Stolberg (Rhld.)")),
+    )
+    found = search_backend.search(request(similar=similar))
+    assert {hit.title for hit in found.hits} == {
+        "Sicherer Radweg zur Schule",
+        "Seniorenbeirat gründen",
+    }
+    assert found.total == 2
+    assert {b.value: b.count for b in found.facets["region"] if b.count} == {"05": 2}
+    assert sum(b.count for b in found.facets["art"]) == 2
+    # with a facet filter on top: AND
+    narrowed = search_backend.search(request(similar=similar, filters={"region": ["05358"]}))
+    assert [hit.title for hit in narrowed.hits] == ["Sicherer Radweg zur Schule"]
+    # no similar municipality: nothing (not everything)
+    nothing = search_backend.search(request(similar=Similar(key="x", label="X")))
+    assert nothing.total == 0 and nothing.hits == []

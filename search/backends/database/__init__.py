@@ -276,6 +276,8 @@ class DatabaseBackend(SearchBackend):
         parsed = parse_query(request.q, synonyms.current())
         terms = parsed.terms
         base = snap.visible(request.viewer)
+        if request.similar is not None:  # located in a similar municipality: a restriction
+            base &= snap.filter_mask("region", request.similar.codes)
         scores = later = None
         if parsed:
             ranked = request.sort == "relevanz"

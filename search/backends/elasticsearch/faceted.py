@@ -149,6 +149,10 @@ class WerkstattSearch(FacetedSearch):
         s = super().search().extra(track_total_hits=True)
         if self.request.viewer == PUBLIC:
             s = s.filter("term", visibility=PUBLIC)
+        if self.request.similar is not None:
+            # located in a similar municipality (`region` holds every ancestor code): a query
+            # filter like visibility, so every facet counts only there; none similar, no hit
+            s = s.filter("terms", region=list(self.request.similar.codes))
         return s
 
     def query(self, search, query):
