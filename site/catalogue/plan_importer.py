@@ -5,7 +5,10 @@ cell becomes a `RowError` (row, column, German reason) and then nothing is writt
 „Werkzeuge“ names catalogue tools by title or ID, one per line (or separated by „;“); each must
 be found among the tools of the plan's catalogue (else any live tool), or the row is refused.
 Steps that are not catalogue tools go into „Weitere Schritte“. Years are either year columns
-(„2017“, „2018“ … with an X) or one column „Jahre“ („2017;2018“ or „2017-2020“). The file is
+(„2017“, „2018“ … with an X) or one column „Jahre“ („2017;2018“ or „2017-2020“). A year cell
+may say instead where the row's tool stands that year (Zwischenbilanz): a state such as
+„begonnen“ for a row with one tool, „Titel oder ID: Stand“ per line for several; a state marks
+the year too. An X leaves a tool's state alone (states are removed in the tool). The file is
 the whole plan: rows are matched by their title, rows missing from the file are removed, and a
 file equal to the plan changes nothing (no new revision). Without „Handlungsfeld (Vokabular)“
 the field is read from the row's name („Leben & Wohnen“), else an existing row keeps its own.
@@ -28,7 +31,7 @@ from werkstatt.spreadsheets import (
 )
 
 from .importer import cell_text
-from .models import PlanRow, PlanRowTool, ToolPage
+from .models import PlanRow, PlanRowTool, ProgressState, ToolPage, ToolProgress
 from .models.tool import format_years, parse_years
 
 COLUMNS = {
@@ -54,19 +57,24 @@ YEAR_HEADER = re.compile(r"^\s*((?:19|20)\d\d)(?:\.0)?\s*$")
 NUMBERING = re.compile(r"^\s*\d+[.)]?\s*")
 
 
+STATES = {fold(value): value for value in ProgressState.values}
+
+
 @dataclass
 class PlanImportResult(ImportResult):
     removed: int = 0
+    progress: int = 0  # states per tool and year that are new or changed
 
     def summary(self):
         return _(
             "Zeilen neu: %(created)s, geändert: %(updated)s, unverändert: %(unchanged)s, "
-            "entfernt: %(removed)s"
+            "entfernt: %(removed)s; Stände der Werkzeuge neu oder geändert: %(progress)s"
         ) % {
             "created": self.created,
             "updated": self.updated,
             "unchanged": self.unchanged,
             "removed": self.removed,
+            "progress": self.progress,
         }
 
 
@@ -112,6 +120,40 @@ class ToolIndex:
         )
 
 
+def parse_progress_cell(text, tool_ids, tools):
+    """A year cell that is not X/empty: tool pk -> state. „begonnen“ for a row with one tool;
+    „Titel oder ID: Stand“ per line (or separated by „;“) for several. LookupError_ in German."""
+    result = {}
+    for part in [p.strip() for p in re.split(r"[;\n]", text) if p.strip()]:
+        name, colon, state_text = part.rpartition(":")
+        state = STATES.get(fold(state_text))
+        if state is None:
+            raise LookupError_(
+                _("„%(value)s“ ist weder X noch ein Stand (%(states)s).")
+                % {"value": part, "states": ", ".join(ProgressState.values)}
+            )
+        if not colon:
+            if len(tool_ids) != 1:
+                raise LookupError_(
+                    _(
+                        "Ein Stand ohne Werkzeug gilt nur in einer Zeile mit genau einem "
+                        "Werkzeug; bitte „Werkzeug: Stand“ schreiben."
+                    )
+                )
+            pk = tool_ids[0]
+        else:
+            pk = tools.resolve(name.strip())
+            if pk not in tool_ids:
+                raise LookupError_(
+                    _("„%(name)s“ steht nicht unter „Werkzeuge“ dieser Zeile.")
+                    % {"name": name.strip()}
+                )
+        if result.get(pk, state) != state:
+            raise LookupError_(_("Zwei Stände für dasselbe Werkzeug in einem Jahr."))
+        result[pk] = state
+    return result
+
+
 def _year_columns(frame):
     return {
         int(m.group(1)): header for header in frame.columns if (m := YEAR_HEADER.match(str(header)))
@@ -128,6 +170,7 @@ def parse_plan_frame(frame, plan):
     tools = ToolIndex(plan)
     plan_years = set(plan.plan_years)
     rows, seen = [], {}
+    progress_seen = {}  # (tool pk, year) -> (state, row number, column): one state per plan
 
     for index, record in enumerate(frame.to_dict("records")):
         number = int(frame.index[index]) + 2
@@ -186,19 +229,37 @@ def parse_plan_frame(frame, plan):
                 years.update(parse_years(get("Jahre")))
             except ValueError as exc:
                 bad("Jahre", str(exc))
+        progress = {}
         for year, header in sorted(year_columns.items()):
             mark = cell_text(record.get(header, ""))
             verdict = parse_bool(mark)
-            if verdict is None:
-                errors.append(
-                    RowError(
-                        number,
-                        header,
-                        _("„%(value)s“ ist keine Markierung; bitte X oder leer.") % {"value": mark},
+            if verdict is not None:
+                if verdict:
+                    years.add(year)
+                continue
+            try:
+                states = parse_progress_cell(mark, values["tool_ids"], tools)
+            except LookupError_ as exc:
+                errors.append(RowError(number, header, str(exc)))
+                continue
+            years.add(year)
+            for pk, state in states.items():
+                earlier = progress_seen.get((pk, year))
+                if earlier and earlier[0] != state:
+                    errors.append(
+                        RowError(
+                            number,
+                            header,
+                            _(
+                                "Das Werkzeug hat in Zeile %(row)s für %(year)s einen anderen "
+                                "Stand (%(state)s)."
+                            )
+                            % {"row": earlier[1], "year": year, "state": earlier[0]},
+                        )
                     )
-                )
-            elif verdict:
-                years.add(year)
+                progress_seen.setdefault((pk, year), (state, number, header))
+                progress[(pk, year)] = state
+        values["progress"] = progress
         outside = sorted(years - plan_years)
         if outside:
             errors.append(
@@ -247,7 +308,31 @@ def import_plan(frame, plan, dry_run=False, user=None):
     if errors:
         result.errors = sorted(errors, key=lambda e: e.row or 0)
         return result
+    progress, origin = {}, {}
+    for values in parsed:
+        for key, state in values.pop("progress").items():
+            progress[key] = state
+            origin.setdefault(key, values["title"])
     with exclusive(f"plan-import:{plan.pk}", plan.title):
+        changes = progress_changes(progress)
+        result.progress = len(changes)
+        drafts = ToolPage.objects.filter(
+            pk__in={pk for pk, _year in changes}, has_unpublished_changes=True
+        )
+        for tool in drafts.order_by("title"):
+            result.errors.append(
+                RowError(
+                    None,
+                    _("Werkzeuge"),
+                    _(
+                        "Das Werkzeug „%(tool)s“ hat einen unveröffentlichten Entwurf; seinen "
+                        "Stand bitte im Werkzeug eintragen oder erst den Entwurf veröffentlichen."
+                    )
+                    % {"tool": tool.title},
+                )
+            )
+        if result.errors:
+            return result
         current = {fold(row.title): row_values(row) for row in plan.rows.all()}
         for values in parsed:  # no field named in the file: the row keeps the one it has
             old = current.get(fold(values["title"]))
@@ -264,9 +349,10 @@ def import_plan(frame, plan, dry_run=False, user=None):
                 result.updated += 1
         result.removed = len(set(current) - wanted)
         order_same = [fold(v["title"]) for v in parsed] == list(current)
-        if dry_run or (
-            not result.created and not result.updated and not result.removed and order_same
-        ):
+        if dry_run:
+            return result
+        write_progress(changes, user)
+        if not result.created and not result.updated and not result.removed and order_same:
             return result
         plan.rows = [
             PlanRow(
@@ -290,8 +376,36 @@ def import_plan(frame, plan, dry_run=False, user=None):
     return result
 
 
+def progress_changes(progress):
+    """(tool pk, year) -> state for the states that differ from the tools' published ones."""
+    stored = {
+        (entry.tool_id, entry.year): entry.state
+        for entry in ToolProgress.objects.filter(tool_id__in={pk for pk, _year in progress})
+    }
+    return {key: state for key, state in progress.items() if stored.get(key) != state}
+
+
+def write_progress(changes, user=None):
+    """Set the states (note and evidence of an existing entry stay) and publish each tool once,
+    as a new revision, so the tool's history shows who changed what."""
+    by_tool = {}
+    for (pk, year), state in changes.items():
+        by_tool.setdefault(pk, {})[year] = state
+    for tool in ToolPage.objects.filter(pk__in=by_tool).order_by("pk"):
+        entries = list(tool.progress.all())
+        by_year = {entry.year: entry for entry in entries}
+        for year, state in sorted(by_tool[tool.pk].items()):
+            if year in by_year:
+                by_year[year].state = state
+            else:
+                entries.append(ToolProgress(year=year, state=state, sort_order=len(entries)))
+        tool.progress = sorted(entries, key=lambda entry: entry.year)
+        tool.save_revision(user=user).publish(user=user)
+
+
 def plan_frame(plan):
-    """The plan as the import reads it: one row per action field, an X per planned year."""
+    """The plan as the import reads it: one row per action field; per planned year an X, or the
+    state of the row's tools that year („begonnen“; „Titel: Stand“ per line for several)."""
     years = plan.plan_years
     columns = [
         "Handlungsfeld",
@@ -304,6 +418,10 @@ def plan_frame(plan):
         "Beteiligte",
         *[str(y) for y in years],
     ]
+    states = {
+        (entry.tool_id, entry.year): entry.state
+        for entry in ToolProgress.objects.filter(tool__plan_links__row__plan=plan)
+    }
     rows = []
     for item in plan.table_rows():
         row = item["row"]
@@ -317,9 +435,19 @@ def plan_frame(plan):
             "Umsetzungsort": row.place,
             "Beteiligte": row.participants,
         }
+        tools = row.linked_tools
         for year, marked in item["marks"]:
-            record[str(year)] = "X" if marked else ""
+            record[str(year)] = _year_cell(tools, year, states) if marked else ""
         rows.append(record)
     import pandas as pd  # lazily: the admin URLs import this module in every worker
 
     return pd.DataFrame(rows, columns=columns)
+
+
+def _year_cell(tools, year, states):
+    found = [(tool, states[(tool.pk, year)]) for tool in tools if (tool.pk, year) in states]
+    if not found:
+        return "X"
+    if len(tools) == 1:
+        return found[0][1]
+    return "\n".join(f"{tool.import_id or tool.title}: {state}" for tool, state in found)

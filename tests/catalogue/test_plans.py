@@ -130,7 +130,7 @@ def test_every_bad_row_is_named_and_nothing_is_written(plan):
     assert "fehlt" in messages[2]
     assert "Unbekanntes Handlungsfeld „Raumfahrt“" in messages[3]
     assert "Kein Werkzeug mit dem Titel oder der ID „Gibt es nicht“" in messages[4]
-    assert "„vielleicht“ ist keine Markierung" in messages[5]
+    assert "„vielleicht“ ist weder X noch ein Stand (geplant, begonnen" in messages[5]
     assert "schon in Zeile 3" in messages[6]
     assert "länger als 200" in messages[7]
     assert [(r.title, r.years) for r in plan.rows.all()] == before
@@ -280,3 +280,118 @@ def test_plan_api_shows_only_linked_tools_and_plans_the_visitor_may_open(plan, m
     assert client.get(f"/api/v1/werkstattplaene/{plan.pk}/").status_code == 404
     client.force_login(member)
     assert client.get(f"/api/v1/werkstattplaene/{plan.pk}/").status_code == 200
+
+
+# --- progress (Zwischenbilanz) in the plan file ----------------------------------------------
+
+
+def states_of(title):
+    tool = ToolPage.objects.get(title=title)
+    return {entry.year: (entry.state, entry.note) for entry in tool.progress.all()}
+
+
+def test_export_shows_each_linked_tools_state_in_its_year_cells(plan):
+    frame = plan_frame(plan).set_index("Handlungsfeld")
+    bus = ToolPage.objects.get(title="Bürgerbus Rureifel")
+    # one tool: the state itself; several: „Titel oder ID: Stand“ per line; unmarked: empty
+    assert frame.loc["4. Bürgerbeteiligung", "2018"] == "umgesetzt"
+    assert frame.loc["2. Mobilität", "2017"] == f"{bus.import_id or bus.title}: umgesetzt"
+    wohnen = frame.loc["3. Wohnen"]
+    assert [wohnen[str(y)] for y in (2017, 2018, 2019, 2020)][0].count(": verstetigt") == 1
+    assert frame.loc["1. Aufbau Demografienetzwerk", "2017"] == "begonnen"
+    assert frame.loc["1. Aufbau Demografienetzwerk", "2018"] == ""
+
+
+def test_year_cells_set_the_state_of_the_rows_tools_and_publish_each_tool_once(plan):
+    bus_before = states_of("Bürgerbus Rureifel")
+    revisions = Revision.page_revisions.filter(
+        object_id=str(ToolPage.objects.get(title="Mitfahrbänke").pk)
+    ).count()
+    rows = [
+        ["1. Netzwerk", "", "Runder Tisch Demografie", "", "X", "begonnen", "", ""],
+        [
+            "2. Mobilität",
+            "",
+            "Bürgerbus Rureifel\nMitfahrbänke",
+            "",
+            "Mitfahrbänke: geplant",
+            "mitfahrbänke: Geplant",  # title folded, state in any case
+            "Bürgerbus Rureifel: verstetigt; Mitfahrbänke: verstetigt",
+            "",
+        ],
+    ]
+    result = import_plan(frame_of(rows, HEADER), plan)
+    assert result.ok, [str(e) for e in result.errors]
+    # new: Mitfahrbänke 2017; changed: Runder Tisch 2018 (was umgesetzt), Mitfahrbänke 2018
+    # (begonnen) and 2019 (umgesetzt); Bürgerbus 2019 is verstetigt already
+    assert result.progress == 4
+    assert "Stände der Werkzeuge neu oder geändert: 4" in result.summary()
+    assert states_of("Runder Tisch Demografie")[2018] == (
+        "begonnen",
+        "Vier Sitzungen, Kurzbericht an den Kreisausschuss.",  # the note stays
+    )
+    mitfahr = states_of("Mitfahrbänke")
+    assert mitfahr[2017] == ("geplant", "")
+    assert mitfahr[2018] == ("geplant", "Zwölf Bänke in vier Orten aufgestellt.")
+    assert mitfahr[2019][0] == "verstetigt" and mitfahr[2020][0] == "eingestellt"
+    assert states_of("Bürgerbus Rureifel") == bus_before  # X leaves a state alone
+    tool = ToolPage.objects.get(title="Mitfahrbänke")
+    assert Revision.page_revisions.filter(object_id=str(tool.pk)).count() == revisions + 1
+    assert tool.live and not tool.has_unpublished_changes
+    # a state marks its year
+    rows_now = {r.title: r.years for r in WorkshopPlanPage.objects.get(pk=plan.pk).rows.all()}
+    assert rows_now == {"1. Netzwerk": "2017;2018", "2. Mobilität": "2017;2018;2019"}
+    # the same file again: nothing new
+    again = import_plan(frame_of(rows, HEADER), plan)
+    assert again.ok and again.progress == 0
+    assert Revision.page_revisions.filter(object_id=str(tool.pk)).count() == revisions + 1
+
+
+def test_bad_state_cells_are_named_and_nothing_is_written(plan):
+    before = {t: states_of(t) for t in ("Bürgerbus Rureifel", "Mitfahrbänke", "Wohnlotsen")}
+    rows = [
+        ["A", "", "Bürgerbus Rureifel\nMitfahrbänke", "", "begonnen", "", "", ""],  # 2: which?
+        ["B", "", "Bürgerbus Rureifel", "", "", "Wohnlotsen: begonnen", "", ""],  # 3: not in row
+        ["C", "", "Wohnlotsen", "", "", "", "halb fertig", ""],  # 4: no state
+        ["D", "", "Wohnlotsen", "", "", "", "umgesetzt", "Gibt es nicht: geplant"],  # 5
+        ["E", "", "Bürgerbus Rureifel", "", "eingestellt", "", "", ""],  # 6: fine alone
+        ["F", "", "Bürgerbus Rureifel", "", "geplant", "", "", ""],  # 7: contradicts row 6
+    ]
+    result = import_plan(frame_of(rows, HEADER), plan)
+    assert not result.ok
+    messages = {(e.row, e.column): e.message for e in result.errors}
+    assert set(messages) == {(2, "2017"), (3, "2018"), (4, "2019"), (5, "2020"), (7, "2017")}
+    assert "genau einem Werkzeug" in messages[(2, "2017")]
+    assert "„Wohnlotsen“ steht nicht unter „Werkzeuge“ dieser Zeile" in messages[(3, "2018")]
+    assert "„halb fertig“ ist weder X noch ein Stand" in messages[(4, "2019")]
+    assert "Kein Werkzeug mit dem Titel oder der ID „Gibt es nicht“" in messages[(5, "2020")]
+    assert "in Zeile 6 für 2017 einen anderen Stand (eingestellt)" in messages[(7, "2017")]
+    assert {t: states_of(t) for t in before} == before
+
+
+def test_a_tool_with_an_unpublished_draft_is_refused_and_nothing_is_written(plan):
+    tool = ToolPage.objects.get(title="Wohnlotsen")
+    tool.summary = "Entwurf"
+    tool.save_revision()
+    rows_before = [(r.title, r.years) for r in plan.rows.all()]
+    rows = [["3. Wohnen", "", "Wohnlotsen", "", "geplant", "", "", ""]]
+    result = import_plan(frame_of(rows, HEADER), plan)
+    assert not result.ok
+    assert "„Wohnlotsen“ hat einen unveröffentlichten Entwurf" in result.errors[0].message
+    assert 2017 not in states_of("Wohnlotsen")
+    assert [(r.title, r.years) for r in plan.rows.all()] == rows_before
+
+
+def test_admin_import_reports_state_errors_in_german(plan, client, editor):
+    client.force_login(editor)
+    upload = io.BytesIO(
+        frame_to_csv(frame_of([["A", "", "Wohnlotsen", "", "halb fertig", "", "", ""]], HEADER))
+    )
+    upload.name = "plan.csv"
+    refused = client.post(
+        f"/admin/werkstattplan/{plan.pk}/import/", {"file": upload, "action": "pruefen"}
+    )
+    assert refused.status_code == 400
+    assert "<td>2</td><td>2017</td><td>„halb fertig“ ist weder X noch ein Stand" in (
+        refused.content.decode()
+    )

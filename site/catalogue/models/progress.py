@@ -57,6 +57,9 @@ class ToolProgress(Orderable):
     class Meta(Orderable.Meta):
         verbose_name = _("Stand im Jahr")
         verbose_name_plural = _("Zwischenbilanz")
+        constraints = [
+            models.UniqueConstraint(fields=["tool", "year"], name="catalogue_progress_one_per_year")
+        ]
 
     def clean(self):
         if self.year is not None and not 1990 <= self.year <= 2100:
@@ -70,7 +73,7 @@ class ToolProgress(Orderable):
 
 
 def progress_by_year(entries):
-    """year -> entry; the last entry of a year wins (the form refuses two, old data may not)."""
+    """year -> entry (one per year: the form refuses two, the database too)."""
     return {
         entry.year: entry for entry in sorted(entries, key=lambda e: (e.year, e.sort_order or 0))
     }

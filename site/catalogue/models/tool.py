@@ -20,7 +20,13 @@ from werkstatt.visibility import viewable
 
 from ..blocks import ToolSheetsBlock
 from ..usage import uses_of
-from .progress import QualityMixin, current_state, progress_by_year, sync_measures
+from .progress import (
+    QualityMixin,
+    ToolProgress,
+    current_state,
+    progress_by_year,
+    sync_measures,
+)
 
 
 class ToolStatus(models.TextChoices):
@@ -85,7 +91,40 @@ class ToolPageForm(WagtailAdminPageForm):
                     form.add_error("year", _("Für dieses Jahr gibt es schon einen Stand."))
                 if year:
                     seen.add(year)
+            self._refuse_swapped_years(formset)
         return cleaned
+
+    def _refuse_swapped_years(self, formset):
+        """Saving writes one entry after the other, and the database holds one entry per tool
+        and year at every moment: an entry may not take the year another kept entry still has
+        (two years swapped), or publishing would fail. Said here, in German, instead."""
+        years_now = {}
+        for form in formset.forms:
+            instance = getattr(form, "instance", None)
+            if instance is not None and instance.pk and hasattr(form, "cleaned_data"):
+                years_now[instance.pk] = form.cleaned_data
+        stored = dict(ToolProgress.objects.filter(pk__in=years_now).values_list("pk", "year"))
+        kept = {
+            stored[pk]: pk
+            for pk, data in years_now.items()
+            if pk in stored and not data.get("DELETE")
+        }
+        for form in formset.forms:
+            data = getattr(form, "cleaned_data", None) or {}
+            pk = getattr(form.instance, "pk", None)
+            year = data.get("year")
+            if data.get("DELETE") or not year or pk not in stored or stored[pk] == year:
+                continue
+            holder = kept.get(year)
+            if holder is not None and holder != pk and years_now[holder].get("year") != year:
+                form.add_error(
+                    "year",
+                    _(
+                        "Ein anderer Eintrag hat gespeichert noch das Jahr %(year)s. Bitte "
+                        "zuerst ihn auf ein freies Jahr setzen und speichern, dann diesen."
+                    )
+                    % {"year": year},
+                )
 
 
 class ToolPage(QualityMixin, Page):

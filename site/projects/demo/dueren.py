@@ -174,3 +174,27 @@ def dueren(parent, stdout):
     )
     if created:
         stdout.write("  Datenbericht „Datencheck 2020 Kreis Düren“ angelegt")
+    ensure_evaluation(stdout)
+
+
+def ensure_evaluation(stdout):
+    """Proven practice „evaluiert“: the Mitfahrbänke of the Kreis Düren catalogue with their
+    evaluation report (the catalogue demo cannot make a PDF; this app can). Only where the tool
+    has no quality status yet, so an editor's choice stays."""
+    from catalogue.models import QualityStatus, ToolPage
+
+    tool = ToolPage.objects.filter(title="Mitfahrbänke", quality_status="").first()
+    if tool is None:
+        return
+    tool.quality_status = QualityStatus.EVALUATED
+    tool.evaluation_document = ensure_pdf(
+        "Evaluation Mitfahrbänke Kreis Düren 2019",
+        [
+            "Platzhalter für den Demo-Inhalt.",
+            "Befragung an zwölf Bänken in vier Orten: genutzt vor allem vormittags,",
+            "zu wenig Mitnahmen für einen dauerhaften Betrieb; Empfehlung: Standorte als",
+            "Haltestellen des Rufbusses weiterführen.",
+        ],
+    )
+    tool.save_revision().publish()
+    stdout.write("  Qualitätsstatus „evaluiert“ für „Mitfahrbänke“ gesetzt")
