@@ -23,7 +23,7 @@ from .importer import import_catalogue
 from .models import CatalogueIndexPage, WorkshopPlanPage
 from .plan_importer import COLUMNS as PLAN_COLUMNS
 from .plan_importer import REQUIRED as PLAN_REQUIRED
-from .plan_importer import import_plan
+from .plan_importer import import_plan, progress_changes, progress_refusals, write_progress
 from .spreadsheet_columns import COLUMNS, REQUIRED
 
 MAX_UPLOAD = 10 * 1024 * 1024
@@ -200,3 +200,79 @@ def plan_import_view(request, page_id):
         % {"plan": plan.title, "summary": result.summary()},
     )
     return redirect(reverse("wagtailadmin_pages:edit", args=[plan.pk]))
+
+
+def plan_progress_view(request, page_id):
+    """Zwischenbilanz from the plan: the state of every tool the plan links, per plan year, in
+    one table of choices; saving publishes each changed tool once (like the plan import). Note
+    and evidence of an entry stay; they are edited on the tool."""
+    from .models import PlanRowTool, ProgressState, ToolPage, ToolProgress
+
+    plan = _plan_for(request, page_id)
+    years = plan.plan_years
+    tool_ids = list(
+        dict.fromkeys(
+            PlanRowTool.objects.filter(row__plan=plan)
+            .order_by("row__sort_order", "sort_order")
+            .values_list("tool_id", flat=True)
+        )
+    )
+    tools = {tool.pk: tool for tool in ToolPage.objects.filter(pk__in=tool_ids)}
+    tools = [tools[pk] for pk in tool_ids if pk in tools]
+    stored = {
+        (entry.tool_id, entry.year): entry
+        for entry in ToolProgress.objects.filter(tool_id__in=tool_ids, year__in=years)
+    }
+    choices = [("", _("– kein Stand –")), *ProgressState.choices]
+    errors = []
+    if request.method == "POST":
+        wanted = {}
+        for tool in tools:
+            for year in years:
+                value = request.POST.get(f"stand-{tool.pk}-{year}")
+                if value is None:
+                    continue  # not in the form (a tool with a draft): left alone
+                if value and value not in ProgressState.values:
+                    errors.append(
+                        _("„%(value)s“ ist kein Stand (%(tool)s, %(year)s).")
+                        % {"value": value[:40], "tool": tool.title, "year": year}
+                    )
+                wanted[(tool.pk, year)] = value or None
+        changes = progress_changes(wanted)
+        errors += progress_refusals({pk for pk, _year in changes}, request.user)
+        if not errors:
+            write_progress(changes, request.user)
+            messages.success(
+                request,
+                _("Zwischenbilanz gespeichert: %(count)s Stände neu, geändert oder entfernt.")
+                % {"count": len(changes)},
+            )
+            return redirect(reverse("plan_progress", args=[plan.pk]))
+    rows = [
+        {
+            "tool": tool,
+            "draft": tool.has_unpublished_changes,
+            "edit_url": reverse("wagtailadmin_pages:edit", args=[tool.pk]),
+            "cells": [
+                {
+                    "name": f"stand-{tool.pk}-{year}",
+                    "year": year,
+                    "value": (
+                        request.POST.get(f"stand-{tool.pk}-{year}", "")
+                        if errors
+                        else getattr(stored.get((tool.pk, year)), "state", "")
+                    ),
+                    "note": getattr(stored.get((tool.pk, year)), "note", ""),
+                }
+                for year in years
+            ],
+        }
+        for tool in tools
+    ]
+    context = {"plan": plan, "years": years, "rows": rows, "choices": choices, "errors": errors}
+    return TemplateResponse(
+        request,
+        "catalogue/admin/plan_progress.html",
+        context,
+        status=400 if errors else 200,
+    )

@@ -316,21 +316,8 @@ def import_plan(frame, plan, dry_run=False, user=None):
     with exclusive(f"plan-import:{plan.pk}", plan.title):
         changes = progress_changes(progress)
         result.progress = len(changes)
-        drafts = ToolPage.objects.filter(
-            pk__in={pk for pk, _year in changes}, has_unpublished_changes=True
-        )
-        for tool in drafts.order_by("title"):
-            result.errors.append(
-                RowError(
-                    None,
-                    _("Werkzeuge"),
-                    _(
-                        "Das Werkzeug „%(tool)s“ hat einen unveröffentlichten Entwurf; seinen "
-                        "Stand bitte im Werkzeug eintragen oder erst den Entwurf veröffentlichen."
-                    )
-                    % {"tool": tool.title},
-                )
-            )
+        for message in progress_refusals({pk for pk, _year in changes}, user):
+            result.errors.append(RowError(None, _("Werkzeuge"), message))
         if result.errors:
             return result
         current = {fold(row.title): row_values(row) for row in plan.rows.all()}
@@ -385,9 +372,31 @@ def progress_changes(progress):
     return {key: state for key, state in progress.items() if stored.get(key) != state}
 
 
+def progress_refusals(tool_pks, user=None):
+    """Why the states of these tools cannot be written from the plan (German, "" for none): a
+    tool with an unpublished draft (publishing would publish the draft too), or one the person
+    may not publish."""
+    messages = []
+    for tool in ToolPage.objects.filter(pk__in=tool_pks).order_by("title"):
+        if tool.has_unpublished_changes:
+            messages.append(
+                _(
+                    "Das Werkzeug „%(tool)s“ hat einen unveröffentlichten Entwurf; seinen Stand "
+                    "bitte im Werkzeug eintragen oder erst den Entwurf veröffentlichen."
+                )
+                % {"tool": tool.title}
+            )
+        elif user is not None and not tool.permissions_for_user(user).can_publish():
+            messages.append(
+                _("Sie dürfen das Werkzeug „%(tool)s“ nicht veröffentlichen.")
+                % {"tool": tool.title}
+            )
+    return messages
+
+
 def write_progress(changes, user=None):
-    """Set the states (note and evidence of an existing entry stay) and publish each tool once,
-    as a new revision, so the tool's history shows who changed what."""
+    """Set the states (note and evidence of an existing entry stay; None removes the entry) and
+    publish each tool once, as a new revision, so the tool's history shows who changed what."""
     by_tool = {}
     for (pk, year), state in changes.items():
         by_tool.setdefault(pk, {})[year] = state
@@ -395,11 +404,16 @@ def write_progress(changes, user=None):
         entries = list(tool.progress.all())
         by_year = {entry.year: entry for entry in entries}
         for year, state in sorted(by_tool[tool.pk].items()):
-            if year in by_year:
+            if state is None:
+                by_year.pop(year, None)
+            elif year in by_year:
                 by_year[year].state = state
             else:
-                entries.append(ToolProgress(year=year, state=state, sort_order=len(entries)))
-        tool.progress = sorted(entries, key=lambda entry: entry.year)
+                by_year[year] = ToolProgress(year=year, state=state)
+        entries = sorted(by_year.values(), key=lambda entry: entry.year)
+        for order, entry in enumerate(entries):
+            entry.sort_order = order
+        tool.progress = entries
         tool.save_revision(user=user).publish(user=user)
 
 

@@ -33,6 +33,11 @@ def catalogue_admin_urls():
             admin_views.plan_import_view,
             name="plan_import",
         ),
+        path(
+            "werkstattplan/<int:page_id>/zwischenbilanz/",
+            admin_views.plan_progress_view,
+            name="plan_progress",
+        ),
     ]
 
 
@@ -68,6 +73,12 @@ def _plan_buttons(page, user, priority=90):
             reverse("plan_import", args=[page.pk]),
             icon_name="upload",
             priority=priority,
+        )
+        yield Button(
+            _("Zwischenbilanz bearbeiten"),
+            reverse("plan_progress", args=[page.pk]),
+            icon_name="list-ul",
+            priority=priority + 2,
         )
 
 

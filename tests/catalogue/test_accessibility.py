@@ -43,3 +43,45 @@ def test_open_data_page_has_no_axe_or_markup_errors(demo, assert_accessible):
     page.page.set_viewport_size({"width": 390, "height": 800})
     scroll, inner = page.page.evaluate("[document.documentElement.scrollWidth, window.innerWidth]")
     assert scroll <= inner
+
+
+def test_similar_search_profile_and_plan_progress_have_no_axe_or_markup_errors(
+    site_tree, assert_accessible, client, editor
+):
+    """The pages of issue 15's last gaps: /suche/ with „Kommunen ähnlich wie …“, the profile
+    linking it, and the admin's Zwischenbilanz of a plan."""
+    from catalogue.models import WorkshopPlanPage
+    from network import demo as network_demo
+    from tests.werkstatt.markup import markup_errors
+
+    network_demo.load(Quiet())
+    load(Quiet())
+    pages = {}
+    path = "/suche/?art=werkzeug&aehnlich=luedenscheid"
+    page = assert_accessible(path)
+    assert (
+        "Kommunen ähnlich wie Lüdenscheid" in page.page.locator(".search-similar h2").inner_text()
+    )
+    assert page.page.locator(".result").count() > 0
+    pages[path] = page.page.content()
+    page = assert_accessible("/suche/?aehnlich=gibtsnicht", expect_status=400)
+    assert "Unbekannte Kommune" in page.page.locator("[role=alert]").inner_text()
+    pages["/suche/?aehnlich=gibtsnicht"] = page.page.content()
+    page = assert_accessible("/netzwerk/kommunen/luedenscheid/")
+    pages["/netzwerk/kommunen/luedenscheid/"] = page.page.content()
+    # the admin page, as a logged-in editor (the session of Django's test client)
+    client.force_login(editor)
+    page.page.context.add_cookies(
+        [{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": page.base_url}]
+    )
+    plan = WorkshopPlanPage.objects.get(slug="werkstattplan-musterkommune")
+    path = f"/admin/werkstattplan/{plan.pk}/zwischenbilanz/"
+    page = assert_accessible(path)
+    assert page.page.locator("select").count() > 10
+    # Nu: our part of the page (Wagtail's own sidebar and shortcut dialog are not ours)
+    main = page.page.locator("main").inner_html()
+    pages[path] = (
+        '<!DOCTYPE html><html lang="de"><head><meta charset="utf-8"><title>Zwischenbilanz'
+        f"</title></head><body><main>{main}</main></body></html>"
+    )
+    assert markup_errors(pages) == []

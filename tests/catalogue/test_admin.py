@@ -322,3 +322,88 @@ def test_import_key_sits_in_a_collapsed_technical_panel(admin_client, catalogue)
     assert "Technisches (Import)" in html
     assert html.index('name="import_id"') > html.index('name="title"')
     assert html.index('name="import_id"') > html.index("Technisches (Import)")
+
+
+def test_swapping_two_progress_years_is_refused_in_german_not_a_500(admin_client, catalogue):
+    """The database holds one entry per tool and year at every moment, and saving writes one
+    entry after the other: two years swapped in one save are refused with a message."""
+    from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
+
+    from catalogue.models import ToolProgress
+    from taxonomy.models import ActionField
+
+    field = ActionField.objects.first()
+    tool = ToolPage(title="Tausch", slug="tausch", status="neu", primary_action_field=field)
+    catalogue.add_child(instance=tool)
+    tool.progress = [
+        ToolProgress(year=2018, state="begonnen", sort_order=0),
+        ToolProgress(year=2019, state="umgesetzt", sort_order=1),
+    ]
+    tool.save_revision().publish()
+    first, second = ToolProgress.objects.filter(tool=tool).order_by("year")
+
+    def post(entries):
+        data = nested_form_data(
+            {
+                "title": "Tausch",
+                "slug": "tausch",
+                "import_id": "",
+                "status": "neu",
+                "primary_action_field": field.pk,
+                "summary": "",
+                "body": streamfield([]),
+                "budget_lines": inline_formset([]),
+                "external_advice": "",
+                "years": "",
+                "tool_sheets": streamfield([]),
+                "also_used_in": inline_formset([]),
+                "progress": inline_formset(entries, initial=2),
+                "quality_status": "",
+                "action-publish": "publish",
+            }
+        )
+        return admin_client.post(reverse("wagtailadmin_pages:edit", args=[tool.pk]), data)
+
+    swapped = post(
+        [
+            {"id": first.pk, "year": "2019", "state": "begonnen"},
+            {"id": second.pk, "year": "2018", "state": "umgesetzt"},
+        ]
+    )
+    assert swapped.status_code == 200
+    assert "Ein anderer Eintrag hat gespeichert noch das Jahr 2019" in swapped.content.decode()
+    assert list(ToolProgress.objects.filter(tool=tool).values_list("year", "state")) == [
+        (2018, "begonnen"),
+        (2019, "umgesetzt"),
+    ]
+    # moving one entry to a free year is fine
+    moved = post(
+        [
+            {"id": first.pk, "year": "2017", "state": "begonnen"},
+            {"id": second.pk, "year": "2019", "state": "umgesetzt"},
+        ]
+    )
+    assert moved.status_code == 302
+    assert sorted(ToolProgress.objects.filter(tool=tool).values_list("year", flat=True)) == [
+        2017,
+        2019,
+    ]
+
+
+def test_the_database_holds_one_progress_entry_per_tool_and_year(catalogue):
+    from django.db import IntegrityError, transaction
+
+    from catalogue.models import ToolProgress
+    from taxonomy.models import ActionField
+
+    tool = ToolPage(
+        title="Einmal",
+        slug="einmal",
+        status="neu",
+        primary_action_field=ActionField.objects.first(),
+    )
+    catalogue.add_child(instance=tool)
+    ToolProgress.objects.create(tool=tool, year=2019, state="begonnen")
+    with pytest.raises(IntegrityError), transaction.atomic():
+        ToolProgress.objects.create(tool=tool, year=2019, state="umgesetzt")
+    ToolProgress.objects.create(tool=tool, year=2020, state="umgesetzt")  # another year: fine

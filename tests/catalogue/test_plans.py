@@ -1,6 +1,7 @@
 """Plans as data: plan import and export (all or nothing, every bad row named), linked tools."""
 
 import io
+import re
 
 import pytest
 from wagtail.models import Revision
@@ -395,3 +396,71 @@ def test_admin_import_reports_state_errors_in_german(plan, client, editor):
     assert "<td>2</td><td>2017</td><td>„halb fertig“ ist weder X noch ein Stand" in (
         refused.content.decode()
     )
+
+
+# --- Zwischenbilanz edited from the plan (admin) --------------------------------------------
+
+
+def test_editor_sets_progress_from_the_plan(plan, client, editor):
+    client.force_login(editor)
+    url = f"/admin/werkstattplan/{plan.pk}/zwischenbilanz/"
+    edit = client.get(f"/admin/pages/{plan.pk}/edit/").content.decode()
+    assert url in edit  # reachable from the plan editor („Zwischenbilanz bearbeiten“)
+    page = client.get(url)
+    assert page.status_code == 200
+    html = page.content.decode()
+    bus = ToolPage.objects.get(title="Bürgerbus Rureifel")
+    mitfahr = ToolPage.objects.get(title="Mitfahrbänke")
+    rufbus = ToolPage.objects.get(title="Rufbus im ländlichen Raum")
+    assert (
+        f'<label class="w-sr-only" for="stand-{bus.pk}-2017">Stand von Bürgerbus Rureifel im Jahr 2017</label>'
+        in html
+    )
+    assert '<option value="umgesetzt" selected>' in html
+    cells = {
+        name: value
+        for name, value in re.findall(
+            r'<select id="(stand-\d+-\d+)".*?<option value="(\w*)" selected>', html, re.S
+        )
+    }
+    assert cells[f"stand-{bus.pk}-2018"] == "verstetigt"
+    form = dict(cells)
+    form[f"stand-{mitfahr.pk}-2018"] = "umgesetzt"  # changed (was begonnen)
+    form[f"stand-{rufbus.pk}-2019"] = ""  # removed (was geplant)
+    form[f"stand-{rufbus.pk}-2017"] = "geplant"  # new
+    revisions = {
+        t.pk: Revision.page_revisions.filter(object_id=str(t.pk)).count()
+        for t in (bus, mitfahr, rufbus)
+    }
+    done = client.post(url, form)
+    assert done.status_code == 302
+    assert states_of("Mitfahrbänke")[2018] == (
+        "umgesetzt",
+        "Zwölf Bänke in vier Orten aufgestellt.",
+    )
+    assert 2019 not in states_of("Rufbus im ländlichen Raum")
+    assert states_of("Rufbus im ländlichen Raum")[2017] == ("geplant", "")
+    after = {
+        t.pk: Revision.page_revisions.filter(object_id=str(t.pk)).count()
+        for t in (bus, mitfahr, rufbus)
+    }
+    assert after == {
+        bus.pk: revisions[bus.pk],
+        mitfahr.pk: revisions[mitfahr.pk] + 1,
+        rufbus.pk: revisions[rufbus.pk] + 1,
+    }
+    # the plan page shows the new state
+    assert "umgesetzt" in client.get(plan.url).content.decode()
+
+
+def test_plan_progress_refuses_bad_values_and_strangers(plan, client, editor, member):
+    mitfahr = ToolPage.objects.get(title="Mitfahrbänke")
+    url = f"/admin/werkstattplan/{plan.pk}/zwischenbilanz/"
+    client.force_login(member)
+    assert client.get(url).status_code in (302, 403)
+    client.force_login(editor)
+    before = states_of("Mitfahrbänke")
+    bad = client.post(url, {f"stand-{mitfahr.pk}-2018": "fast fertig"})
+    assert bad.status_code == 400
+    assert "„fast fertig“ ist kein Stand (Mitfahrbänke, 2018)." in bad.content.decode()
+    assert states_of("Mitfahrbänke") == before

@@ -261,3 +261,26 @@ def test_sync_measures_command_fills_missing_rows(demo):
     call_command("sync_measures", stdout=out)
     assert Measure.objects.filter(tool__title="Mitfahrbänke").count() == 3
     assert "Einzelmaßnahmen nachgeführt" in out.getvalue()
+
+
+def test_the_demo_has_an_evaluated_tool_with_its_report(
+    demo, client, django_capture_on_commit_callbacks
+):
+    from projects import demo as projects_demo
+
+    with django_capture_on_commit_callbacks(execute=True):
+        projects_demo.load(Quiet())
+    tool = ToolPage.objects.get(title="Mitfahrbänke")
+    assert tool.quality_status == "evaluiert"
+    assert tool.evaluation_document.title == "Evaluation Mitfahrbänke Kreis Düren 2019"
+    html = client.get(tool.url).content.decode()
+    assert f'href="{tool.evaluation_document.url}"' in html and "Evaluationsbericht" in html
+    document = client.get(tool.evaluation_document.url)
+    assert document.status_code == 200
+    assert (
+        b"".join(document.streaming_content if document.streaming else [document.content])[:5]
+        == b"%PDF-"
+    )
+    data = api(client, qualitaet="evaluiert")
+    assert [h["title"] for h in data["hits"]] == ["Mitfahrbänke"]
+    assert counts(data, "qualitaet")["evaluiert"] == 1

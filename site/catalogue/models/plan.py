@@ -182,7 +182,15 @@ class PlanRow(Orderable, ClusterableModel):
         FieldPanel("title"),
         FieldPanel("action_field"),
         FieldPanel("description"),
-        InlinePanel("tool_links", label=_("Werkzeug"), heading=_("Geplante Werkzeuge")),
+        InlinePanel(
+            "tool_links",
+            label=_("Werkzeug"),
+            heading=_("Geplante Werkzeuge"),
+            help_text=_(
+                "Den Stand dieser Werkzeuge je Jahr tragen Sie oben unter „Zwischenbilanz "
+                "bearbeiten“ ein (oder im Werkzeug selbst)."
+            ),
+        ),
         FieldPanel("tools"),
         FieldPanel("responsible"),
         FieldPanel("place"),

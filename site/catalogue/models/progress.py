@@ -1,7 +1,8 @@
 """The cycle after the plan: progress per tool and year (Zwischenbilanz), proven practice
 (quality status with review date) and single measures of tool sheets as searchable rows.
 
-Key concepts: `ToolProgress` is one state per tool and year, edited on the tool; the plan page,
+Key concepts: `ToolProgress` is one state per tool and year, edited on the tool or from a plan
+(its admin table, its spreadsheet: `plan_importer.write_progress`); the plan page,
 the catalogue's visions and the municipality profile read it. `QualityMixin` gives tools and
 projects the same quality status, evaluation document and review date. `Measure` mirrors the
 Einzelmaßnahmen of a tool's published tool sheets (rewritten on every save of the tool) so

@@ -81,12 +81,16 @@ class ToolPageForm(WagtailAdminPageForm):
     def clean(self):
         cleaned = super().clean()
         formset = self.formsets.get("progress")
-        if formset is not None and formset.is_valid():
+        if formset is not None:
+            formset.is_valid()  # cleans every form; the database's rule may already object
             seen = set()
             for form in formset.forms:
                 if not hasattr(form, "cleaned_data") or form.cleaned_data.get("DELETE"):
                     continue
                 year = form.cleaned_data.get("year")
+                raw = str(form["year"].value() or "")
+                if year is None and raw.isdigit():
+                    year = int(raw)  # the formset's unique check took it out of cleaned_data
                 if year in seen:
                     form.add_error("year", _("Für dieses Jahr gibt es schon einen Stand."))
                 if year:
