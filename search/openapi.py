@@ -50,6 +50,19 @@ def _facet_parameter(name):
     }
 
 
+def _similar_schema():
+    """aehnlich: the short names the site knows (setting SEARCH_SIMILAR_KEYS_FUNCTION, since
+    search knows no municipality), so every value the schema allows is answered."""
+    from django.conf import settings
+    from django.utils.module_loading import import_string
+
+    path = getattr(settings, "SEARCH_SIMILAR_KEYS_FUNCTION", "")
+    keys = list(import_string(path)()) if path else []
+    if keys:
+        return {"type": "string", "enum": keys}
+    return {"type": "string", "maxLength": MAX_VALUE_LENGTH}
+
+
 def schema():
     bucket = {
         "type": "object",
@@ -131,7 +144,7 @@ def schema():
         {
             "name": "aehnlich",
             "in": "query",
-            "schema": {"type": "string", "maxLength": MAX_VALUE_LENGTH},
+            "schema": _similar_schema(),
             "description": "Kommunen ähnlich wie diese: Kurzname (wie in "
             "/netzwerk/kommunen/<kurzname>/) oder Gemeindeschlüssel einer Kommune des Netzwerks. "
             "Findet nur, was in den ähnlichen Kommunen liegt (Ähnlichkeitswert aus Größe, "

@@ -273,3 +273,15 @@ def search_similar(value):
         note=note,
         url=municipality.get_absolute_url(),
     )
+
+
+def similar_keys():
+    """The values of the search option `aehnlich` the API documents (setting
+    SEARCH_SIMILAR_KEYS_FUNCTION): the short names of municipalities with a region."""
+    from network.models import Municipality
+
+    return list(
+        Municipality.objects.filter(region__isnull=False)
+        .order_by("slug")
+        .values_list("slug", flat=True)
+    )

@@ -48,6 +48,7 @@ def _samples():
         "jahr": "2020",
         "schlagwort": "Ehrenamt",
         "seite": 1,
+        "aehnlich": "luedenscheid",  # a municipality of the demo
     }
 
 

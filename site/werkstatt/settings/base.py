@@ -175,6 +175,7 @@ PAGE_CACHE_CONTENT_APPS = {
 SEARCH_VIEWER_FUNCTION = "network.access.search_viewer"
 # The search option „Kommunen ähnlich wie X“ (aehnlich=<Kurzname>): the catalogue's score.
 SEARCH_SIMILAR_FUNCTION = "catalogue.similarity.search_similar"
+SEARCH_SIMILAR_KEYS_FUNCTION = "catalogue.similarity.similar_keys"  # documented in the OpenAPI
 # „Suche merken“ on the search page posts here (network.alerts), without search importing it.
 SEARCH_SAVE_URL_NAME = "network:save_search"
 # Pages restricted to these groups (or to any logged-in user) are found by members only;
