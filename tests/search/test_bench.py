@@ -57,6 +57,17 @@ def test_query_mix_has_text_filters_sorts_and_viewers(vocabulary):
     assert any(r.page == 2 for r in requests)
 
 
+def test_the_wagtail_way_is_compared_only_where_it_has_the_columns(vocabulary):
+    """It has no column for the later facets (measures, progress, quality): such requests are
+    timed for Werkstatt alone, and most of the mix is still compared."""
+    requests = corpus.make_queries(200, vocabulary)
+    compared = [r for r in requests if wagtail_way.supports(r)]
+    assert all(set(r.filters) <= {*wagtail_way.FACET_COLUMNS, "region"} for r in compared)
+    assert any("qualitaet" in r.filters for r in requests)
+    assert not any("qualitaet" in r.filters for r in compared)
+    assert len(compared) > 100
+
+
 def test_scratch_database_is_never_the_configured_one(settings):
     postgres = {"ENGINE": "django.db.backends.postgresql", "NAME": "es"}
     assert runner.scratch_name(postgres, 10_000) == "bench_es_10000"
