@@ -14,7 +14,6 @@ from wagtail.rich_text import expand_db_html
 
 from network.views import private
 from werkstatt import jsonapi
-from werkstatt.numbers import NumberError
 from werkstatt.readonly import read_only
 from werkstatt.visibility import viewable
 
@@ -44,9 +43,8 @@ PLAN_FILTERS = [
 ]
 
 
-def _filtered_tools(request):
-    """Public tools matching the GET filters; ValueError(parameter) for a value the schema forbids."""
-    values = jsonapi.read_filters(request, TOOL_FILTERS)
+def _filtered_tools(values):
+    """Public tools matching the filter values read from the request."""
     tools = opendata.public_tools()
     field, status, group = values["handlungsfeld"], values["status"], values["zielgruppe"]
     practice, region = values["praxisbeispiel"], values["region"]
@@ -76,17 +74,13 @@ def _tool_records(request, tools):
 
 @read_only
 def tools(request):
-    try:
-        return jsonapi.page_of(
-            request,
-            _filtered_tools(request),
-            lambda page: _tool_records(request, page),
-            extra={"lizenz": opendata.LICENCE["id"]},
-        )
-    except NumberError as error:
-        return jsonapi.error(error.message, "seite")
-    except ValueError as error:
-        return jsonapi.error(jsonapi.INVALID, str(error))
+    return jsonapi.filtered_page(
+        request,
+        TOOL_FILTERS,
+        _filtered_tools,
+        lambda page: _tool_records(request, page),
+        extra={"lizenz": opendata.LICENCE["id"]},
+    )
 
 
 @read_only
@@ -209,15 +203,12 @@ def plan_records(plans, request):
 @read_only
 @private
 def plans(request):
-    try:
-        values = jsonapi.read_filters(request, PLAN_FILTERS)
-        return jsonapi.page_of(
-            request, _plans(request, values), lambda page: plan_records(page, request)
-        )
-    except NumberError as error:
-        return jsonapi.error(error.message, "seite")
-    except ValueError as error:
-        return jsonapi.error(jsonapi.INVALID, str(error))
+    return jsonapi.filtered_page(
+        request,
+        PLAN_FILTERS,
+        lambda values: _plans(request, values),
+        lambda page: plan_records(page, request),
+    )
 
 
 @read_only

@@ -18,7 +18,6 @@ from wagtail.rich_text import expand_db_html
 from catalogue.models import QualityStatus
 from network.views import private
 from werkstatt import jsonapi
-from werkstatt.numbers import NumberError
 from werkstatt.readonly import read_only
 from werkstatt.visibility import viewable
 
@@ -266,13 +265,9 @@ def data_report_records(pages, request, with_table=False):
 
 
 def _list(request, filters, queryset, records):
-    try:
-        values = jsonapi.read_filters(request, filters)
-        return jsonapi.page_of(request, queryset(request, values), lambda p: records(p, request))
-    except NumberError as error:
-        return jsonapi.error(error.message, "seite")
-    except ValueError as error:
-        return jsonapi.error(jsonapi.INVALID, str(error))
+    return jsonapi.filtered_page(
+        request, filters, lambda values: queryset(request, values), lambda p: records(p, request)
+    )
 
 
 def _detail(request, pk, queryset, records):

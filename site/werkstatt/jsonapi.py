@@ -85,6 +85,19 @@ def page_of(request, items, serialise, page_size=PAGE_SIZE, max_page=MAX_PAGE, e
     )
 
 
+def filtered_page(request, parameters, select, serialise, extra=None):
+    """A list endpoint in one call: the GET filters read as `parameters` declare them,
+    `select(values)` the items, one page of them serialised; a value the schema forbids or a bad
+    `seite` is a German 400 naming the parameter."""
+    try:
+        values = read_filters(request, parameters)
+        return page_of(request, select(values), serialise, extra=extra)
+    except NumberError as exc:
+        return error(exc.message, "seite")
+    except ValueError as exc:
+        return error(INVALID, str(exc))
+
+
 def one(items, serialise, missing):
     """The single object of `items` as JSON, or a 404 with the German `missing` message."""
     found = serialise(list(items[:1]))
