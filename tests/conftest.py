@@ -123,6 +123,9 @@ class Quiet:
     def write(self, *args, **kwargs):
         pass
 
+    def flush(self):
+        pass
+
 
 @pytest.fixture
 def site_tree(db):

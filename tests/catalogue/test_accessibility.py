@@ -3,13 +3,9 @@
 import pytest
 
 from catalogue.demo import load
+from tests.conftest import Quiet
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-class Quiet:
-    def write(self, *args, **kwargs):
-        pass
 
 
 @pytest.fixture

@@ -9,6 +9,7 @@ from django.urls import reverse
 from wagtail.models import Revision
 
 from catalogue.models import CatalogueIndexPage, ToolPage
+from tests.conftest import Quiet
 
 pytestmark = pytest.mark.django_db
 
@@ -235,10 +236,6 @@ def test_import_and_export_need_permission(client, member, catalogue):
 def test_editor_opens_a_tool_with_tool_sheets(admin_client, site_tree):
     from catalogue.demo import load
 
-    class Quiet:
-        def write(self, *args, **kwargs):
-            pass
-
     load(Quiet())
     tool = ToolPage.objects.get(title="Runder Tisch Demografie")
     response = admin_client.get(reverse("wagtailadmin_pages:edit", args=[tool.pk]))
@@ -253,10 +250,6 @@ def test_readme_sample_into_the_demo_warns_about_existing_titles_and_creates_no_
     """The dry run lists every row; „Wohnlotsen“ and „Runder Tisch Demografie“ exist under
     other IDs in the demo, so they are held back unless the editor confirms."""
     from catalogue.demo import load
-
-    class Quiet:
-        def write(self, *args, **kwargs):
-            pass
 
     load(Quiet())
     catalogue = CatalogueIndexPage.objects.get(slug="werkzeugkatalog-kreis-dueren")

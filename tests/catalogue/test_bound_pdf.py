@@ -15,6 +15,7 @@ from wagtail.models import PageViewRestriction
 
 from catalogue.demo import load
 from catalogue.models import CatalogueIndexPage
+from tests.conftest import Quiet
 
 pytestmark = pytest.mark.django_db
 
@@ -32,11 +33,6 @@ def _poppler(tool):
 
 def _run(*args):
     return subprocess.run(args, capture_output=True, check=True, timeout=120, text=True).stdout
-
-
-class Quiet:
-    def write(self, *args, **kwargs):
-        pass
 
 
 @pytest.fixture

@@ -7,13 +7,9 @@ from django.test import RequestFactory
 from catalogue.demo import load
 from catalogue.models import ToolPage
 from catalogue.profile import CatalogueProfileSection
+from tests.conftest import Quiet
 
 pytestmark = pytest.mark.django_db
-
-
-class Quiet:
-    def write(self, *args, **kwargs):
-        pass
 
 
 def test_profile_lists_catalogue_plans_and_tools_of_the_region(client, site_tree):

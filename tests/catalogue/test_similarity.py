@@ -9,11 +9,7 @@ from catalogue import demo as catalogue_demo
 from catalogue.similarity import Profile, compare, density_class, score
 from network import demo as network_demo
 from taxonomy.models import RegionFigure
-
-
-class Quiet:
-    def write(self, *args, **kwargs):
-        pass
+from tests.conftest import Quiet
 
 
 def test_hand_computed_size_density_and_fields():

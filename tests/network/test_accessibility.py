@@ -4,13 +4,9 @@ import pytest
 
 from network import demo
 from network.models import Body, Organisation, Person
+from tests.conftest import Quiet
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-class Quiet:
-    def write(self, *args, **kwargs):
-        pass
 
 
 @pytest.fixture

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 import pytest
 from django.contrib.auth.models import Group, User
 
-from tests.conftest import module_transaction
+from tests.conftest import Quiet, module_transaction
 
 PASSWORD = "geheim-123"
 
@@ -83,10 +83,6 @@ def build_world():
     from network.roles import CENTRAL_GROUP, MEMBERS_GROUP
     from projects.factories import section_page as projects_section
     from werkstatt import demo
-
-    class Quiet:
-        def write(self, *args, **kwargs):
-            pass
 
     demo.load(Quiet())
     projects_section()

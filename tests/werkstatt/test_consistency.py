@@ -6,6 +6,8 @@ import pytest
 from django.test import RequestFactory, override_settings
 from django.views import defaults
 
+from tests.conftest import Quiet
+
 pytestmark = pytest.mark.django_db
 
 
@@ -41,10 +43,6 @@ def test_breadcrumb_starts_at_start_on_pages_and_in_the_directory(client, site_t
 def test_every_filter_form_submits_with_the_same_label(client, site_tree):
     from catalogue.demo import load as load_catalogue
     from projects.demo import load as load_projects
-
-    class Quiet:
-        def write(self, *args, **kwargs):
-            pass
 
     load_catalogue(Quiet())
     load_projects(Quiet())
@@ -84,10 +82,6 @@ def test_server_error_page_is_styled_with_a_search_box():
 
 def test_print_button_works_without_inline_script(client, site_tree):
     from catalogue.demo import load
-
-    class Quiet:
-        def write(self, *args, **kwargs):
-            pass
 
     load(Quiet())
     url = "/werkzeuge/werkzeugkatalog-kreis-dueren/wohnlotsen/"

@@ -9,17 +9,11 @@ widths, pages and the markup check keeps this affordable.
 import pytest
 from django.core.management import call_command
 
+from tests.conftest import Quiet
+
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 WIDTHS = (390, 768, 1280)
-
-
-class Quiet:
-    def write(self, *args, **kwargs):
-        pass
-
-    def flush(self):
-        pass
 
 
 @pytest.fixture

@@ -14,6 +14,8 @@ from django.db import connection, transaction
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
+from tests.conftest import Quiet
+
 # page type -> most queries an uncached anonymous request may cost (measured, then pinned)
 BUDGET = {
     "home": 11,
@@ -57,14 +59,6 @@ BUDGET = {
     "data reports API": 8,
     "data report API": 7,
 }
-
-
-class Quiet:
-    def write(self, *args, **kwargs):
-        pass
-
-    def flush(self):
-        pass
 
 
 @pytest.fixture(scope="module")

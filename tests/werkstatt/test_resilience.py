@@ -10,16 +10,12 @@ from django.test import Client, override_settings
 from wagtail.models import Page
 
 from network.models import Municipality, Person
+from tests.conftest import Quiet
 from tests.faults.servers import closed_port
 from werkstatt.logfilters import OncePerInterval
 from werkstatt.settings.base import redis_cache
 
 pytestmark = pytest.mark.django_db(transaction=False)
-
-
-class Quiet:
-    def write(self, *args, **kwargs):
-        pass
 
 
 @pytest.fixture
