@@ -20,6 +20,20 @@ SAMPLE = (
 )
 
 
+@pytest.fixture(scope="module")
+def module_demo(django_db_setup, django_db_blocker):
+    """The site tree and the catalogue demo, built once per test module that asks for it and
+    rolled back after it (each test requests `db` for its own savepoint on top)."""
+    from catalogue.demo import load
+    from tests.conftest import Quiet, module_transaction
+    from werkstatt import demo as site_demo
+
+    with module_transaction(django_db_blocker):
+        site_demo.load(Quiet())
+        load(Quiet())
+        yield
+
+
 @pytest.fixture
 def section(site_tree):
     page, _ = ensure_child(

@@ -6,24 +6,11 @@ import re
 import pytest
 from wagtail.models import Revision
 
-from catalogue.demo import load
 from catalogue.models import PlanRowTool, ToolPage, WorkshopPlanPage
 from catalogue.plan_importer import import_plan, plan_frame
-from tests.conftest import Quiet, module_transaction
 from werkstatt.spreadsheets import frame_to_csv, frame_to_xlsx, read_table
 
 from .conftest import frame_of
-
-
-@pytest.fixture(scope="module")
-def module_demo(django_db_setup, django_db_blocker):
-    """The site tree and the catalogue demo, built once for this module."""
-    from werkstatt import demo as site_demo
-
-    with module_transaction(django_db_blocker):
-        site_demo.load(Quiet())
-        load(Quiet())
-        yield
 
 
 @pytest.fixture

@@ -8,20 +8,9 @@ from django.test import RequestFactory
 
 from catalogue.demo import load as load_demo
 from catalogue.models import ToolPage
-from tests.conftest import Quiet, module_transaction
+from tests.conftest import Quiet
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(scope="module")
-def module_demo(django_db_setup, django_db_blocker):
-    """The site tree and the catalogue demo, built once for this module."""
-    from werkstatt import demo as site_demo
-
-    with module_transaction(django_db_blocker):
-        site_demo.load(Quiet())
-        load_demo(Quiet())
-        yield
 
 
 @pytest.fixture
