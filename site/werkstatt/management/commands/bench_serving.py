@@ -2,7 +2,10 @@
 
 Key concepts: the configured database (DATABASE_URL) must hold the demo content (`make demo`).
 The server runs twice, once with the page cache and once without (PAGE_CACHE_SECONDS=0), and
-a load generator on this machine drives each URL: Debian's `wrk` if installed, otherwise a
+then a stock Wagtail project made on the spot (`werkstatt.management.stock_wagtail`: `wagtail
+start`, its own scratch database, dropped afterwards) runs under the same gunicorn settings, so
+"uncached `/` at least as fast as a stock Wagtail home page" is measured in the same run. A
+load generator on this machine drives each URL: Debian's `wrk` if installed, otherwise a
 small keep-alive client in Python (slower: it competes with the server for the same cores).
 Not a test: figures depend on the machine; the README keeps the table of one quiet run.
 """
@@ -22,7 +25,13 @@ from pathlib import Path
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
+from ..stock_wagtail import PROJECT, StockWagtailSite
+
 ROOT = Path(settings.BASE_DIR)
+CACHED, UNCACHED, STOCK = "mit Seiten-Cache", "ohne Seiten-Cache", "Stock-Wagtail"
+HELLO = "Django hello-world"
+HOME_UNCACHED = "`/` ohne Cache"
+STOCK_HOME = "Stock-Wagtail-Projekt, Startseite (gleiche Servereinstellungen)"
 
 
 def _free_port():
@@ -82,13 +91,19 @@ def _wrk_load(port, path, seconds, connections):
 
 
 class Server:
-    """gunicorn with deploy/gunicorn.conf.py, 4 workers, the bench settings."""
+    """gunicorn with deploy/gunicorn.conf.py and 4 workers: Werkstatt with the bench settings,
+    or (`app`, `directory`, `env`) another project under exactly the same server settings."""
 
-    def __init__(self, static_root, page_cache):
+    def __init__(
+        self, static_root, page_cache, app=None, directory=None, env=None, ready="/bench/hallo/"
+    ):
         self.port = _free_port()
-        env = dict(os.environ)
+        env = (
+            dict(env)
+            if env
+            else dict(os.environ, DJANGO_SETTINGS_MODULE="werkstatt.settings.bench")
+        )
         env.update(
-            DJANGO_SETTINGS_MODULE="werkstatt.settings.bench",
             SECRET_KEY=os.environ.get("SECRET_KEY") or "bench-" + "x" * 50,
             ALLOWED_HOSTS="127.0.0.1",
             SECURE_SSL_REDIRECT="false",
@@ -99,23 +114,29 @@ class Server:
             GUNICORN_LOGLEVEL="warning",
             PAGE_CACHE_SECONDS="600" if page_cache else "0",
         )
-        self.env = env
         gunicorn = Path(sys.executable).with_name("gunicorn")
+        command = [str(gunicorn), "-c", str(ROOT / "deploy" / "gunicorn.conf.py")]
+        if app:  # command-line options win over the config file; everything else stays
+            command += ["--chdir", str(directory), "--pythonpath", str(directory), app]
+        # The stock project's cwd: gunicorn puts its start directory on sys.path, and both
+        # projects have a top-level `search` package.
         self.process = subprocess.Popen(  # noqa: S603 (the venv's gunicorn, fixed arguments)
-            [str(gunicorn), "-c", str(ROOT / "deploy" / "gunicorn.conf.py")], env=env
+            command, env=env, cwd=directory or ROOT
         )
         deadline = time.monotonic() + 90
         while True:
             try:
-                if _status(self.port, "/bench/hallo/")[0] == 200:
+                if _status(self.port, ready)[0] == 200:
                     return
             except OSError:
                 time.sleep(0.5)
             if self.process.poll() is not None or time.monotonic() > deadline:
+                self.stop()
                 raise CommandError("gunicorn startet nicht")
 
     def stop(self):
-        self.process.terminate()
+        if self.process.poll() is None:
+            self.process.terminate()
         self.process.wait(timeout=30)
 
 
@@ -135,21 +156,23 @@ class Command(BaseCommand):
         if tool is None or field is None:
             raise CommandError("Keine Demo-Inhalte: erst `make demo` (load_demo, rebuild_search).")
         load = _wrk_load if shutil.which("wrk") else _python_load
-        loadavg = " / ".join(f"{value:.2f}" for value in os.getloadavg())
+        before = " / ".join(f"{value:.2f}" for value in os.getloadavg())
         self.stdout.write(
             f"Lastgenerator: {'wrk' if load is _wrk_load else 'Python'}, {connections} Verbindungen, "
             f"{seconds} s je URL; Datenbank: {settings.DATABASES['default']['ENGINE']}; "
-            f"Cache: {settings.CACHES['default']['BACKEND']}; Load average vorher: {loadavg}"
+            f"Cache: {settings.CACHES['default']['BACKEND']}; Load average vorher: {before}"
         )
         facets = f"/suche/?art=werkzeug&handlungsfeld={field.slug}"
+        # (server, label, path); servers: Werkstatt with and without page cache, stock Wagtail
         plan = [
-            (True, "Django hello-world", "/bench/hallo/"),
-            (True, "`/` aus dem Cache", "/"),
-            (True, "Werkzeugseite aus dem Cache", tool.url),
-            (False, "`/` ohne Cache", "/"),
-            (False, "Werkzeugseite ohne Cache", tool.url),
-            (False, "`/suche/?q=Pflege`", "/suche/?q=Pflege"),
-            (False, "`/suche/` mit zwei Facetten", facets),
+            (CACHED, HELLO, "/bench/hallo/"),
+            (CACHED, "`/` aus dem Cache", "/"),
+            (CACHED, "Werkzeugseite aus dem Cache", tool.url),
+            (UNCACHED, HOME_UNCACHED, "/"),
+            (UNCACHED, "Werkzeugseite ohne Cache", tool.url),
+            (UNCACHED, "`/suche/?q=Pflege`", "/suche/?q=Pflege"),
+            (UNCACHED, "`/suche/` mit zwei Facetten", facets),
+            (STOCK, STOCK_HOME, "/"),
         ]
         results = {}
         with tempfile.TemporaryDirectory(prefix="werkstatt-bench-static-") as static_root:
@@ -162,29 +185,56 @@ class Command(BaseCommand):
                 env=env,
                 check=True,
             )
-            for cached in (True, False):
-                server = Server(static_root, page_cache=cached)
+            for server_kind in (CACHED, UNCACHED):
+                server = Server(static_root, page_cache=server_kind == CACHED)
                 try:
-                    for use_cache, label, path in plan:
-                        if use_cache != cached:
-                            continue
-                        status = _status(server.port, path)[0]
-                        if status != 200:
-                            raise CommandError(f"{path}: HTTP {status}")
-                        load(server.port, path, 2, connections)  # warm-up
-                        cache_state = _status(server.port, path)[1]
-                        if cached and path != "/bench/hallo/" and cache_state != "hit":
-                            raise CommandError(f"{path}: nicht aus dem Cache ({cache_state})")
-                        rate = load(server.port, path, seconds, connections)
-                        results[label] = (path, rate, cache_state)
+                    self._measure(server, server_kind, plan, load, seconds, connections, results)
                 finally:
                     server.stop()
-        hello = results["Django hello-world"][1]
+        self.stdout.write("Stock-Wagtail-Projekt wird erzeugt (wagtail start, migrate) …")
+        with StockWagtailSite() as stock:
+            server = Server(
+                stock.directory / "static",
+                page_cache=False,
+                app=f"{PROJECT}.wsgi:application",
+                directory=stock.directory,
+                env=stock.env,
+                ready="/",
+            )
+            try:
+                self._measure(server, STOCK, plan, load, seconds, connections, results)
+            finally:
+                server.stop()
+        self._report(plan, results)
+
+    @staticmethod
+    def _measure(server, server_kind, plan, load, seconds, connections, results):
+        for kind, label, path in plan:
+            if kind != server_kind:
+                continue
+            status = _status(server.port, path)[0]
+            if status != 200:
+                raise CommandError(f"{label}: HTTP {status}")
+            load(server.port, path, 2, connections)  # warm-up
+            cache_state = _status(server.port, path)[1]
+            if kind == CACHED and label != HELLO and cache_state != "hit":
+                raise CommandError(f"{path}: nicht aus dem Cache ({cache_state})")
+            results[label] = (load(server.port, path, seconds, connections), cache_state or "–")
+
+    def _report(self, plan, results):
+        hello = results[HELLO][0]
         self.stdout.write(
             "\n| Seite | Anfragen/s | × hello-world | X-Werkstatt-Cache |\n|---|---|---|---|"
         )
         for _, label, _ in plan:
-            path, rate, cache_state = results[label]
+            rate, cache_state = results[label]
             self.stdout.write(f"| {label} | {rate:,.1f} | {rate / hello:.3f} | {cache_state} |")
-        loadavg = " / ".join(f"{value:.2f}" for value in os.getloadavg())
-        self.stdout.write(f"\nLoad average nachher: {loadavg}")
+        home, stock = results[HOME_UNCACHED][0], results[STOCK_HOME][0]
+        verdict = "erreicht" if home >= stock else "verfehlt"
+        self.stdout.write(
+            f"\n`/` ohne Cache: {home / hello:.3f} × hello-world, Stock-Wagtail-Startseite: "
+            f"{stock / hello:.3f} × hello-world; `/` ohne Cache = {home / stock:.2f} × Stock-Wagtail "
+            f"(Ziel ≥ 1: {verdict})"
+        )
+        after = " / ".join(f"{value:.2f}" for value in os.getloadavg())
+        self.stdout.write(f"Load average nachher: {after}")
