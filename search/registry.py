@@ -74,6 +74,7 @@ def document_key(obj):
 
 def register(adapter):
     _adapters[adapter.model] = adapter
+    _follow()
     return adapter
 
 
@@ -95,4 +96,13 @@ def registered_models():
 
 def unregister(model):
     """Forget the adapter for `model` (tests that register a temporary adapter)."""
-    return _adapters.pop(model, None)
+    adapter = _adapters.pop(model, None)
+    _follow()
+    return adapter
+
+
+def _follow():
+    """Signals reach search for the registered models only (search.signals)."""
+    from .signals import follow_registry
+
+    follow_registry()

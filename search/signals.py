@@ -1,9 +1,15 @@
 """Signal wiring: every registered model is re-indexed after commit when it changes.
 
-Key concepts: pages (Wagtail signals publish/unpublish/move/slug change, plus post_save and
-post_delete), plain models and snippets (post_save, post_delete, m2m_changed), and child rows
-of clusterable models (tags, orderables: any saved or deleted object with a ParentalKey to a
-registered object re-indexes that parent). The work itself is in `indexing.schedule()`.
+Key concepts: model signals are connected per sender, only for what can change a registered
+object's document: the registered models (and their subclasses and proxies), base classes of
+registered pages (a base `Page` saved stands for its specific page), child rows of clusterable
+models (tags, orderables: a saved or deleted object with a ParentalKey to a registered object
+re-indexes that parent) and the through tables of many-to-many fields with a registered side.
+`follow_registry()` works that set out anew whenever an adapter is registered or removed (in
+`ready()`, when every model is loaded), so a save of an unrelated model never reaches search.
+Wagtail's page-tree signals (move, slug change) and view restrictions concern every page, since
+what lies below any page may be indexed: the page, its descendants and their parts re-index.
+The work itself is in `indexing.schedule()`.
 """
 
 from django.db.models.signals import m2m_changed, post_delete, post_save
@@ -24,15 +30,23 @@ def _page_specific(instance):
     return instance
 
 
-def _parents_of(instance):
-    """Registered objects that `instance` belongs to through a ParentalKey (tags, orderables)."""
+def _parent_keys(model):
+    """The ParentalKeys of `model` that point at a registered model (tags, orderables)."""
     from modelcluster.fields import ParentalKey
 
-    for field in instance._meta.concrete_fields:
-        if isinstance(field, ParentalKey) and adapter_for(field.related_model) is not None:
-            parent = getattr(instance, field.name, None)
-            if parent is not None:
-                yield parent
+    return [
+        field
+        for field in model._meta.concrete_fields
+        if isinstance(field, ParentalKey) and adapter_for(field.related_model) is not None
+    ]
+
+
+def _parents_of(instance):
+    """Registered objects that `instance` belongs to through a ParentalKey."""
+    for field in _parent_keys(type(instance)):
+        parent = getattr(instance, field.name, None)
+        if parent is not None:
+            yield parent
 
 
 def on_save(sender, instance, raw=False, **kwargs):
@@ -71,29 +85,32 @@ def on_page_changed(sender, instance, **kwargs):
     indexing.schedule(_page_specific(instance))
 
 
-def on_page_tree_changed(sender, instance, **kwargs):
-    """Moves, slug and restriction changes concern the page and everything below it."""
-    for page in instance.get_descendants(inclusive=True).specific().iterator():
-        indexing.schedule(page)
-    # Parts of pages indexed on their own (e.g. future visions of a catalogue) follow it.
+def reindex_below(page):
+    """The page, every page below it and the parts of them indexed on their own (e.g. future
+    visions of a catalogue): what a move, a slug change or a view restriction can change."""
     from modelcluster.fields import ParentalKey
     from wagtail.models import Page
 
+    for descendant in page.get_descendants(inclusive=True).specific().iterator():
+        indexing.schedule(descendant)
     for model in registered_models():
         for field in model._meta.concrete_fields:
             if isinstance(field, ParentalKey) and issubclass(field.related_model, Page):
                 for part in model._default_manager.filter(
-                    **{f"{field.name}__path__startswith": instance.path}
+                    **{f"{field.name}__path__startswith": page.path}
                 ):
                     indexing.schedule(part)
+
+
+def on_page_tree_changed(sender, instance, **kwargs):
+    reindex_below(instance)
 
 
 def on_restriction_changed(sender, instance, **kwargs):
     """A view restriction added, changed or removed: the page and everything below it re-index."""
     page = getattr(instance, "page", None)
-    if page is None:
-        return
-    on_page_tree_changed(sender, page)
+    if page is not None:
+        reindex_below(page)
 
 
 def on_restriction_groups_changed(sender, instance, action, **kwargs):
@@ -101,7 +118,56 @@ def on_restriction_groups_changed(sender, instance, action, **kwargs):
         on_restriction_changed(sender, instance)
 
 
+def _related_to_registered(model, registered):
+    """`model` is a registered model, a subclass or a base class of one."""
+    return any(issubclass(model, r) or issubclass(r, model) for r in registered)
+
+
+def senders():
+    """(signal, receiver, sender) for every model signal that can change a document."""
+    from django.apps import apps
+    from wagtail.models import Page
+
+    registered = registered_models()
+    wanted = []
+    for model in apps.get_models():
+        if adapter_for(model) is not None or _parent_keys(model):
+            wanted += [(post_save, on_save, model), (post_delete, on_delete, model)]
+        elif issubclass(model, Page) and any(issubclass(r, model) for r in registered):
+            wanted.append((post_save, on_save, model))
+        if issubclass(model, Page) and adapter_for(model) is not None:
+            wanted += [(page_published, on_page_changed, model)]
+            wanted += [(page_unpublished, on_page_changed, model)]
+        for field in model._meta.get_fields():
+            if not field.many_to_many or field.auto_created:
+                continue
+            if _related_to_registered(model, registered) or _related_to_registered(
+                field.related_model, registered
+            ):
+                wanted.append((m2m_changed, on_m2m, field.remote_field.through))
+    return list(dict.fromkeys(wanted))
+
+
+_connected = []
+
+
+def _uid(receiver):
+    return f"search.{receiver.__name__}"  # one per signal and sender (Django keys on both)
+
+
+def follow_registry():
+    """Connect the model receivers to exactly the senders the registry needs now."""
+    wanted = senders()
+    for signal, receiver, sender in _connected:
+        if (signal, receiver, sender) not in wanted:
+            signal.disconnect(sender=sender, dispatch_uid=_uid(receiver))
+    for signal, receiver, sender in wanted:
+        signal.connect(receiver, sender=sender, dispatch_uid=_uid(receiver))
+    _connected[:] = wanted
+
+
 def connect():
+    """The receivers that concern every page (the registry adds the per-model ones)."""
     from wagtail.models import PageViewRestriction
 
     post_save.connect(
@@ -117,10 +183,6 @@ def connect():
         sender=PageViewRestriction.groups.through,
         dispatch_uid="search.restriction_groups",
     )
-    post_save.connect(on_save, dispatch_uid="search.on_save")
-    post_delete.connect(on_delete, dispatch_uid="search.on_delete")
-    m2m_changed.connect(on_m2m, dispatch_uid="search.on_m2m")
-    page_published.connect(on_page_changed, dispatch_uid="search.page_published")
-    page_unpublished.connect(on_page_changed, dispatch_uid="search.page_unpublished")
     post_page_move.connect(on_page_tree_changed, dispatch_uid="search.post_page_move")
     page_slug_changed.connect(on_page_tree_changed, dispatch_uid="search.page_slug_changed")
+    follow_registry()

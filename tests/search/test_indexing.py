@@ -1,7 +1,7 @@
 """Documents follow their objects: publish, unpublish, save, move and delete, after commit."""
 
 import pytest
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 
 from search import indexing
 from search.backends import get_backend
@@ -345,3 +345,24 @@ def test_check_search_reports_missing_stale_and_orphaned(parent, page_adapter):
     out = StringIO()
     call_command("check_search", stdout=out)
     assert "Keine Abweichungen." in out.getvalue()
+
+
+def test_signals_reach_search_only_for_what_the_registry_knows(page_adapter):
+    """Receivers are connected per sender: the registered model, base pages standing for it,
+    nothing unrelated; removing the adapter disconnects its model."""
+    from django.contrib.auth.models import Group
+    from django.db.models.signals import post_save
+
+    from search import signals
+    from werkstatt.models import StandardPage
+
+    def wanted():
+        return {(receiver.__name__, sender) for _, receiver, sender in signals.senders()}
+
+    assert {("on_save", StandardPage), ("on_delete", StandardPage), ("on_save", Page)} <= wanted()
+    assert ("on_page_changed", StandardPage) in wanted()
+    assert not {sender for _, sender in wanted()} & {Group, PageViewRestriction}
+    unregister(StandardPage)
+    assert ("on_save", StandardPage) not in wanted()
+    # Django's public disconnect says whether the receiver was still connected.
+    assert not post_save.disconnect(sender=StandardPage, dispatch_uid="search.on_save")
