@@ -38,6 +38,10 @@ class Adapter:
     """Turns one model's objects into search documents."""
 
     model = None
+    # For a part of a page indexed on its own (a future vision, a measure): the ForeignKey or
+    # ParentalKey to the page that governs it. Its restrictions apply, and moving or
+    # restricting that page or one above it re-indexes the part (search.signals).
+    page_field = None
 
     def get_queryset(self):
         """Everything that may be indexed (rebuild iterates over it)."""
@@ -59,10 +63,12 @@ class Adapter:
         """The page whose view restrictions decide who may find `obj` (None: not a page).
 
         Indexing applies the restrictions itself, so an adapter never has to remember them;
-        an adapter for a part of a page (e.g. a section of it) returns that page.
+        for a part of a page it is the page `page_field` names.
         """
         from wagtail.models import Page
 
+        if self.page_field:
+            return getattr(obj, self.page_field)
         return obj if isinstance(obj, Page) else None
 
 

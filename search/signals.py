@@ -8,15 +8,16 @@ re-indexes that parent) and the through tables of many-to-many fields with a reg
 `follow_registry()` works that set out anew whenever an adapter is registered or removed (in
 `ready()`, when every model is loaded), so a save of an unrelated model never reaches search.
 Wagtail's page-tree signals (move, slug change) and view restrictions concern every page, since
-what lies below any page may be indexed: the page, its descendants and their parts re-index.
-The work itself is in `indexing.schedule()`.
+what lies below any page may be indexed: one rule re-indexes the page, its descendants and the
+registered objects governed by them (`Adapter.page_field`, e.g. a tool's measures). The work
+itself is in `indexing.schedule()`.
 """
 
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
 from . import indexing
-from .registry import adapter_for, registered_models
+from .registry import adapter_for, adapters, registered_models
 
 
 def _page_specific(instance):
@@ -86,20 +87,15 @@ def on_page_changed(sender, instance, **kwargs):
 
 
 def reindex_below(page):
-    """The page, every page below it and the parts of them indexed on their own (e.g. future
-    visions of a catalogue): what a move, a slug change or a view restriction can change."""
-    from modelcluster.fields import ParentalKey
-    from wagtail.models import Page
-
+    """The page, every page below it and every registered object governed by one of them
+    (`Adapter.page_field`): what a move, a slug change or a view restriction can change."""
     for descendant in page.get_descendants(inclusive=True).specific().iterator():
         indexing.schedule(descendant)
-    for model in registered_models():
-        for field in model._meta.concrete_fields:
-            if isinstance(field, ParentalKey) and issubclass(field.related_model, Page):
-                for part in model._default_manager.filter(
-                    **{f"{field.name}__path__startswith": page.path}
-                ):
-                    indexing.schedule(part)
+    for adapter in adapters():
+        if adapter.page_field:
+            lookup = {f"{adapter.page_field}__path__startswith": page.path}
+            for part in adapter.model._default_manager.filter(**lookup).iterator():
+                indexing.schedule(part)
 
 
 def on_page_tree_changed(sender, instance, **kwargs):

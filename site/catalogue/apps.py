@@ -15,6 +15,3 @@ class CatalogueConfig(AppConfig):
         from .api import openapi_paths
 
         add_paths(openapi_paths())
-        from . import signals
-
-        signals.connect()

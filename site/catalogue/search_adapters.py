@@ -71,12 +71,10 @@ class ToolAdapter(Adapter):
 
 class FutureVisionAdapter(Adapter):
     model = FutureVision
+    page_field = "catalogue"
 
     def get_queryset(self):
         return FutureVision.objects.select_related("catalogue", "action_field")
-
-    def governing_page(self, vision):
-        return vision.catalogue
 
     def to_document(self, vision):
         catalogue = vision.catalogue
@@ -101,14 +99,12 @@ class MeasureAdapter(Adapter):
     action fields and region of its tool. Findable while its tool is live and viewable."""
 
     model = Measure
+    page_field = "tool"
 
     def get_queryset(self):
         return Measure.objects.filter(tool__live=True).select_related(
             "tool", "tool__primary_action_field", "tool__location_region"
         )
-
-    def governing_page(self, measure):
-        return measure.tool
 
     def to_document(self, measure):
         tool = measure.tool

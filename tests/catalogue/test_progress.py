@@ -242,6 +242,39 @@ def test_unpublished_tool_takes_its_measures_out_of_search(
     assert all("Bänke" not in h["title"] for h in data["hits"])
 
 
+def test_a_restriction_above_the_tool_takes_its_measures_along(
+    demo, client, member, django_capture_on_commit_callbacks
+):
+    """Measures are rows, not pages: search's one rule for restrictions re-indexes them too
+    (restricted for everyone, then for members only, then lifted)."""
+    from wagtail.models import PageViewRestriction
+
+    tool = ToolPage.objects.get(title="Mitfahrbänke")
+    catalogue = tool.get_parent()
+    measures = set(tool.measures.values_list("title", flat=True))
+
+    def found(client):
+        hits = api(client, art="massnahme", q="Bänke")["hits"]
+        return {h["title"] for h in hits} & measures
+
+    assert found(client) == measures
+    with django_capture_on_commit_callbacks(execute=True):
+        restriction = PageViewRestriction.objects.create(
+            page=catalogue, restriction_type=PageViewRestriction.PASSWORD, password="x"
+        )
+    assert found(client) == set()
+    with django_capture_on_commit_callbacks(execute=True):
+        restriction.restriction_type = PageViewRestriction.LOGIN
+        restriction.save()
+    assert found(client) == set()
+    client.force_login(member)
+    assert found(client) == measures
+    client.logout()
+    with django_capture_on_commit_callbacks(execute=True):
+        restriction.delete()
+    assert found(client) == measures
+
+
 def test_search_page_lists_measures_without_javascript(demo, client):
     html = client.get(
         "/suche/",
