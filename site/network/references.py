@@ -1,34 +1,25 @@
-"""Published pages that name a person as contact (tools, projects), found without importing them."""
+"""Published pages that name a person (a tool's contact, a project's contacts), for the person page.
 
-from wagtail.models import Page
+Wagtail's reference index answers "where is this used" for every page, including references
+from child rows (a project contact is recorded under its project) and from choosers in
+bodies; it is written on every save and by the catalogue's bulk page writes. What the index
+cannot decide stays here: only live pages the visitor may open are listed (the person page
+itself is shown only to whom the person's visibility admits). Export and erasure do not use
+the index: they must find every row in the schema, also ones written past Wagtail's signals.
+"""
+
+from django.contrib.contenttypes.models import ContentType
+from wagtail.models import Page, ReferenceIndex
 
 from werkstatt.visibility import viewable
-
-from .privacy.relations import person_relations
-
-
-def _page_for(obj):
-    """The page an object belongs to: itself, or the page it hangs on through a ParentalKey."""
-    from modelcluster.fields import ParentalKey
-
-    if isinstance(obj, Page):
-        return obj
-    for field in obj._meta.concrete_fields:
-        if isinstance(field, ParentalKey):
-            parent = getattr(obj, field.name, None)
-            if isinstance(parent, Page):
-                return parent
-    return None
 
 
 def pages_naming(person, request):
     """Live pages that point at `person` and that `request` may open, title-sorted, no duplicates."""
-    pages = {}
-    for relation in person_relations():
-        if relation.model._meta.label == "network.Membership":
-            continue
-        for obj in relation.referencing(person)[:50]:
-            page = _page_for(obj)
-            if page is not None and page.live and page.pk not in pages:
-                pages[page.pk] = page.specific
-    return sorted(viewable(list(pages.values()), request), key=lambda p: p.title)
+    ids = (
+        ReferenceIndex.get_references_to(person)
+        .filter(base_content_type=ContentType.objects.get_for_model(Page))
+        .values_list("object_id", flat=True)
+    )
+    pages = viewable(Page.objects.live().filter(pk__in={int(i) for i in ids}), request)
+    return sorted(pages.specific(), key=lambda page: page.title)

@@ -173,17 +173,42 @@ def test_unknown_municipality_is_404(db, client):
     assert client.get("/netzwerk/kommunen/gibt-es-nicht/").status_code == 404
 
 
-def test_person_page_lists_published_pages_naming_them(site_tree, directory, client):
+def test_person_page_lists_published_pages_naming_them(site_tree, directory, clients):
+    """Wagtail's reference index answers where a person is named: a contact row of a project
+    and a tool's contact field; only live pages the visitor may open are listed."""
     factories = pytest.importorskip("projects.factories")
+    from wagtail.models import PageViewRestriction
+
+    from catalogue.factories import ToolPageFactory
     from projects.models import ProjectContact
 
+    person = directory["public"]
     project = factories.ProjectPageFactory(title="Generationen im Gespräch")
-    ProjectContact.objects.create(page=project, person=directory["public"], role="Leitung")
-    body = client.get(directory["public"].get_absolute_url()).content.decode()
-    assert "Ansprechperson für" in body and "Generationen im Gespräch" in body
+    ProjectContact.objects.create(page=project, person=person, role="Leitung")
+    closed = factories.ProjectPageFactory(title="Mitgliederprojekt Quellental")
+    ProjectContact.objects.create(page=closed, person=person, role="Leitung")
+    PageViewRestriction.objects.create(page=closed, restriction_type=PageViewRestriction.LOGIN)
+    tool = ToolPageFactory(title="Bürgerbus Offen", contact=person)
+    ToolPageFactory(title="Anderes Werkzeug", contact=directory["members"])
+
+    def listed(role):
+        body = clients[role].get(person.get_absolute_url()).content.decode()
+        assert "Ansprechperson für" in body
+        names = ("Generationen im Gespräch", "Mitgliederprojekt Quellental", "Bürgerbus Offen")
+        return [name for name in names if name in body] + (
+            ["Anderes Werkzeug"] if "Anderes Werkzeug" in body else []
+        )
+
+    assert listed("anonymous") == ["Generationen im Gespräch", "Bürgerbus Offen"]
+    assert listed("member") == [
+        "Generationen im Gespräch",
+        "Mitgliederprojekt Quellental",
+        "Bürgerbus Offen",
+    ]
     project.unpublish()
-    body = client.get(directory["public"].get_absolute_url()).content.decode()
-    assert "Generationen im Gespräch" not in body
+    tool.contact = None
+    tool.save_revision().publish()
+    assert listed("member") == ["Mitgliederprojekt Quellental"]
 
 
 def test_region_filter_lists_only_regions_with_content_grouped_by_land(client, db):
