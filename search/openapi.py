@@ -1,7 +1,10 @@
 """The OpenAPI 3 description of the search API, built from the contract so it cannot drift.
 
-Other apps may add their read-only endpoints with `add_paths({...})` from `AppConfig.ready()`.
+Other apps add their read-only endpoints through the Wagtail hook `PATHS_HOOK`: each registered
+function returns {path: path item} (registered in the app's `wagtail_hooks.py`).
 """
+
+from wagtail import hooks
 
 from .contract import DEFAULT_PAGE_SIZE, FACETS, KINDS, MAX_QUERY_LENGTH, SORTS, VOCABULARIES
 from .params import MAX_PAGE, MAX_VALUE_LENGTH, MAX_VALUES, NO_CONTROL, VALUE_PATTERNS
@@ -9,11 +12,7 @@ from .params import MAX_PAGE, MAX_VALUE_LENGTH, MAX_VALUES, NO_CONTROL, VALUE_PA
 # q: at most MAX_QUERY_LENGTH characters, no control characters (tab, CR and LF are allowed)
 QUERY_SCHEMA = {"type": "string", "maxLength": MAX_QUERY_LENGTH, "pattern": f"^{NO_CONTROL}*$"}
 
-_extra_paths = {}
-
-
-def add_paths(paths):
-    _extra_paths.update(paths)
+PATHS_HOOK = "openapi_paths"
 
 
 def _facet_parameter(name):
@@ -216,8 +215,9 @@ def schema():
                 },
             }
         },
-        **_extra_paths,
     }
+    for hook in hooks.get_hooks(PATHS_HOOK):
+        paths.update(hook())
     return {
         "openapi": "3.1.0",
         "info": {

@@ -2,7 +2,8 @@
 
 Key concepts: the API gives the open-data records (`opendata.json_record`): public tools only,
 the same for every caller, under the open-data licence. Filters are plain GET parameters; the
-OpenAPI description (`openapi_paths`, added to /api/v1/schema/ in `CatalogueConfig.ready`) says
+OpenAPI description (`openapi_paths`, added to /api/v1/schema/ through the hook
+`search.openapi.PATHS_HOOK`) says
 exactly what the validation accepts: a value that matches the schema is never refused (an
 unknown region key finds nothing), anything else is a 400 with a German message. Undeclared
 methods answer 405 (CSRF does not get to refuse them first), GETs carry CORS for any origin.
@@ -280,7 +281,7 @@ TOOL_SCHEMA = {
 
 
 def openapi_paths():
-    """The catalogue's endpoints for /api/v1/schema/ (no database access: built in `ready()`)."""
+    """The catalogue's endpoints for /api/v1/schema/ (no database access)."""
     page = jsonapi.page_schema(TOOL_SCHEMA, lizenz=_string(const=opendata.LICENCE["id"]))
     vision = {
         "type": "object",

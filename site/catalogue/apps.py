@@ -10,8 +10,3 @@ class CatalogueConfig(AppConfig):
         from .search_adapters import register_all
 
         register_all()
-        from search.openapi import add_paths
-
-        from .api import openapi_paths
-
-        add_paths(openapi_paths())

@@ -1,5 +1,6 @@
 """Admin entry points of the catalogue: import and export buttons on every Werkzeugkatalog, and
-the pages a municipality's editor group may edit (its catalogues and Werkstattpläne)."""
+the pages a municipality's editor group may edit (its catalogues and Werkstattpläne), its profile
+section and its read API in the OpenAPI document."""
 
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
@@ -9,8 +10,9 @@ from wagtail.admin.widgets.button import Button
 
 from network.profile import SECTIONS_HOOK as PROFILE_SECTIONS_HOOK
 from network.roles import is_central_editor
+from search.openapi import PATHS_HOOK as OPENAPI_PATHS_HOOK
 
-from . import admin_views, profile
+from . import admin_views, api, profile
 from .models import CatalogueIndexPage, QualityMixin, WorkshopPlanPage
 from .models.progress import review_due_before
 
@@ -141,3 +143,4 @@ def add_review_due_panel(request, panels):
 
 
 hooks.register(PROFILE_SECTIONS_HOOK, profile.sections)
+hooks.register(OPENAPI_PATHS_HOOK, api.openapi_paths)

@@ -26,8 +26,3 @@ class NetworkConfig(AppConfig):
         permissions.register()
         post_migrate.connect(setup_roles_after_migrate, sender=self)
         search_adapters.register_all()
-        from search.openapi import add_paths
-
-        from .api import openapi_paths
-
-        add_paths(openapi_paths())

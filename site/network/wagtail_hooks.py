@@ -16,9 +16,10 @@ from wagtail.snippets.action_menu import ActionMenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from search.openapi import PATHS_HOOK as OPENAPI_PATHS_HOOK
 from werkstatt.sitemaps import SECTIONS_HOOK as SITEMAP_SECTIONS_HOOK
 
-from . import admin_views, editor_admin, profile_sections, sitemaps
+from . import admin_views, api, editor_admin, profile_sections, sitemaps
 from .admin_scope import ScopedSnippetViewSet
 from .bulk_actions import ReleaseBulkAction, ScopedDeleteBulkAction
 from .models import (
@@ -343,6 +344,7 @@ def hide_drafts_out_of_scope(pages, request):
     return pages.filter(Q(live=True) | Q(pk__in=editable.values("pk")))
 
 
-# The network's own parts of the two plugin points it takes part in.
+# The network's own parts of the plugin points of lower apps it takes part in.
 hooks.register(PROFILE_SECTIONS_HOOK, profile_sections.sections)
 hooks.register(SITEMAP_SECTIONS_HOOK, sitemaps.sections)
+hooks.register(OPENAPI_PATHS_HOOK, api.openapi_paths)

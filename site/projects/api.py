@@ -356,7 +356,8 @@ def _record(properties, extra_required=()):
 
 
 def openapi_paths():
-    """The three kinds as `_list`/`_detail` answer (no database access: built in `ready()`)."""
+    """The three kinds as `_list`/`_detail` answer (no database access: read by the
+    OpenAPI hook and by the filter validation)."""
     project_schema = _record(
         {
             "status": {"type": "string", "enum": list(Status.values)},
