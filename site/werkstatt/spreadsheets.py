@@ -23,6 +23,7 @@ import zipfile
 from dataclasses import dataclass, field
 
 from django.conf import settings
+from django.core.management.base import CommandError
 from django.utils.translation import gettext as _
 
 from .umlauts import spell_out
@@ -306,6 +307,22 @@ def shown_errors(errors, limit=MAX_ERRORS_SHOWN):
             % {"more": len(errors) - limit, "total": len(errors)}
         )
     return lines
+
+
+def refuse_import(stderr, errors):
+    """End an import command that found errors: the shown errors on its stderr, then a
+    CommandError with how many (in how many rows) and that nothing was saved."""
+    for line in shown_errors(errors):
+        stderr.write(line)
+    rows = {error.row for error in errors}
+    if None in rows:  # a problem of the whole file
+        count = _("%(errors)s Fehler") % {"errors": len(errors)}
+    else:
+        count = _("%(errors)s Fehler in %(rows)s Zeile(n)") % {
+            "errors": len(errors),
+            "rows": len(rows),
+        }
+    raise CommandError(_("%(count)s; nichts wurde gespeichert.") % {"count": count})
 
 
 def match_columns(frame, columns, required=(), multiline=()):

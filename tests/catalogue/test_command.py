@@ -43,7 +43,7 @@ def test_bad_file_lists_rows_and_writes_nothing(catalogue, tmp_path):
             stderr=err,
             stdout=io.StringIO(),
         )
-    assert "nichts importiert" in str(info.value)
+    assert str(info.value) == "2 Fehler in 2 Zeile(n); nichts wurde gespeichert."
     assert (
         "Zeile 3, Spalte „Status“" in err.getvalue()
         and "Zeile 4, Spalte „Status“" in err.getvalue()

@@ -15,6 +15,7 @@ from catalogue.models import ToolPage
 from network.models import Person
 from werkstatt.spreadsheets import (
     Limits,
+    RowError,
     SpreadsheetError,
     frame_to_xlsx,
     read_table,
@@ -100,7 +101,7 @@ def test_name_with_carriage_return_is_refused_in_the_contacts_import(db, tmp_pat
     path = tmp_path / "kontakte.csv"
     path.write_bytes(f"{header}\n{row}\n".encode())
     message, err, seconds = run("import_contacts", str(path))
-    assert "1 Fehler in der Datei; nichts wurde gespeichert." in message
+    assert "1 Fehler in 1 Zeile(n); nichts wurde gespeichert." in message
     assert "Zeile 2, Spalte „Name“: Zeilenumbrüche sind in dieser Spalte nicht erlaubt." in err
     assert seconds < 5
     assert not Person.objects.exists()
@@ -147,3 +148,22 @@ def test_at_most_100_errors_are_shown_with_the_total(catalogue, tmp_path):
     assert lines[-1] == "… und 150 weitere Fehler (insgesamt 250)."
     assert message.startswith("250 Fehler")
     assert shown_errors(["a"] * 3) == ["a", "a", "a"]
+
+
+def test_every_import_command_ends_a_refused_import_the_same_way():
+    """One helper for all commands: the shown errors, then the count (rows only when every
+    error has one) and that nothing was saved."""
+    from django.core.management.base import OutputWrapper
+
+    from werkstatt.spreadsheets import refuse_import
+
+    rows = [RowError(2, "Titel", "fehlt"), RowError(2, "Jahr", "keine Zahl"), RowError(5, "", "x")]
+    err = io.StringIO()
+    with pytest.raises(
+        CommandError, match=r"^3 Fehler in 2 Zeile\(n\); nichts wurde gespeichert\.$"
+    ):
+        refuse_import(OutputWrapper(err), rows)
+    assert err.getvalue().splitlines() == [str(error) for error in rows]
+    whole_file = [RowError(None, "", "Die Datei enthält keine Gebiete."), *rows[:1]]
+    with pytest.raises(CommandError, match=r"^2 Fehler; nichts wurde gespeichert\.$"):
+        refuse_import(io.StringIO(), whole_file)

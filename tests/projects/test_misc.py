@@ -62,7 +62,9 @@ def test_import_command_all_or_nothing(data_report, tmp_path):
     bad = tmp_path / "bad.csv"
     bad.write_text("Ortsteil;Einwohner\nDrove;x\n", encoding="utf-8")
     err = io.StringIO()
-    with pytest.raises(CommandError, match="1 Fehler; es wurde nichts übernommen"):
+    with pytest.raises(
+        CommandError, match=r"^1 Fehler in 1 Zeile\(n\); nichts wurde gespeichert\.$"
+    ):
         call_command("import_data_report", data_report.slug, str(bad), stderr=err)
     assert "Zeile 2, Spalte „Einwohner“: „x“ ist keine Zahl." in err.getvalue()
     data_report.refresh_from_db()

@@ -71,7 +71,7 @@ def test_import_bad_csv_names_every_row_and_writes_nothing(tmp_path):
         "code;name;level\n05358008;Düren, Stadt;Gemeinde\nABC;Irgendwo;Gemeinde\n99999999;Nirgendwo;Gemeinde\n05358012;;Gemeinde\n05358016;Jülich;Kreis\n",
     )
     err = io.StringIO()
-    with pytest.raises(CommandError, match="4 fehlerhafte"):
+    with pytest.raises(CommandError, match=r"4 Fehler in 4 Zeile\(n\); nichts wurde gespeichert"):
         call_command("import_regions", str(path), stderr=err, verbosity=0)
     report = err.getvalue()
     assert "Zeile 3" in report and "kein amtlicher Schlüssel" in report

@@ -8,7 +8,7 @@ from tqdm import tqdm
 from catalogue.importer import SAME_TITLE, import_catalogue
 from catalogue.models import CatalogueIndexPage
 from werkstatt.locks import Busy
-from werkstatt.spreadsheets import SpreadsheetError, read_table, shown_errors
+from werkstatt.spreadsheets import SpreadsheetError, read_table, refuse_import
 
 
 def tqdm_progress(label):
@@ -48,12 +48,7 @@ class Command(BaseCommand):
         except Busy as busy:
             raise CommandError(busy.message) from busy
         if not result.ok:
-            for line in shown_errors(result.errors):
-                self.stderr.write(line)
-            raise CommandError(
-                f"{len(result.errors)} Fehler in {len({e.row for e in result.errors})} Zeile(n); "
-                "es wurde nichts importiert."
-            )
+            refuse_import(self.stderr, result.errors)
         for outcome in result.rows:
             if outcome.action == SAME_TITLE:
                 self.stderr.write(

@@ -5,7 +5,7 @@ from django.core.management.base import BaseCommand, CommandError
 from catalogue.models import WorkshopPlanPage
 from catalogue.plan_importer import import_plan
 from werkstatt.locks import Busy
-from werkstatt.spreadsheets import SpreadsheetError, read_table, shown_errors
+from werkstatt.spreadsheets import SpreadsheetError, read_table, refuse_import
 
 
 class Command(BaseCommand):
@@ -30,11 +30,6 @@ class Command(BaseCommand):
         except Busy as busy:
             raise CommandError(busy.message) from busy
         if not result.ok:
-            for line in shown_errors(result.errors):
-                self.stderr.write(line)
-            raise CommandError(
-                f"{len(result.errors)} Fehler in {len({e.row for e in result.errors})} Zeile(n); "
-                "es wurde nichts importiert."
-            )
+            refuse_import(self.stderr, result.errors)
         prefix = "Probelauf (nichts geschrieben): " if dry_run else ""
         self.stdout.write(self.style.SUCCESS(prefix + result.summary()))

@@ -8,7 +8,7 @@ from tqdm import tqdm
 
 from network.importer import import_contacts
 from werkstatt.locks import Busy, exclusive
-from werkstatt.spreadsheets import SpreadsheetError, read_table, shown_errors
+from werkstatt.spreadsheets import SpreadsheetError, read_table, refuse_import
 
 
 class DryRun(Exception):
@@ -53,11 +53,7 @@ class Command(BaseCommand):
         except Busy as busy:
             raise CommandError(busy.message) from busy
         if result.errors:
-            for line in shown_errors(result.errors):
-                self.stderr.write(line)
-            raise CommandError(
-                f"{len(result.errors)} Fehler in der Datei; nichts wurde gespeichert."
-            )
+            refuse_import(self.stderr, result.errors)
         prefix = "Probelauf, nichts gespeichert. " if dry_run else ""
         self.stdout.write(
             self.style.SUCCESS(

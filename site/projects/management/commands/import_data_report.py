@@ -12,7 +12,7 @@ from wagtail.documents import get_document_model
 from projects.datareports.importer import import_file
 from projects.datareports.storage import private_collection
 from projects.models import DataReportPage
-from werkstatt.spreadsheets import shown_errors
+from werkstatt.spreadsheets import refuse_import
 
 
 class Command(BaseCommand):
@@ -44,9 +44,7 @@ class Command(BaseCommand):
         except OSError as exc:
             raise CommandError(f"Datei nicht lesbar: {exc}") from exc
         if not outcome.ok:
-            for line in shown_errors(outcome.errors):
-                self.stderr.write(line)
-            raise CommandError(f"{len(outcome.errors)} Fehler; es wurde nichts übernommen.")
+            refuse_import(self.stderr, outcome.errors)
         areas = len(outcome.data["areas"])
         if probelauf:
             self.stdout.write(f"Probelauf: {areas} Gebiete wären übernommen worden.")

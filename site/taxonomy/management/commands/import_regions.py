@@ -6,7 +6,7 @@ from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
 from taxonomy.regions import parse_destatis_kreise, parse_plain_csv, upsert_regions
-from werkstatt.spreadsheets import SpreadsheetError, shown_errors
+from werkstatt.spreadsheets import SpreadsheetError, refuse_import
 
 
 class Command(BaseCommand):
@@ -34,11 +34,7 @@ class Command(BaseCommand):
         ) as bar:
             result = upsert_regions(rows, errors, dry_run=dry_run, progress=bar.update)
         if result.errors:
-            for line in shown_errors(result.errors):
-                self.stderr.write(line)
-            raise CommandError(
-                f"{len(result.errors)} fehlerhafte Zeile(n); nichts wurde gespeichert."
-            )
+            refuse_import(self.stderr, result.errors)
         prefix = "Probelauf, nichts gespeichert. " if dry_run else ""
         self.stdout.write(
             self.style.SUCCESS(f"{prefix}{len(rows)} Zeilen geprüft. {result.summary()}")
