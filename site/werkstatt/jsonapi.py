@@ -205,8 +205,8 @@ def page_schema(item, **extra_properties):
     }
 
 
-def list_and_detail(path, name, what, item, parameters, list_item=None, who=""):
-    """The OpenAPI paths of a list `path` and its detail `path{id}/`, both as `page_of`/`one` answer."""
+def list_path(path, name, what, item, parameters, who=""):
+    """The OpenAPI path of a list `path` as `filtered_page` answers it."""
     return {
         path: {
             "get": {
@@ -214,11 +214,18 @@ def list_and_detail(path, name, what, item, parameters, list_item=None, who=""):
                 "operationId": name + "_list",
                 "parameters": [*parameters, page_parameter()],
                 "responses": {
-                    "200": answer(f"Eine Seite {what}", page_schema(list_item or item)),
+                    "200": answer(f"Eine Seite {what}", page_schema(item)),
                     "400": error_answer("Unbekannter Parameter oder ungültiger Wert"),
                 },
             }
-        },
+        }
+    }
+
+
+def list_and_detail(path, name, what, item, parameters, list_item=None, who=""):
+    """The OpenAPI paths of a list `path` and its detail `path{id}/`, both as `page_of`/`one` answer."""
+    return {
+        **list_path(path, name, what, list_item or item, parameters, who),
         path + "{id}/": {
             "get": {
                 "summary": f"Ein Eintrag: {what}" + who,

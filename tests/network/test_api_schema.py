@@ -68,6 +68,10 @@ def test_directory_endpoints_answer_as_documented(directory, member, signed_in):
             valid = _valid_parameter(schema, path, "art", value)
             assert response.status_code == (200 if valid else 400), (path, value)
         assert client.get(path).json()["anzahl"] > 0
+    for path in lists:  # the one error format of the read APIs, also for an unknown parameter
+        response = client.get(path, {"sortierung": "name"})
+        assert response.status_code == 400
+        assert _check(schema, path, response)["parameter"] == "sortierung"
     listed = client.get(lists[0]).json()["ergebnisse"]
     assert listed
     detail = "/api/v1/netzwerk/kontakte/{id}/"
