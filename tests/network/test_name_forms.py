@@ -79,7 +79,10 @@ def test_a_namesake_keeps_titles_weak_and_the_surname_alone(traces):
 
 
 def test_json_escaped_spellings(traces):
-    data = {"intro": "Frau Jürgen", "body": json.dumps([{"value": "<p>Frau Koch – Koch erklärt</p>"}])}
+    data = {
+        "intro": "Frau Jürgen",
+        "body": json.dumps([{"value": "<p>Frau Koch – Koch erklärt</p>"}]),
+    }
     raw = json.dumps(data)  # ASCII escapes, a StreamField's JSON string inside JSON
     new, count = traces.scrub_text(raw)
     assert count == 2 and "Koch" not in new and json.loads(json.loads(new)["body"])

@@ -193,9 +193,7 @@ def test_an_empty_answer_still_lists_the_selected_values(db):
         "took": 1,
         "timed_out": False,
         "hits": {"total": {"value": 0, "relation": "eq"}, "max_score": None, "hits": []},
-        "aggregations": {
-            f"_filter_{name}": {"doc_count": 0, name: terms()} for name in FACETS
-        },
+        "aggregations": {f"_filter_{name}": {"doc_count": 0, name: terms()} for name in FACETS},
     }
     faceted = ElasticsearchBackend(url="http://127.0.0.1:9").build_search(request)
     result = to_search_response(request, faceted.response_from(empty), backend="elasticsearch")
