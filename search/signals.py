@@ -16,6 +16,8 @@ itself is in `indexing.schedule()`.
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
+from werkstatt.parental import parental_keys, parents_of
+
 from . import indexing
 from .registry import adapter_for, adapters, registered_models
 
@@ -33,21 +35,12 @@ def _page_specific(instance):
 
 def _parent_keys(model):
     """The ParentalKeys of `model` that point at a registered model (tags, orderables)."""
-    from modelcluster.fields import ParentalKey
-
-    return [
-        field
-        for field in model._meta.concrete_fields
-        if isinstance(field, ParentalKey) and adapter_for(field.related_model) is not None
-    ]
+    return [f for f in parental_keys(model) if adapter_for(f.related_model) is not None]
 
 
 def _parents_of(instance):
     """Registered objects that `instance` belongs to through a ParentalKey."""
-    for field in _parent_keys(type(instance)):
-        parent = getattr(instance, field.name, None)
-        if parent is not None:
-            yield parent
+    return parents_of(instance, _parent_keys(type(instance)))
 
 
 def on_save(sender, instance, raw=False, **kwargs):

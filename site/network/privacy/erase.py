@@ -10,6 +10,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.models import ModelLogEntry, PageLogEntry, Revision
 
+from werkstatt.parental import parents_of
+
 from .relations import person_relations
 from .revisions import content_relations, null_refs, revisions_mentioning
 from .scrub import Traces, candidates, scrub_column, scrub_model
@@ -107,11 +109,11 @@ def _null_references(person, report, touched):
             )
             for obj in objects:
                 touched.add((obj._meta.label, obj.pk))
-                touched.update((p._meta.label, p.pk) for p in _parents(obj))
+                touched.update((p._meta.label, p.pk) for p in parents_of(obj))
             report.references_nulled += len(objects)
         elif relation.cascades:
             for obj in objects:
-                for parent in _parents(obj):
+                for parent in parents_of(obj):
                     touched.add((parent._meta.label, parent.pk))
             report.references_deleted += len(objects)
         else:
@@ -121,16 +123,6 @@ def _null_references(person, report, touched):
                 )
                 % {"model": relation.model._meta.verbose_name, "field": relation.field.name}
             )
-
-
-def _parents(obj):
-    from modelcluster.fields import ParentalKey
-
-    for f in obj._meta.concrete_fields:
-        if isinstance(f, ParentalKey):
-            parent = getattr(obj, f.name, None)
-            if parent is not None:
-                yield parent
 
 
 def _scrub_revisions(pk, traces, report):

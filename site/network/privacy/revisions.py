@@ -9,7 +9,8 @@ import copy
 
 from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
-from modelcluster.fields import ParentalKey
+
+from werkstatt.parental import parental_keys
 
 from .relations import person_relations
 
@@ -21,7 +22,7 @@ def content_relations():
 
 def _owners(model):
     """The models whose revisions can carry `model`'s rows: itself, or its ParentalKey parents."""
-    parents = [f.related_model for f in model._meta.concrete_fields if isinstance(f, ParentalKey)]
+    parents = [field.related_model for field in parental_keys(model)]
     return parents or [model]
 
 
