@@ -1,13 +1,10 @@
 """URLs of the network app: /netzwerk/ directory pages and /api/v1/netzwerk/ JSON."""
 
-from django.urls import path, register_converter
-
-from werkstatt.numbers import IdConverter
+from django.urls import path
 
 from . import alerts, api, own_entry, views
 
 app_name = "network"
-register_converter(IdConverter, "id")  # ids: ASCII digits within bigint, else 404
 
 urlpatterns = [
     path("netzwerk/", views.index, name="index"),

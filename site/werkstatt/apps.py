@@ -7,6 +7,11 @@ class WerkstattConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from django.urls import register_converter
+
         from . import pagecache
+        from .numbers import IdConverter
 
         pagecache.connect()
+        # One name for every app's URLs: <id:pk> takes ASCII digits within bigint, else 404.
+        register_converter(IdConverter, "id")
