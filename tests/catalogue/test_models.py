@@ -70,6 +70,19 @@ def test_tool_clean_normalises_years_and_rejects_nonsense(catalogue):
     assert "kein Jahr" in str(info.value)
 
 
+def test_plan_row_writes_and_reads_its_years_as_a_tool_does():
+    from catalogue.models import PlanRow
+
+    row = PlanRow(title="Mobilität", years="2019 – 2021")
+    row.clean()
+    assert (row.years, row.year_list) == ("2019;2020;2021", [2019, 2020, 2021])
+    row.years = "2021-2019"
+    with pytest.raises(ValidationError) as info:
+        row.clean()
+    assert "Ungültiger Zeitraum" in str(info.value)
+    assert row.year_list == []  # unreadable until corrected
+
+
 @pytest.mark.django_db
 def test_year_list_includes_tool_sheet_years_and_effective_region(catalogue):
     from catalogue.factories import ToolPageFactory

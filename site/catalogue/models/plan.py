@@ -16,7 +16,7 @@ from werkstatt.spreadsheets import fold
 from werkstatt.visibility import viewable
 
 from .progress import progress_chart
-from .tool import ToolPage, format_years, parse_years
+from .tool import ToolPage, WrittenYears
 
 
 class WorkshopPlanPage(RoutablePageMixin, Page):
@@ -146,7 +146,7 @@ class WorkshopPlanPage(RoutablePageMixin, Page):
         return self._download("xlsx")
 
 
-class PlanRow(Orderable, ClusterableModel):
+class PlanRow(WrittenYears, Orderable, ClusterableModel):
     """One action field of the plan: description, tools, responsible person, place, participants, years.
 
     `tool_links` are the catalogue tools the row plans (chosen in the editor or named by title
@@ -203,17 +203,11 @@ class PlanRow(Orderable, ClusterableModel):
         verbose_name_plural = _("Zeilen des Werkstattplans")
 
     def clean(self):
-        try:
-            self.years = format_years(parse_years(self.years))
-        except ValueError as exc:
-            raise ValidationError({"years": str(exc)}) from exc
+        self.clean_years()
 
     @property
     def year_list(self):
-        try:
-            return parse_years(self.years)
-        except ValueError:
-            return []
+        return self.written_years
 
     @property
     def tool_list(self):

@@ -69,6 +69,25 @@ def format_years(years):
     return ";".join(str(y) for y in sorted(years))
 
 
+class WrittenYears:
+    """A `years` text field as editors and spreadsheets write it ('2017;2018', '2017-2020'),
+    on tools and plan rows alike: kept in one form, read as a list of years."""
+
+    def clean_years(self):
+        try:
+            self.years = format_years(parse_years(self.years))
+        except ValueError as exc:
+            raise ValidationError({"years": str(exc)}) from exc
+
+    @property
+    def written_years(self):
+        """The years of the field; none while it cannot be read (the form says why)."""
+        try:
+            return parse_years(self.years)
+        except ValueError:
+            return []
+
+
 class ToolPageTag(TaggedItemBase):
     content_object = ParentalKey(
         "catalogue.ToolPage", related_name="tagged_items", on_delete=models.CASCADE
@@ -131,7 +150,7 @@ class ToolPageForm(WagtailAdminPageForm):
                 )
 
 
-class ToolPage(QualityMixin, Page):
+class ToolPage(WrittenYears, QualityMixin, Page):
     """A Werkzeug of a catalogue (Werkzeugkatalog), with its tool sheets (Werkzeugblätter)."""
 
     import_id = models.CharField(
@@ -301,20 +320,14 @@ class ToolPage(QualityMixin, Page):
     def clean(self):
         super().clean()
         self.clean_quality()
-        try:
-            self.years = format_years(parse_years(self.years))
-        except ValueError as exc:
-            raise ValidationError({"years": str(exc)}) from exc
+        self.clean_years()
 
     # --- derived values the templates, exports and search share -------------------------
 
     @property
     def year_list(self):
         """Years of the plan and of every tool sheet."""
-        try:
-            years = set(parse_years(self.years))
-        except ValueError:
-            years = set()
+        years = set(self.written_years)
         for sheet in self.tool_sheets:
             if sheet.value.get("year"):
                 years.add(int(sheet.value["year"]))
