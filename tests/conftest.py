@@ -19,6 +19,16 @@ CHROMIUM = os.environ.get("WERKSTATT_CHROMIUM", "/usr/bin/chromium")
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 
 
+@pytest.hookimpl(optionalhook=True)
+def pytest_xdist_make_scheduler(config, log):
+    """`--dist loadfile` (make test) keeps pytest-django's database order on every worker."""
+    if config.getoption("dist") == "loadfile":
+        from tests.parallel import DatabaseOrderScheduling
+
+        return DatabaseOrderScheduling(config, log)
+    return None
+
+
 @pytest.fixture(autouse=True)
 def _empty_cache():
     """Each test starts without cached pages (those of an earlier test are not its content)
@@ -49,7 +59,10 @@ def _seed_snapshot():
     from django.apps import apps
     from wagtail.models import Page
 
-    rows = {label: list(apps.get_model(label).objects.order_by("pk").values()) for label in SEEDED_MODELS}
+    rows = {
+        label: list(apps.get_model(label).objects.order_by("pk").values())
+        for label in SEEDED_MODELS
+    }
     rows["wagtailcore.Page"] = list(Page.objects.filter(depth=1).values())
     return rows
 
@@ -75,7 +88,8 @@ def _restore_seeds(rows, using):
         models.append(model)
     page_type = ContentType.objects.db_manager(using).get_for_model(Page)
     Page.objects.using(using).bulk_create(
-        Page(**{**row, "content_type_id": page_type.pk, "numchild": 0}) for row in rows["wagtailcore.Page"]
+        Page(**{**row, "content_type_id": page_type.pk, "numchild": 0})
+        for row in rows["wagtailcore.Page"]
     )
     models.append(Page)
     with connections[using].cursor() as cursor:

@@ -4,6 +4,8 @@ Two Breaker objects with one name stand for two worker processes: they share not
 cache, as gunicorn workers do. Runs against the real Redis on 127.0.0.1:6379.
 """
 
+import os
+
 import pytest
 from django.core.cache import caches
 
@@ -13,13 +15,17 @@ from search.breaker import Breaker
 
 @pytest.fixture
 def redis_cache(settings, monkeypatch):
-    """Point the breaker at a real Redis cache (a separate database number, emptied after)."""
+    """Point the breaker at a real Redis cache (a separate database number, emptied after).
+
+    The key prefix names this process: parallel workers, or another run on the same Redis,
+    never see each other's breaker."""
     settings.CACHES = {
         **settings.CACHES,
         "breaker-test": {
             "BACKEND": "django_redis.cache.RedisCache",
             "LOCATION": "redis://127.0.0.1:6379/7",
             "OPTIONS": {"SOCKET_CONNECT_TIMEOUT": 0.5, "SOCKET_TIMEOUT": 0.5},
+            "KEY_PREFIX": f"breaker-test-{os.getpid()}",
         },
     }
     shared = caches["breaker-test"]

@@ -1,4 +1,7 @@
-"""Tests: fast hashing, media in a temporary folder, same database switch as everywhere."""
+"""Tests: fast hashing, media and var/ in temporary folders, same database switch as everywhere.
+
+Every test process (each pytest-xdist worker too) gets its own folders, so parallel workers never
+share a file (bound catalogue PDFs, the page cache generation, media)."""
 
 import os
 import tempfile
@@ -11,8 +14,10 @@ SECRET_KEY = "test-only-not-secret"  # noqa: S105
 ALLOWED_HOSTS = ["*"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 MEDIA_ROOT = tempfile.mkdtemp(prefix="werkstatt-media-")
-# A test run's page cache generation is its own (a dev server on the same checkout bumps var/).
-PAGE_CACHE_TOKEN_FILE = Path(tempfile.mkdtemp(prefix="werkstatt-pagecache-")) / "token"
+# A test process's var/ (bound catalogue PDFs, bench files) and page cache generation are its
+# own: not those of a dev server on the same checkout, nor of another xdist worker.
+VAR_DIR = Path(tempfile.mkdtemp(prefix="werkstatt-var-"))
+PAGE_CACHE_TOKEN_FILE = VAR_DIR / "page-cache.token"
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
