@@ -42,8 +42,9 @@ def private(view):
     return wrapper
 
 
-def _listing(request, form, queryset, filter_fn, template, extra=None):
-    """Validate the GET form, filter, paginate (`seite`); invalid filters get a 400 with the form."""
+def _listing(request, form, queryset, filter_fn, template, heading, none_found):
+    """Validate the GET form, filter, paginate (`seite`); invalid filters get a 400 with the form.
+    `template` extends network/directory_list.html, which `heading` and `none_found` name."""
     status = 200
     number, page_error = page_number(request)
     if form.is_bound:
@@ -63,7 +64,8 @@ def _listing(request, form, queryset, filter_fn, template, extra=None):
         "objects": page.object_list,
         "query_string": query.urlencode(),
         "filtered": any(v for k, v in request.GET.items() if k != "seite"),
-        **(extra or {}),
+        "heading": heading,
+        "none_found": none_found,
     }
     return render(request, template, context, status=status)
 
@@ -95,6 +97,8 @@ def person_list(request):
         .order_by("name", "pk"),
         directory.filter_people,
         "network/person_list.html",
+        _("Ansprechpersonen"),
+        _("Keine Ansprechpersonen gefunden."),
     )
 
 
@@ -137,7 +141,9 @@ def organisation_list(request):
         directory.KindDirectoryForm(request.GET or None, kinds=OrganisationKind.choices),
         Organisation.objects.select_related("municipality").order_by("name", "pk"),
         directory.filter_organisations,
-        "network/organisation_list.html",
+        "network/kind_list.html",
+        _("Organisationen"),
+        _("Keine Organisationen gefunden."),
     )
 
 
@@ -167,7 +173,9 @@ def body_list(request):
         directory.KindDirectoryForm(request.GET or None, kinds=BodyKind.choices),
         Body.objects.select_related("municipality").order_by("name", "pk"),
         directory.filter_bodies,
-        "network/body_list.html",
+        "network/kind_list.html",
+        _("Gremien"),
+        _("Keine Gremien gefunden."),
     )
 
 
@@ -212,6 +220,8 @@ def municipality_list(request):
         Municipality.objects.select_related("region").order_by("name", "pk"),
         directory.filter_municipalities,
         "network/municipality_list.html",
+        _("Kommunen"),
+        _("Keine Kommunen gefunden."),
     )
 
 
