@@ -45,34 +45,37 @@ def _succeeded(backend):
         breaker.success()
 
 
-def search_with_fallback(request: SearchRequest) -> SearchResponse:
+def _from_cluster(what, call):
+    """(answer, fell_back) of `call(backend)` on the active backend when that is a cluster:
+    (None, True) when its breaker is open or the call failed (logged and counted), (None, False)
+    when the database is the active backend. The caller then asks the database."""
     name = active_backend_name()
-    if name != "database":
-        backend = _cluster(name)
-        if backend is not None:
-            try:
-                response = backend.search(request)
-            except Exception:
-                _failed(backend, "Suche")
-            else:
-                _succeeded(backend)
-                return response
+    if name == "database":
+        return None, False
+    backend = _cluster(name)
+    if backend is None:
+        return None, True
+    try:
+        answer = call(backend)
+    except Exception:
+        _failed(backend, what)
+        return None, True
+    _succeeded(backend)
+    return answer, False
+
+
+def search_with_fallback(request: SearchRequest) -> SearchResponse:
+    response, fell_back = _from_cluster("Suche", lambda backend: backend.search(request))
+    if response is None:
         response = get_backend("database").search(request)
-        response.notice = str(FALLBACK_NOTICE)
-        return response
-    return get_backend("database").search(request)
+        if fell_back:
+            response.notice = str(FALLBACK_NOTICE)
+    return response
 
 
 def autocomplete_with_fallback(prefix: str, viewer: str = PUBLIC, limit: int = 8) -> list[str]:
-    name = active_backend_name()
-    if name != "database":
-        backend = _cluster(name)
-        if backend is not None:
-            try:
-                suggestions = backend.autocomplete(prefix, viewer=viewer, limit=limit)
-            except Exception:
-                _failed(backend, "Vorschläge")
-            else:
-                _succeeded(backend)
-                return suggestions
-    return get_backend("database").autocomplete(prefix, viewer=viewer, limit=limit)
+    def ask(backend):
+        return backend.autocomplete(prefix, viewer=viewer, limit=limit)
+
+    suggestions, _fell_back = _from_cluster("Vorschläge", ask)
+    return ask(get_backend("database")) if suggestions is None else suggestions
