@@ -21,6 +21,7 @@ import re
 import unicodedata
 import zipfile
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from django.conf import settings
 from django.core.management.base import CommandError
@@ -307,6 +308,22 @@ def shown_errors(errors, limit=MAX_ERRORS_SHOWN):
             % {"more": len(errors) - limit, "total": len(errors)}
         )
     return lines
+
+
+def command_table(file):
+    """The table at path `file` for an import command; a CommandError with a German reason when
+    the file is missing, cannot be read or is no table `read_table` accepts."""
+    path = Path(file)
+    if not path.is_file():
+        raise CommandError(_("Datei nicht gefunden: %(path)s") % {"path": path})
+    try:
+        return read_table(path)
+    except OSError as exc:
+        raise CommandError(
+            _("Datei nicht lesbar: %(reason)s") % {"reason": exc.strerror or exc}
+        ) from exc
+    except SpreadsheetError as exc:
+        raise CommandError(str(exc)) from exc
 
 
 def refuse_import(stderr, errors):

@@ -167,3 +167,18 @@ def test_every_import_command_ends_a_refused_import_the_same_way():
     whole_file = [RowError(None, "", "Die Datei enthält keine Gebiete."), *rows[:1]]
     with pytest.raises(CommandError, match=r"^2 Fehler; nichts wurde gespeichert\.$"):
         refuse_import(io.StringIO(), whole_file)
+
+
+def test_import_commands_name_a_missing_or_unreadable_file_in_german(catalogue, tmp_path):
+    missing = str(tmp_path / "fehlt.csv")
+    for args in (
+        ("import_catalogue", missing, "--catalogue", catalogue.slug),
+        ("import_contacts", missing),
+    ):
+        with pytest.raises(CommandError, match="^Datei nicht gefunden: .*fehlt.csv$"):
+            call_command(*args)
+    empty = tmp_path / "leer.csv"
+    empty.write_bytes(b"")
+    with pytest.raises(CommandError) as info:
+        call_command("import_catalogue", str(empty), "--catalogue", catalogue.slug)
+    assert "Errno" not in str(info.value)

@@ -8,7 +8,7 @@ from tqdm import tqdm
 from catalogue.importer import SAME_TITLE, import_catalogue
 from catalogue.models import CatalogueIndexPage
 from werkstatt.locks import Busy
-from werkstatt.spreadsheets import SpreadsheetError, read_table, refuse_import
+from werkstatt.spreadsheets import command_table, refuse_import
 
 
 def tqdm_progress(label):
@@ -36,10 +36,7 @@ class Command(BaseCommand):
             raise CommandError(
                 f"Kein Werkzeugkatalog mit dem Slug „{catalogue}“. Vorhanden: {known}"
             )
-        try:
-            frame = read_table(file)
-        except (SpreadsheetError, OSError) as exc:
-            raise CommandError(str(exc)) from exc
+        frame = command_table(file)
         progress = tqdm_progress if options.get("verbosity", 1) >= 1 else None
         try:
             result = import_catalogue(

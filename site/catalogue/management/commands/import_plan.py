@@ -5,7 +5,7 @@ from django.core.management.base import BaseCommand, CommandError
 from catalogue.models import WorkshopPlanPage
 from catalogue.plan_importer import import_plan
 from werkstatt.locks import Busy
-from werkstatt.spreadsheets import SpreadsheetError, read_table, refuse_import
+from werkstatt.spreadsheets import command_table, refuse_import
 
 
 class Command(BaseCommand):
@@ -21,10 +21,7 @@ class Command(BaseCommand):
         if page is None:
             known = ", ".join(WorkshopPlanPage.objects.values_list("slug", flat=True)) or "–"
             raise CommandError(f"Kein Werkstattplan mit dem Slug „{plan}“. Vorhanden: {known}")
-        try:
-            frame = read_table(file)
-        except (SpreadsheetError, OSError) as exc:
-            raise CommandError(str(exc)) from exc
+        frame = command_table(file)
         try:
             result = import_plan(frame, page, dry_run=dry_run)
         except Busy as busy:

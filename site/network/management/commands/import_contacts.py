@@ -8,7 +8,7 @@ from tqdm import tqdm
 
 from network.importer import import_contacts
 from werkstatt.locks import Busy, exclusive
-from werkstatt.spreadsheets import SpreadsheetError, read_table, refuse_import
+from werkstatt.spreadsheets import command_table, refuse_import
 
 
 class DryRun(Exception):
@@ -27,15 +27,8 @@ class Command(BaseCommand):
         parser.add_argument("--dry-run", action="store_true", help="nur prüfen, nichts schreiben")
 
     def handle(self, file, dry_run=False, **options):
-        path = Path(file)
-        if not path.is_file():
-            raise CommandError(f"Datei nicht gefunden: {path}")
-        try:
-            with path.open("rb") as handle:
-                frame = read_table(handle, path.name)
-        except SpreadsheetError as exc:
-            raise CommandError(str(exc)) from exc
-        source = f"Import {path.name} vom {timezone.localdate():%d.%m.%Y}"
+        frame = command_table(file)
+        source = f"Import {Path(file).name} vom {timezone.localdate():%d.%m.%Y}"
         result = None
         try:
             with exclusive("contacts-import", "Ansprechpersonen"):
