@@ -196,35 +196,30 @@ def openapi_paths():
             "url": text,
         },
     }
-    organisation = {
-        "type": "object",
-        "required": ["id", "name", "art", "url"],
-        "properties": {
-            "id": {"type": "integer"},
-            "name": text,
-            "art": {"type": "string", "enum": list(OrganisationKind.values)},
-            "art_name": text,
-            "kommune": nullable,
-            "website": nullable,
-            "beschreibung": text,
-            "url": text,
-        },
-    }
-    body = {
-        "type": "object",
-        "required": ["id", "name", "art", "url"],
-        "properties": {
-            "id": {"type": "integer"},
-            "name": text,
-            "art": {"type": "string", "enum": list(BodyKind.values)},
-            "art_name": text,
-            "zweck": text,
-            "kommune": nullable,
-            "organisation": nullable,
-            "handlungsfelder": {"type": "array", "items": text},
-            "url": text,
-        },
-    }
+
+    def with_kind(kinds, **properties):
+        """An organisation or a body: its kind and municipality, then its own fields."""
+        return {
+            "type": "object",
+            "required": ["id", "name", "art", "url"],
+            "properties": {
+                "id": {"type": "integer"},
+                "name": text,
+                "art": {"type": "string", "enum": list(kinds)},
+                "art_name": text,
+                "kommune": nullable,
+                **properties,
+                "url": text,
+            },
+        }
+
+    organisation = with_kind(OrganisationKind.values, website=nullable, beschreibung=text)
+    body = with_kind(
+        BodyKind.values,
+        zweck=text,
+        organisation=nullable,
+        handlungsfelder={"type": "array", "items": text},
+    )
     who = " (öffentliche Kontakte; angemeldete Mitglieder auch die für Mitglieder)"
     return {
         **jsonapi.list_and_detail(
