@@ -45,13 +45,24 @@ class UploadForm(forms.Form):
         return upload
 
 
+def may_export_catalogue(page, user):
+    return page.permissions_for_user(user).can_edit()
+
+
+def may_import_catalogue(page, user):
+    """An import publishes its tools at once: only for those who may publish here."""
+    permissions = page.permissions_for_user(user)
+    return (
+        permissions.can_edit()
+        and permissions.can_add_subpage()
+        and permissions.can_publish_subpage()
+    )
+
+
 def _catalogue_for(request, page_id, need_add=True):
     catalogue = get_object_or_404(CatalogueIndexPage, pk=page_id)
-    permissions = catalogue.permissions_for_user(request.user)
-    # An import publishes its tools at once: only for those who may publish here.
-    if not permissions.can_edit() or (
-        need_add and not (permissions.can_add_subpage() and permissions.can_publish_subpage())
-    ):
+    allowed = may_import_catalogue if need_add else may_export_catalogue
+    if not allowed(catalogue, request.user):
         raise PermissionDenied
     return catalogue
 
@@ -164,11 +175,15 @@ def export_view(request, page_id, extension):
 PLAN_SESSION_KEY = "plan_import_uploads"
 
 
+def may_import_plan(page, user):
+    """The plan import and the Zwischenbilanz publish: only for those who may publish the plan."""
+    permissions = page.permissions_for_user(user)
+    return permissions.can_edit() and permissions.can_publish()
+
+
 def _plan_for(request, page_id):
     plan = get_object_or_404(WorkshopPlanPage, pk=page_id)
-    permissions = plan.permissions_for_user(request.user)
-    # The import publishes the plan: only for those who may publish it.
-    if not (permissions.can_edit() and permissions.can_publish()):
+    if not may_import_plan(plan, request.user):
         raise PermissionDenied
     return plan
 

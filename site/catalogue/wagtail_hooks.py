@@ -46,10 +46,9 @@ def catalogue_admin_urls():
 def _catalogue_buttons(page, user, priority=90):
     if not isinstance(page.specific_deferred, CatalogueIndexPage):
         return
-    permissions = page.permissions_for_user(user)
-    if not permissions.can_edit():
+    if not admin_views.may_export_catalogue(page, user):
         return
-    if permissions.can_add_subpage() and permissions.can_publish_subpage():
+    if admin_views.may_import_catalogue(page, user):
         yield Button(
             _("Werkzeuge importieren"),
             reverse("catalogue_import", args=[page.pk]),
@@ -68,8 +67,7 @@ def _catalogue_buttons(page, user, priority=90):
 def _plan_buttons(page, user, priority=90):
     if not isinstance(page.specific_deferred, WorkshopPlanPage):
         return
-    permissions = page.permissions_for_user(user)
-    if permissions.can_edit() and permissions.can_publish():
+    if admin_views.may_import_plan(page, user):
         yield Button(
             _("Plan importieren"),
             reverse("plan_import", args=[page.pk]),
