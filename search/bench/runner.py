@@ -11,6 +11,7 @@ alike.
 import contextlib
 import os
 import statistics
+import threading
 import time
 
 from django.conf import settings
@@ -213,6 +214,111 @@ def time_reload_after_write(rounds=10):
         "rss_mb": _rss_mb(),
         "rss_growth_mb": _rss_mb() - before,
     }
+
+
+def _cpu_seconds(pid):
+    """User + system CPU seconds of a local process so far (None once it is gone)."""
+    try:
+        with open(f"/proc/{pid}/stat") as handle:
+            fields = handle.read().rsplit(")", 1)[1].split()
+    except OSError:
+        return None
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+class ServerCpu:
+    """CPU seconds the local PostgreSQL server spends for this database, over every connection
+    to it (a rebuild opens more than its own): a thread of its own looks every `every` seconds
+    which server processes serve the database and reads their /proc CPU; up to that interval
+    of an ended connection's last moments is missed. `seconds` is None on SQLite."""
+
+    def __init__(self, every=0.2):
+        self.every = every
+        self.seconds = None
+        self._stop = threading.Event()
+        self._thread = None
+
+    def __enter__(self):
+        if connection.vendor == "postgresql":
+            self._first, self._last = {}, {}
+            started = threading.Event()
+            self._thread = threading.Thread(target=self._watch, args=(started,))
+            self._thread.start()
+            started.wait()
+        return self
+
+    def _sample(self, initial=False):
+        """Its own connection is left out; a process first seen later started meanwhile."""
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT pid FROM pg_stat_activity WHERE datname = current_database() "
+                "AND pid <> pg_backend_pid()"
+            )
+            pids = [row[0] for row in cursor.fetchall()]
+        for pid in pids:
+            seconds = _cpu_seconds(pid)
+            if seconds is not None:
+                self._first.setdefault(pid, seconds if initial else 0.0)
+                self._last[pid] = seconds
+
+    def _watch(self, started):
+        try:
+            self._sample(initial=True)
+            started.set()
+            while not self._stop.wait(self.every):
+                self._sample()
+            self._sample()
+        finally:
+            started.set()
+            connection.close()
+
+    def __exit__(self, *exc):
+        if self._thread is not None:
+            self._stop.set()
+            self._thread.join()
+            self.seconds = sum(self._last[pid] - self._first[pid] for pid in self._last)
+
+
+def time_rebuild(docs, keep=False):
+    """Wall and CPU seconds of `backend.rebuild` alone over the corpus of `docs` documents in a
+    scratch database (the documents are made before the clock starts; no Wagtail index)."""
+    from ..backends import get_backend, reset_backends
+    from ..indexing import RegionInfo, to_document_data
+
+    with scratch_database(docs, keep=keep) as name:
+        reset_backends()
+        regions = RegionInfo(preload=True)
+        datas = [
+            to_document_data(key, doc, regions) for key, doc in make_documents(docs, Vocabulary())
+        ]
+        backend = get_backend("database")
+        with ServerCpu() as server:
+            start, cpu = time.perf_counter(), time.process_time()
+            written = backend.rebuild(iter(datas))
+            wall, cpu = time.perf_counter() - start, time.process_time() - cpu
+        backend_name = type(backend).__name__
+        reset_backends()
+    return {
+        "database": name,
+        "vendor": connection.vendor,
+        "docs": written,
+        "backend": backend_name,
+        "wall": wall,
+        "cpu": cpu,
+        "server_cpu": server.seconds,
+        "load": os.getloadavg(),
+    }
+
+
+def format_rebuild(result):
+    server = result["server_cpu"]
+    return (
+        f"Neuaufbau: {result['vendor']} ({result['database']}, {result['backend']}), "
+        f"{result['docs']} Dokumente: {result['wall']:.1f} s Wand, {result['cpu']:.1f} s CPU "
+        "dieses Prozesses"
+        + ("" if server is None else f", {server:.1f} s CPU Server")
+        + f", Last {result['load'][0]:.2f}/{result['load'][1]:.2f}"
+    )
 
 
 def summarise(times):

@@ -4,6 +4,7 @@ and the report (the timed run itself is a command, not a test)."""
 from collections import Counter
 
 import pytest
+from django.db import connection
 
 from search.bench import corpus, runner, wagtail_way
 from search.contract import FACETS, KINDS, MEMBERS
@@ -103,3 +104,32 @@ def test_percentile():
     values = [i / 1000 for i in range(1, 101)]
     assert runner.percentile(values, 95) == pytest.approx(0.095, abs=0.0011)
     assert runner.percentile([0.2], 95) == 0.2
+
+
+def test_rebuild_report_names_wall_client_and_server_cpu():
+    result = {
+        "database": "bench_es_100000",
+        "vendor": "postgresql",
+        "docs": 100000,
+        "backend": "PostgresBackend",
+        "wall": 41.25,
+        "cpu": 14.5,
+        "server_cpu": 36.0,
+        "load": (4.26, 5.85, 3.6),
+    }
+    line = runner.format_rebuild(result)
+    assert "100000 Dokumente: 41.2 s Wand, 14.5 s CPU dieses Prozesses" in line
+    assert "36.0 s CPU Server" in line and "Last 4.26/5.85" in line
+    assert "Server" not in runner.format_rebuild({**result, "server_cpu": None})
+
+
+def test_server_cpu_counts_the_work_of_every_connection_to_the_database(db):
+    """On PostgreSQL the server's CPU time of a statement on this very connection is seen
+    (the watcher's own connection is left out); SQLite has no server."""
+    with runner.ServerCpu(every=0.05) as server, connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute("SELECT count(*) FROM generate_series(1, 5000000)")
+    if connection.vendor == "postgresql":
+        assert server.seconds > 0.1
+    else:
+        assert server.seconds is None

@@ -5,6 +5,8 @@ must order exactly as the full way does.
 """
 
 import datetime
+import threading
+from dataclasses import replace
 
 import pytest
 from django.db import connection
@@ -70,6 +72,98 @@ def test_a_rebuild_replaces_everything_restores_the_schema_and_reloads_snapshots
     assert SearchChange.objects.count() == logged + 1
     assert backend.search(SearchRequest(q="Paketstation")).total == 1
     assert counted["loads"] == 3  # the test's own clear above, then no reload for the write
+
+
+ON_POSTGRES = pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="PostgreSQL: Textaufbau auf eigenen Verbindungen"
+)
+
+
+def _hits(backend, q="Pflege"):
+    return [hit.id for hit in backend.search(SearchRequest(q=q)).hits]
+
+
+# These tests use documents without regions: a transactional test may run after one that
+# flushed the shipped regions away.
+@ON_POSTGRES
+@pytest.mark.django_db(transaction=True)  # the rebuild runs on connections of its own
+def test_searches_keep_answering_from_the_old_index_while_a_rebuild_runs():
+    """PostgreSQL: a rebuild's transaction locks out writers, not searches: meanwhile a search
+    answers at once, from the old index (the text is built beside the live table and swapped in
+    at the end; a TRUNCATE of the live table made every text search wait for the whole run).
+    Afterwards the new documents are found. (SQLite has one writer and remakes the
+    projection's schema inside the rebuild, which its in-memory test database locks.)"""
+    write_documents([to_document_data(key, d) for key, d in _many(6).items()])
+    backend = get_backend("database")
+    before = _hits(backend)
+    assert len(before) == 6
+    started, go_on, errors = threading.Event(), threading.Event(), []
+
+    def documents():
+        started.set()  # the rebuild's transaction has emptied the old projection by now
+        go_on.wait(60)
+        yield to_document_data("test.new:1", replace(_many(1)["test.bulk:0"], title="Pflegetag"))
+
+    def rebuild():
+        try:
+            backend.rebuild(documents())
+        except Exception as error:
+            errors.append(error)
+        finally:
+            connection.close()
+
+    thread = threading.Thread(target=rebuild)
+    thread.start()
+    try:
+        assert started.wait(60)
+        with connection.cursor() as cursor:
+            cursor.execute("SET lock_timeout = '3s'")  # waiting for the lock fails the test
+        during = _hits(backend)
+    finally:
+        go_on.set()
+        thread.join()
+    assert not errors
+    assert during == before
+    assert _hits(backend) == ["test.new:1"]
+
+
+def failed_rebuild(monkeypatch):
+    """The source fails after some batches are written: everything stays as it was, the
+    staging table of the text (PostgreSQL) is gone."""
+    from search.backends import database
+
+    write_documents([to_document_data(key, d) for key, d in _many(6).items()])
+    backend = get_backend("database")
+    before = _hits(backend)
+    monkeypatch.setattr(database, "BULK", 2)  # several batches out of a few documents
+
+    def documents():
+        for key, document in _many(6).items():
+            yield to_document_data(f"{key}-neu", document)
+        raise RuntimeError("Quelle nicht lesbar")
+
+    with pytest.raises(RuntimeError, match="Quelle nicht lesbar"):
+        backend.rebuild(documents())
+
+    assert sorted(SearchDocument.objects.values_list("key", flat=True)) == sorted(_many(6))
+    assert _hits(backend) == before
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT to_regclass('search_text_build')")
+            assert cursor.fetchone() == (None,)
+
+
+def test_a_failed_rebuild_inside_a_transaction_leaves_everything_as_it_was(db, monkeypatch):
+    """Inside a caller's transaction, PostgreSQL writes the staging table on its own connection."""
+    failed_rebuild(monkeypatch)
+
+
+@ON_POSTGRES
+@pytest.mark.django_db(transaction=True)
+def test_a_failed_rebuild_of_its_own_leaves_everything_as_it_was(monkeypatch):
+    """A rebuild that is a transaction of its own writes the staging table from other
+    connections; they stop and the table is dropped."""
+    failed_rebuild(monkeypatch)
 
 
 def _many(count, start=datetime.date(2000, 1, 1)):

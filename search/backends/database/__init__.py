@@ -134,9 +134,6 @@ class DatabaseBackend(SearchBackend):
     def _delete_text(self, ids):
         """Remove text index entries for projection row ids."""
 
-    def _clear_text(self):
-        """Remove every text index entry."""
-
     def compact(self):
         """Drop what deleted documents left inside the text index (erasure); see SQLite."""
 
@@ -199,14 +196,15 @@ class DatabaseBackend(SearchBackend):
     def rebuild(self, documents, progress=None):
         """Replace the whole projection in one transaction, in bulk SQL (COPY on PostgreSQL,
         executemany on SQLite) with ids reserved up front, so no row goes through the ORM; the
-        „Meinten Sie“ vocabulary is collected over all batches and written once."""
+        „Meinten Sie“ vocabulary is collected over all batches and written once. The text
+        index is written by what `_bulk_load` gives (PostgreSQL: beside the live one)."""
         from ...indexing import fingerprint
         from ...models import SearchTerm
 
         written = 0
         vocabulary = {}
-        with transaction.atomic(), self._bulk_load():
-            self._clear_text()
+        alone = transaction.get_autocommit()  # not inside a caller's transaction
+        with transaction.atomic(), self._bulk_load(alone) as write_text:
             # DELETE, not TRUNCATE, so searches go on meanwhile.
             self._execute(f"DELETE FROM {VALUE}")
             self._execute(f"DELETE FROM {DOC}")
@@ -217,20 +215,21 @@ class DatabaseBackend(SearchBackend):
             for data in documents:
                 batch.append(data)
                 if len(batch) >= BULK:
-                    written += self._write_batch(batch, fingerprint, vocabulary)
+                    written += self._write_batch(batch, fingerprint, vocabulary, write_text)
                     if progress is not None:
                         progress.update(len(batch))
                     batch = []
             if batch:
-                written += self._write_batch(batch, fingerprint, vocabulary)
+                written += self._write_batch(batch, fingerprint, vocabulary, write_text)
                 if progress is not None:
                     progress.update(len(batch))
             suggest.write(vocabulary.values())
         return written
 
-    def _write_batch(self, batch, fingerprint, vocabulary=None):
+    def _write_batch(self, batch, fingerprint, vocabulary=None, write_text=None):
         """Insert new documents (keys not yet in the projection): rows, facet values, text.
-        With `vocabulary` (folded -> row) their words are collected there instead of written."""
+        With `vocabulary` (folded -> row) their words are collected there instead of written;
+        `write_text` writes the text index (`_write_text` unless given)."""
         if vocabulary is None:
             suggest.record(batch)
         else:
@@ -248,7 +247,7 @@ class DatabaseBackend(SearchBackend):
             values.extend((pk, facet, value[:200]) for facet, value in _value_pairs(data))
         self._insert_rows(DOC, ("id", "key", "indexed_at", *ROW_FIELDS), rows)
         self._insert_rows(VALUE, ("document_id", "facet", "value"), values)
-        self._write_text(rows)
+        (write_text or self._write_text)(rows)
         return len(rows)
 
     def _new_ids(self, count):
@@ -256,11 +255,13 @@ class DatabaseBackend(SearchBackend):
         raise NotImplementedError
 
     @contextlib.contextmanager
-    def _bulk_load(self):
-        """Around a rebuild's writes (inside its transaction): what makes a bulk load cheap on
-        this database, undone afterwards. The change log then gets one „everything changed“
-        row instead of one per document, so every process reloads its snapshot once."""
-        yield
+    def _bulk_load(self, alone=True):
+        """Around a rebuild's writes (inside its transaction, `alone` when that is not part of
+        a caller's): what makes a bulk load cheap on this database, undone afterwards; gives
+        the function that writes the text index of written rows (it starts empty). The change
+        log then gets one „everything changed“ row instead of one per document, so every
+        process reloads its snapshot once."""
+        yield self._write_text
 
     def _insert_rows(self, table, names, rows):
         """Insert tuples into `table` (columns `names`) in bulk."""

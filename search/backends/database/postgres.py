@@ -18,8 +18,8 @@ from django.db import connection
 
 from ...text import stems
 from . import DOC, DatabaseBackend, columns
+from .textbuild import TEXT, TextBuild
 
-TEXT = "search_text"
 PARTS = ("title", "summary", "keywords", "body")
 
 
@@ -72,10 +72,12 @@ class PostgresBackend(DatabaseBackend):
                 copy.write_row(row)
 
     @contextlib.contextmanager
-    def _bulk_load(self):
+    def _bulk_load(self, alone=True):
         """The document table's own triggers (change log, text cleanup) are switched off, which
-        locks out other writers but not readers; the GIN indexes of `search_text` are dropped and
-        built once at the end (the rebuild's TRUNCATE of that table locks it anyway)."""
+        locks out other writers (and a second rebuild) but not readers. The text index is
+        written beside the live one and swapped in at the end (`textbuild`), so searches keep
+        answering from the old one until the commit; by several connections when the rebuild
+        is a transaction of its own (`alone`)."""
         triggers = [
             name
             for (name,) in self._rows(
@@ -84,36 +86,29 @@ class PostgresBackend(DatabaseBackend):
                 [DOC],
             )
         ]
-        indexes = self._rows(
-            "SELECT indexname, indexdef FROM pg_indexes WHERE tablename = %s "
-            "AND indexdef LIKE '%%USING gin%%'",
-            [TEXT],
-        )
         # Deferred foreign-key checks still pending would forbid ALTER TABLE: run them now.
+        # They stay immediate during the load: each COPY checks its facet values' documents
+        # while the workers write text, instead of a million checks queued for the end.
         self._execute("SET CONSTRAINTS ALL IMMEDIATE")
         for name in triggers:
             self._execute(f'ALTER TABLE {DOC} DISABLE TRIGGER "{name}"')
-        self._execute("SET CONSTRAINTS ALL DEFERRED")
-        self._execute(f"TRUNCATE {TEXT}")
-        for name, _definition in indexes:
-            self._execute(f'DROP INDEX "{name}"')
-        yield
-        self._execute("SET LOCAL maintenance_work_mem = '256MB'")
-        for _name, definition in indexes:
-            self._execute(definition)
-        self._execute("SET CONSTRAINTS ALL IMMEDIATE")
+        build = TextBuild() if alone else TextBuild(workers=0)
+        try:
+            yield build.put
+            build.finish()
+        except BaseException:
+            build.abandon()
+            raise
         for name in triggers:
             self._execute(f'ALTER TABLE {DOC} ENABLE TRIGGER "{name}"')
         self._execute("SET CONSTRAINTS ALL DEFERRED")
         with connection.cursor() as cursor:
             columns.log_everything(cursor)
+        build.swap()
 
     def _delete_text(self, ids):
         if ids:
             self._execute(f"DELETE FROM {TEXT} WHERE document_id = ANY(%s)", [list(ids)])
-
-    def _clear_text(self):
-        self._execute(f"TRUNCATE {TEXT}")
 
     def _text_keys(self):
         return dict(

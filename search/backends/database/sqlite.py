@@ -65,7 +65,7 @@ class SQLiteBackend(DatabaseBackend):
         self._executemany(f"INSERT INTO {table} ({', '.join(names)}) VALUES ({marks})", rows)
 
     @contextlib.contextmanager
-    def _bulk_load(self):
+    def _bulk_load(self, alone=True):
         """The projection's own indexes and triggers (change log, FTS cleanup) are dropped and
         made again from their stored SQL at the end: DELETE without triggers empties a table
         at once, an index is built faster in one go than row by row. The FTS table is made
@@ -81,7 +81,7 @@ class SQLiteBackend(DatabaseBackend):
         for kind, _name, sql in saved:
             if kind == "table":
                 self._execute(sql)
-        yield
+        yield self._write_text
         for wanted in ("index", "trigger"):
             for kind, _name, sql in saved:
                 if kind == wanted:
@@ -91,9 +91,6 @@ class SQLiteBackend(DatabaseBackend):
 
     def _delete_text(self, ids):
         self._executemany(f"DELETE FROM {FTS} WHERE rowid = %s", [(pk,) for pk in ids])
-
-    def _clear_text(self):
-        self._execute(f"DELETE FROM {FTS}")
 
     def compact(self):
         """Merge all FTS5 segments into one: a deleted row's terms otherwise stay in the older

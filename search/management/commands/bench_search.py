@@ -28,10 +28,18 @@ class Command(BaseCommand):
             action="store_true",
             help="Benchmark-Datenbank behalten und bei gleicher Größe wiederverwenden",
         )
+        parser.add_argument(
+            "--rebuild-only",
+            action="store_true",
+            help="Nur den Neuaufbau der Projektion (backend.rebuild) über den Korpus messen",
+        )
 
-    def handle(self, *args, docs, queries, keep, wagtail_budget, **options):
+    def handle(self, *args, docs, queries, keep, wagtail_budget, rebuild_only, **options):
         if docs < 1:
             raise CommandError("--docs muss mindestens 1 sein.")
+        if rebuild_only:
+            self.stdout.write(runner.format_rebuild(runner.time_rebuild(docs, keep=keep)))
+            return
         if queries < 1:
             raise CommandError("--queries muss mindestens 1 sein.")
 
