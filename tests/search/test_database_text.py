@@ -43,9 +43,10 @@ def test_reindexing_a_document_replaces_its_text(corpus):
     assert backend.search(SearchRequest(q="Tempo")).total == 0  # the old body is gone
 
 
-# serialized_rollback: the flush also empties what migrations ship (regions, Wagtail's root
-# page and collection); later tests need them back.
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+# The flush also empties what migrations ship (regions, Wagtail's root page); tests/conftest.py
+# puts it back after every flush. (serialized_rollback here stopped that after this test's own
+# teardown flush, and its restore collided with rows a flush before it had put back.)
+@pytest.mark.django_db(transaction=True)
 def test_flushing_the_database_empties_the_text_index(regions):
     from search.indexing import to_document_data, write_documents
 
