@@ -7,6 +7,8 @@ first, and the region facet as a drill-down: Länder, and below a selected Land 
 selected Kreis) its Kreise, below a selected Kreis its Gemeinden.
 """
 
+from werkstatt.generation import memo
+
 from .contract import FACETS, KINDS, ORDERED_FACETS, VOCABULARIES, Bucket, SearchRequest
 
 # Display levels of the region tree by code length: Land 2, Kreis 5, Gemeinde 8, Ortsteil more.
@@ -28,8 +30,14 @@ def region_display_parent(code):
     return code[: REGION_LEVEL_LENGTHS[depth - 1]]
 
 
-def labels_for(facet, values):
-    """value -> German label for the given values of one facet."""
+def kept_labels():
+    """facet -> {value: label} of the vocabularies read from the database, kept per content
+    generation (`werkstatt.generation`) and filled as searches ask for values."""
+    return memo(None, "facet labels", None, dict)
+
+
+def labels_for(facet, values, kept=None):
+    """value -> German label for the given values of one facet (`kept`: from kept_labels())."""
     values = set(values)
     if not values:
         return {}
@@ -37,21 +45,39 @@ def labels_for(facet, values):
         return {v: str(KINDS.get(v, v)) for v in values}
     if facet in VOCABULARIES:
         return {v: str(VOCABULARIES[facet].get(v, v)) for v in values}
-    if facet == "handlungsfeld":
-        from taxonomy.models import ActionField
+    if facet not in LABEL_QUERIES:
+        return {v: v for v in values}
+    # Vocabulary labels are content: kept per content generation, read only when missing.
+    known = (kept_labels() if kept is None else kept).setdefault(facet, {})
+    missing = values.difference(known)
+    if missing:
+        known.update(LABEL_QUERIES[facet](missing))
+    return {v: known.get(v, v) for v in values}
 
-        found = dict(ActionField.objects.filter(slug__in=values).values_list("slug", "name"))
-    elif facet == "zielgruppe":
-        from taxonomy.models import TargetGroup
 
-        found = dict(TargetGroup.objects.filter(slug__in=values).values_list("slug", "name"))
-    elif facet == "region":
-        from taxonomy.models import Region
+def _action_field_labels(values):
+    from taxonomy.models import ActionField
 
-        found = {r.code: r.label for r in Region.objects.filter(code__in=values)}
-    else:
-        found = {}
-    return {v: found.get(v, v) for v in values}
+    return dict(ActionField.objects.filter(slug__in=values).values_list("slug", "name"))
+
+
+def _target_group_labels(values):
+    from taxonomy.models import TargetGroup
+
+    return dict(TargetGroup.objects.filter(slug__in=values).values_list("slug", "name"))
+
+
+def _region_labels(values):
+    from taxonomy.models import Region
+
+    return {r.code: r.label for r in Region.objects.filter(code__in=values)}
+
+
+LABEL_QUERIES = {
+    "handlungsfeld": _action_field_labels,
+    "zielgruppe": _target_group_labels,
+    "region": _region_labels,
+}
 
 
 def _sort_key(facet, label_of):
@@ -69,16 +95,17 @@ def _sort_key(facet, label_of):
 def build_facets(counts: dict, request: SearchRequest) -> dict:
     """counts: facet -> {value: count}. Returns facet -> [Bucket] in display order."""
     result = {}
+    kept = kept_labels()
     for facet in FACETS:
         facet_counts = dict(counts.get(facet, {}))
         selected = set(request.filters.get(facet, ()))
         if facet == "region":
-            result[facet] = _region_buckets(facet_counts, selected)
+            result[facet] = _region_buckets(facet_counts, selected, kept)
             continue
         for value in selected:
             facet_counts.setdefault(value, 0)
         visible = {v: c for v, c in facet_counts.items() if c > 0 or v in selected}
-        label_of = labels_for(facet, visible)
+        label_of = labels_for(facet, visible, kept)
         ordered = sorted(visible.items(), key=_sort_key(facet, label_of))
         result[facet] = [
             Bucket(value=v, label=label_of.get(v, v), count=c, selected=v in selected)
@@ -87,7 +114,7 @@ def build_facets(counts: dict, request: SearchRequest) -> dict:
     return result
 
 
-def _region_buckets(counts, selected):
+def _region_buckets(counts, selected, kept):
     # Open the path from the Land down to each selected region (and the region itself).
     expanded = set()
     for code in selected:
@@ -106,7 +133,7 @@ def _region_buckets(counts, selected):
     for code in expanded:
         if region_display_depth(code) is not None:
             shown.setdefault(code, counts.get(code, 0))
-    label_of = labels_for("region", shown)
+    label_of = labels_for("region", shown, kept)
     children = {}
     for code, count in shown.items():
         children.setdefault(region_display_parent(code), []).append((code, count))

@@ -7,6 +7,8 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.http import require_GET
 
+from werkstatt.generation import memo
+
 from . import presentation
 from .contract import FACETS, KINDS, SearchRequest, rollup_ancestors
 from .feeds import feed_url
@@ -14,10 +16,16 @@ from .params import ParamError, check_page, default_sort, parse, viewer_for
 from .service import search_with_fallback
 
 
-def action_field_names():
+def action_field_names(request):
+    """slug -> name of every action field (content: kept per content generation)."""
     from taxonomy.models import ActionField
 
-    return dict(ActionField.objects.values_list("slug", "name"))
+    return memo(
+        request,
+        "action field names",
+        None,
+        lambda: dict(ActionField.objects.values_list("slug", "name")),
+    )
 
 
 @require_GET
@@ -34,7 +42,7 @@ def search_page(request):
             {"error": error.message, "q": _safe_q(request), "facet_names": FACETS},
             status=400,
         )
-    names = action_field_names()
+    names = action_field_names(request)
     hits = [
         {
             "hit": hit,

@@ -156,6 +156,12 @@ def home_page(site_tree):
 
 
 @pytest.fixture
+def page_cache_off(settings):
+    """Every request renders its page: only what werkstatt.generation keeps is reused."""
+    settings.PAGE_CACHE_SECONDS = 0
+
+
+@pytest.fixture
 def member(db):
     """A logged-in-able network member (group 'Mitglieder')."""
     user = User.objects.create_user("mitglied", "mitglied@example.org", "geheim-123")

@@ -76,7 +76,13 @@ def _write_token_file():
     return token
 
 
+# How often this process renewed the token; werkstatt.generation re-reads it after a renewal.
+renewals = 0
+
+
 def new_generation():
+    global renewals
+    renewals += 1
     try:
         if _shared():
             _cache().set(GENERATION_KEY, uuid.uuid4().hex, None)
@@ -98,6 +104,13 @@ def _renew():
 
 
 _renewals = CommitBatch(lambda items: _renew())
+
+
+def note_stored():
+    """Something was kept under the current token (a page, a fragment): a change inside this
+    process's transaction must then renew the token at once, not only after the commit."""
+    global _stored_since_renewal
+    _stored_since_renewal = True
 
 
 def purge(**kwargs):
@@ -127,6 +140,9 @@ IGNORED_MODELS = {
     "wagtailcore.taskstate",
     "wagtailcore.pagesubscription",
     "wagtailcore.uploadedfile",
+    # A rendition is made by the first page that shows an image in that size; the image's own
+    # save or delete purges. Purging here made every first view of such a page a purge.
+    "wagtailimages.rendition",
 }
 
 
@@ -227,6 +243,7 @@ class PageCacheMiddleware:
             return self._uncached(request, self.get_response(request))
         try:
             token = current_token()
+            request._werkstatt_generation = (renewals, token)  # werkstatt.generation reads it
             cached = _cache().get(_key(request, token)) if token else None
         except Exception:
             logger.warning("Seiten-Cache nicht erreichbar", exc_info=True)
@@ -243,8 +260,7 @@ class PageCacheMiddleware:
             patch_cache_control(response, public=True, max_age=settings.PAGE_CACHE_MAX_AGE)
         patch_vary_headers(response, ["Cookie"])
         set_response_etag(response)
-        global _stored_since_renewal
-        _stored_since_renewal = True
+        note_stored()
         try:
             _cache().set(_key(request, token), response, settings.PAGE_CACHE_SECONDS)
         except Exception:

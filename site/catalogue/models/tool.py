@@ -5,6 +5,7 @@ import re
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -414,8 +415,10 @@ class ToolPage(WrittenYears, QualityMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["related_tools"] = self.related_tools(request)
-        context["uses"] = uses_of(self, request)
+        # Read only when the template renders them: not when the page's content comes from
+        # its kept fragment ({% fragment %}, werkstatt.generation).
+        context["related_tools"] = SimpleLazyObject(lambda: self.related_tools(request))
+        context["uses"] = SimpleLazyObject(lambda: uses_of(self, request))
         context["print_mode"] = request.GET.get("druck") == "1"
         return context
 

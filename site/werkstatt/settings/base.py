@@ -55,6 +55,7 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
+    "werkstatt.middleware.KnownSiteMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -157,6 +158,9 @@ PAGE_CACHE_EXCLUDED_PATHS = (
     "/static/",
     "/media/",
 )
+# Values and fragments kept per process and content generation (werkstatt.generation): at most
+# this many entries per worker; 0 switches it off. Independent of PAGE_CACHE_SECONDS.
+FRAGMENT_CACHE_ENTRIES = int(os.environ.get("FRAGMENT_CACHE_ENTRIES", "2000"))
 # Models of these apps are what public pages show: saving or deleting one purges the cache.
 PAGE_CACHE_CONTENT_APPS = {
     "werkstatt",
