@@ -28,6 +28,24 @@ SECRET_KEY = {secret!r}
 ALLOWED_HOSTS = ["127.0.0.1", "localhost"]
 DATABASES = {{"default": {database!r}}}
 STATIC_ROOT = {static!r}
+ROOT_URLCONF = "{project}.bench_urls"
+'''
+
+# The stock URLs plus the worker's process id, which the benchmark polls until every worker
+# answers (as werkstatt.bench_urls does for Werkstatt).
+URLS = '''"""Benchmark URLs of the generated stock site (written by bench_serving)."""
+
+import os
+
+from django.http import HttpResponse
+from django.urls import include, path
+
+
+def worker(request):
+    return HttpResponse(str(os.getpid()), content_type="text/plain")
+
+
+urlpatterns = [path("bench/worker/", worker), path("", include("{project}.urls"))]
 '''
 
 
@@ -100,8 +118,10 @@ class StockWagtailSite:
                 secret="stock-" + uuid.uuid4().hex * 2,
                 database=database,
                 static=str(self.directory / "static"),
+                project=PROJECT,
             )
         )
+        (self.directory / PROJECT / "bench_urls.py").write_text(URLS.format(project=PROJECT))
 
     def _admin_sql(self, statement):
         """`statement` on the scratch database's name, on the configured server, in autocommit

@@ -49,6 +49,18 @@ def _status(port, path):
     return response.status, response.getheader("X-Werkstatt-Cache", "")
 
 
+def _body(port, path):
+    """The body of one GET on a new connection (a new connection may reach any worker)."""
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+    try:
+        connection.request("GET", path)
+        return connection.getresponse().read().decode()
+    except OSError:
+        return None
+    finally:
+        connection.close()
+
+
 def _python_load(port, path, seconds, connections):
     """Requests/s of `connections` keep-alive clients in threads (used when wrk is missing)."""
     stop = time.monotonic() + seconds
@@ -123,16 +135,31 @@ class Server:
         self.process = subprocess.Popen(  # noqa: S603 (the venv's gunicorn, fixed arguments)
             command, env=env, cwd=directory or ROOT
         )
-        deadline = time.monotonic() + 90
-        while True:
-            try:
-                if _status(self.port, ready)[0] == 200:
-                    return
-            except OSError:
-                time.sleep(0.5)
+        self._wait_for_workers(int(env["GUNICORN_WORKERS"]), ready)
+
+    def _wait_for_workers(self, count, ready):
+        """Until every worker has loaded the application: a worker still booting takes seconds
+        of CPU from the others, which made the first URL measured far too slow."""
+        deadline = time.monotonic() + 180
+        seen = set()
+        while len(seen - {None}) < count:
             if self.process.poll() is not None or time.monotonic() > deadline:
                 self.stop()
-                raise CommandError("gunicorn startet nicht")
+                raise CommandError(
+                    f"gunicorn startet nicht ({len(seen - {None})} von {count} Workern)"
+                )
+            threads = [
+                threading.Thread(target=lambda: seen.add(_body(self.port, "/bench/worker/")))
+                for _ in range(count * 2)
+            ]
+            for thread in threads:
+                thread.start()
+            for thread in threads:
+                thread.join()
+            time.sleep(0.5)
+        if _status(self.port, ready)[0] != 200:
+            self.stop()
+            raise CommandError(f"{ready}: keine Antwort 200")
 
     def stop(self):
         if self.process.poll() is None:
