@@ -43,16 +43,16 @@ def demo(site_tree, settings, tmp_path):
 
 
 def _pages(pdf):
-    """The text of every page (pdftotext -layout), index 0 = page 1."""
+    """The text of every page (pdftotext -layout), index 0 = page 1. One run for the whole
+    document, not one per page: each page's text ends in a form feed, as a one-page run gives."""
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "katalog.pdf"
         path.write_bytes(pdf)
         info = _run(_poppler("pdfinfo"), str(path))
         count = int(re.search(r"^Pages:\s+(\d+)", info, re.M).group(1))
-        pages = [
-            _run("pdftotext", "-layout", "-f", str(n), "-l", str(n), str(path), "-")
-            for n in range(1, count + 1)
-        ]
+        text = _run("pdftotext", "-layout", str(path), "-")
+    *pages, rest = (page + "\f" for page in text.split("\f"))
+    assert len(pages) == count and rest == "\f", (len(pages), count, rest)
     return info, pages
 
 
