@@ -32,10 +32,11 @@ demo: install
 serve: install
 	$(MANAGE) runserver $(HOST)
 
-# The suite runs in parallel, one pytest-xdist worker per core (each with its own test database);
-# a test file stays on one worker, so its module-scoped fixtures are built once.
+# The suite runs in parallel, one pytest-xdist worker per CPU, each with its own test database
+# ("logical": "auto" counts physical cores where psutil is installed, one on a VM with two
+# hyperthreads). A test file stays on one worker, so its module-scoped fixtures are built once.
 # PYTEST_WORKERS=0 runs it in this one process.
-PYTEST_WORKERS ?= auto
+PYTEST_WORKERS ?= logical
 
 test: install-test  ## the whole test suite (DATABASE_URL picks SQLite or PostgreSQL)
 	$(PY) -m pytest -n $(PYTEST_WORKERS) --dist loadfile $(PYTEST_ARGS)
