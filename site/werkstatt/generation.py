@@ -65,11 +65,12 @@ def lookup(generation, name, key):
     """The value kept under (name, key) in `generation`, or MISSING."""
     if generation is None or generation != _generation:
         return MISSING
-    try:
+    try:  # one lookup that a clear() by another thread (development server) cannot split
+        value = _entries[(name, key)]
         _entries.move_to_end((name, key))
     except KeyError:
         return MISSING
-    return _entries[(name, key)]
+    return value
 
 
 def keep(request, generation, name, key, value):

@@ -14,10 +14,12 @@ def _site(site_tree):
     """A site with its settings row, as in production."""
 
 
-# page -> most queries an uncached anonymous request may cost (measured, then pinned)
+# page -> most queries an uncached anonymous request may cost (measured, then pinned). Lowered
+# for issue 11 (12 -> 5, 6 -> 3): view restrictions, navigation, site settings and Wagtail's
+# site lookup are kept per content generation (werkstatt.generation).
 BUDGET = {
-    "/netzwerk/personen/": 12,
-    "/api/v1/netzwerk/kontakte/": 6,
+    "/netzwerk/personen/": 5,
+    "/api/v1/netzwerk/kontakte/": 3,
 }
 
 
@@ -30,7 +32,7 @@ def queries(client, path):
 
 @pytest.mark.parametrize("path", sorted(BUDGET))
 def test_directory_costs_the_same_queries_for_5_and_20_people(client, directory, path):
-    queries(client, path)  # warm-up: Wagtail caches the site root paths on first use
+    queries(client, path)  # warm-up: Wagtail's site root paths, what werkstatt.generation keeps
     few = queries(client, path)
     organisation = directory["stabsstelle"]
     for number in range(15):
@@ -39,6 +41,8 @@ def test_directory_costs_the_same_queries_for_5_and_20_people(client, directory,
             organisation=organisation,
             municipality=directory["luedenscheid"],
         )
+    # The new people renewed the content generation: warm up again (werkstatt.generation).
+    queries(client, path)
     many = queries(client, path)
     assert many == few
     assert many <= BUDGET[path]
