@@ -220,7 +220,7 @@ def _response_cacheable(request, response):
         and not response.streaming
         and not response.cookies
         and not response.has_header("Set-Cookie")
-        and not request.META.get("CSRF_COOKIE_USED")  # a form with a CSRF token
+        and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")  # a form with a CSRF token (get_token)
         and not (user is not None and user.is_authenticated)
         and not (_cache_directives(response) & UNSHARED_DIRECTIVES)
         and not _uses_session(request, response)

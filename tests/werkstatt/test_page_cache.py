@@ -181,3 +181,18 @@ def test_a_transaction_of_many_changes_renews_once_now_and_once_at_commit(client
         at_end = pagecache.current_token()
     assert pagecache.current_token() != at_end  # the commit renewed it once more
     assert "<h1>Impressum drei</h1>" in fetch(client, "/impressum/")[1]
+
+
+def test_a_response_carrying_a_csrf_token_is_never_stored_even_without_its_cookie(rf):
+    """Django sets the CSRF cookie on such responses anyway; should that ever change, another
+    visitor must still not get this visitor's token from the cache."""
+    from django.http import HttpResponse
+    from django.middleware.csrf import get_token
+
+    from werkstatt.pagecache import _response_cacheable
+
+    plain = rf.get("/impressum/")
+    assert _response_cacheable(plain, HttpResponse("<p>Impressum</p>"))
+    with_form = rf.get("/impressum/")
+    get_token(with_form)
+    assert not _response_cacheable(with_form, HttpResponse("<form>…</form>"))
