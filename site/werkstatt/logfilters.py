@@ -16,6 +16,11 @@ class OncePerInterval(logging.Filter):
         self._lock = threading.Lock()
         self._last = {}  # (logger, message) -> (monotonic time let through, held back since)
 
+    def reset(self):
+        """Forget what was let through: the next record of each kind passes again."""
+        with self._lock:
+            self._last.clear()
+
     def filter(self, record):
         key = (record.name, record.msg)
         now = time.monotonic()
