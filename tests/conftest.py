@@ -42,9 +42,10 @@ def _empty_cache():
     yield
 
 
-# What migrations seed (Wagtail's tree root and locale, regions, their figures, the vocabularies,
-# the synonym list). A transactional test ends with a flush of every table; these rows are put
-# back right after it, so no test and no production code has to seed them again.
+# What migrations seed (Wagtail's page and collection roots and its locale, regions, their
+# figures, the vocabularies, the synonym list). A transactional test ends with a flush of every
+# table; these rows are put back right after it, so no test and no production code has to seed
+# them again.
 SEEDED_MODELS = (
     "wagtailcore.Locale",
     "taxonomy.Region",
@@ -57,13 +58,14 @@ SEEDED_MODELS = (
 
 def _seed_snapshot():
     from django.apps import apps
-    from wagtail.models import Page
+    from wagtail.models import Collection, Page
 
     rows = {
         label: list(apps.get_model(label).objects.order_by("pk").values())
         for label in SEEDED_MODELS
     }
     rows["wagtailcore.Page"] = list(Page.objects.filter(depth=1).values())
+    rows["wagtailcore.Collection"] = list(Collection.objects.filter(depth=1).values())
     return rows
 
 
@@ -74,7 +76,7 @@ def _restore_seeds(rows, using):
     from django.contrib.contenttypes.models import ContentType
     from django.core.management.color import no_style
     from django.db import connections
-    from wagtail.models import Page
+    from wagtail.models import Collection, Page
 
     if apps.get_model("taxonomy.Region").objects.using(using).exists():
         return
@@ -92,6 +94,10 @@ def _restore_seeds(rows, using):
         for row in rows["wagtailcore.Page"]
     )
     models.append(Page)
+    Collection.objects.using(using).bulk_create(
+        Collection(**{**row, "numchild": 0}) for row in rows["wagtailcore.Collection"]
+    )
+    models.append(Collection)
     with connections[using].cursor() as cursor:
         for sql in connections[using].ops.sequence_reset_sql(no_style(), models):
             cursor.execute(sql)

@@ -224,8 +224,7 @@ class Setup:
         ).first()
         collection = owned.collection if owned is not None else None
         if collection is None:
-            # Wagtail's migrations make the root; a flushed test database may lack it.
-            root = Collection.get_first_root_node() or Collection.add_root(name="Root")
+            root = Collection.get_first_root_node()  # Wagtail's migrations make it
             name = f"Medien {municipality.name}"
             collection = root.get_children().filter(name=name).first() or root.add_child(name=name)
             self.report(f"Sammlung „{name}“ angelegt")

@@ -13,8 +13,8 @@ from network.roles import CENTRAL_GROUP
 
 
 def root_collection():
-    """Wagtail's root collection (migrations create it; a flushed test database may not have it)."""
-    return Collection.get_first_root_node() or Collection.add_root(name="Root")
+    """Wagtail's root collection (its migrations create it)."""
+    return Collection.get_first_root_node()
 
 
 def private_collection():
