@@ -74,6 +74,7 @@ def test_saved_search_pages_have_no_axe_violations(corpus, member, assert_access
     """The search page with „Suche merken“, the list of saved searches and the unsubscribe page."""
     from network.alerts import unsubscribe_token
     from network.models import SavedSearch
+
     browser_page.goto("/anmelden/")
     browser_page.page.fill("input[name=username]", "mitglied")
     browser_page.page.fill("input[name=password]", "geheim-123")
