@@ -24,12 +24,34 @@ def upload(name, raw):
     return SimpleUploadedFile(name, raw, content_type="application/octet-stream")
 
 
+def tool_form(title, slug, action_field, **fields):
+    """The tool page's admin form as an editor posts it („veröffentlichen“): empty where not given."""
+    from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
+
+    empty = {
+        "title": title,
+        "slug": slug,
+        "import_id": "",
+        "status": "neu",
+        "primary_action_field": action_field.pk,
+        "summary": "",
+        "body": streamfield([]),
+        "budget_lines": inline_formset([]),
+        "external_advice": "",
+        "years": "",
+        "tool_sheets": streamfield([]),
+        "also_used_in": inline_formset([]),
+        "progress": inline_formset([]),
+        "action-publish": "publish",
+    }
+    return nested_form_data({**empty, **fields})
+
+
 def test_editor_creates_a_catalogue_and_a_tool(admin_client, section):
     from wagtail.test.utils.form_data import (
         inline_formset,
         nested_form_data,
         rich_text,
-        streamfield,
     )
 
     url = reverse("wagtailadmin_pages:add", args=["catalogue", "catalogueindexpage", section.pk])
@@ -49,29 +71,16 @@ def test_editor_creates_a_catalogue_and_a_tool(admin_client, section):
     url = reverse("wagtailadmin_pages:add", args=["catalogue", "toolpage", catalogue.pk])
     from taxonomy.models import ActionField
 
-    data = nested_form_data(
-        {
-            "title": "Seniorenbeirat stärken",
-            "slug": "seniorenbeirat",
-            "import_id": "",
-            "status": "neu",
-            "primary_action_field": ActionField.objects.get(
-                slug="buergerbeteiligung-und-engagement"
-            ).pk,
-            "summary": "Ein starker Beirat.",
-            "body": streamfield([]),
-            "budget_lines": inline_formset(
-                [{"amount": "1500.50", "purpose": "Schulung", "funding": "Eigenmittel"}]
-            ),
-            "external_advice": "",
-            "years": "2017 - 2019",
-            "tool_sheets": streamfield([]),
-            "also_used_in": inline_formset([]),
-            "progress": inline_formset(
-                [{"year": "2018", "state": "begonnen", "note": "Erste Sitzung"}]
-            ),
-            "action-publish": "publish",
-        }
+    data = tool_form(
+        "Seniorenbeirat stärken",
+        "seniorenbeirat",
+        ActionField.objects.get(slug="buergerbeteiligung-und-engagement"),
+        summary="Ein starker Beirat.",
+        budget_lines=inline_formset(
+            [{"amount": "1500.50", "purpose": "Schulung", "funding": "Eigenmittel"}]
+        ),
+        years="2017 - 2019",
+        progress=inline_formset([{"year": "2018", "state": "begonnen", "note": "Erste Sitzung"}]),
     )
     response = admin_client.post(url, data)
     assert response.status_code == 302, response.content.decode()[:3000]
@@ -83,31 +92,19 @@ def test_editor_creates_a_catalogue_and_a_tool(admin_client, section):
 
 
 def test_two_progress_entries_for_one_year_are_refused(admin_client, catalogue):
-    from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
+    from wagtail.test.utils.form_data import inline_formset
 
     from taxonomy.models import ActionField
 
     url = reverse("wagtailadmin_pages:add", args=["catalogue", "toolpage", catalogue.pk])
-    data = nested_form_data(
-        {
-            "title": "Doppelt",
-            "slug": "doppelt",
-            "import_id": "",
-            "status": "neu",
-            "primary_action_field": ActionField.objects.first().pk,
-            "summary": "",
-            "body": streamfield([]),
-            "budget_lines": inline_formset([]),
-            "external_advice": "",
-            "years": "",
-            "tool_sheets": streamfield([]),
-            "also_used_in": inline_formset([]),
-            "progress": inline_formset(
-                [{"year": "2019", "state": "begonnen"}, {"year": "2019", "state": "umgesetzt"}]
-            ),
-            "quality_status": "evaluiert",
-            "action-publish": "publish",
-        }
+    data = tool_form(
+        "Doppelt",
+        "doppelt",
+        ActionField.objects.first(),
+        progress=inline_formset(
+            [{"year": "2019", "state": "begonnen"}, {"year": "2019", "state": "umgesetzt"}]
+        ),
+        quality_status="evaluiert",
     )
     response = admin_client.post(url, data)
     assert response.status_code == 200
@@ -320,7 +317,7 @@ def test_import_key_sits_in_a_collapsed_technical_panel(admin_client, catalogue)
 def test_swapping_two_progress_years_is_refused_in_german_not_a_500(admin_client, catalogue):
     """The database holds one entry per tool and year at every moment, and saving writes one
     entry after the other: two years swapped in one save are refused with a message."""
-    from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
+    from wagtail.test.utils.form_data import inline_formset
 
     from catalogue.models import ToolProgress
     from taxonomy.models import ActionField
@@ -336,24 +333,12 @@ def test_swapping_two_progress_years_is_refused_in_german_not_a_500(admin_client
     first, second = ToolProgress.objects.filter(tool=tool).order_by("year")
 
     def post(entries):
-        data = nested_form_data(
-            {
-                "title": "Tausch",
-                "slug": "tausch",
-                "import_id": "",
-                "status": "neu",
-                "primary_action_field": field.pk,
-                "summary": "",
-                "body": streamfield([]),
-                "budget_lines": inline_formset([]),
-                "external_advice": "",
-                "years": "",
-                "tool_sheets": streamfield([]),
-                "also_used_in": inline_formset([]),
-                "progress": inline_formset(entries, initial=2),
-                "quality_status": "",
-                "action-publish": "publish",
-            }
+        data = tool_form(
+            "Tausch",
+            "tausch",
+            field,
+            progress=inline_formset(entries, initial=2),
+            quality_status="",
         )
         return admin_client.post(reverse("wagtailadmin_pages:edit", args=[tool.pk]), data)
 
