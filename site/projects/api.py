@@ -264,62 +264,44 @@ def data_report_records(pages, request, with_table=False):
 # --- views --------------------------------------------------------------------------------
 
 
-def _list(request, filters, queryset, records):
-    return jsonapi.filtered_page(
-        request, filters, lambda values: queryset(request, values), lambda p: records(p, request)
-    )
+def _endpoints(filters, queryset, records, detail_records=None):
+    """The list and the detail view of one kind of page (read-only, private to proxies): the
+    list filtered and paged by jsonapi, the detail the one page the visitor may see."""
+    detail_records = detail_records or records
+
+    @read_only
+    @private
+    def listing(request):
+        return jsonapi.filtered_page(
+            request,
+            filters,
+            lambda values: queryset(request, values),
+            lambda pages: records(pages, request),
+        )
+
+    @read_only
+    @private
+    def detail(request, pk):
+        return jsonapi.one(
+            queryset(request, {}).filter(pk=pk),
+            lambda pages: detail_records(pages, request),
+            _("Diese Seite gibt es nicht oder Sie dürfen sie nicht sehen."),
+        )
+
+    return listing, detail
 
 
-def _detail(request, pk, queryset, records):
-    return jsonapi.one(
-        queryset(request, {}).filter(pk=pk),
-        lambda pages: records(pages, request),
-        _("Diese Seite gibt es nicht oder Sie dürfen sie nicht sehen."),
-    )
+projects, project = _endpoints(PROJECT_FILTERS, _projects, project_records)
+reports, report = _endpoints(REPORT_FILTERS, _reports, report_records)
+data_reports, data_report = _endpoints(
+    DATA_REPORT_FILTERS,
+    _data_reports,
+    data_report_records,
+    lambda pages, request: data_report_records(pages, request, with_table=True),
+)
 
 
-@read_only
-@private
-def projects(request):
-    return _list(request, PROJECT_FILTERS, _projects, project_records)
-
-
-@read_only
-@private
-def project(request, pk):
-    return _detail(request, pk, _projects, project_records)
-
-
-@read_only
-@private
-def reports(request):
-    return _list(request, REPORT_FILTERS, _reports, report_records)
-
-
-@read_only
-@private
-def report(request, pk):
-    return _detail(request, pk, _reports, report_records)
-
-
-@read_only
-@private
-def data_reports(request):
-    return _list(request, DATA_REPORT_FILTERS, _data_reports, data_report_records)
-
-
-@read_only
-@private
-def data_report(request, pk):
-    return _detail(
-        request,
-        pk,
-        _data_reports,
-        lambda pages, request: data_report_records(pages, request, with_table=True),
-    )
-
-
-# --- OpenAPI (added to /api/v1/schema/ in ProjectsConfig.ready) -----------------------------
+# --- OpenAPI (added to /api/v1/schema/ through the openapi_paths hook) --------------------
 
 TEXT = {"type": "string"}
 NULLABLE_TEXT = {"type": ["string", "null"]}
