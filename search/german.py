@@ -28,12 +28,24 @@ hunspell binding for what is a word-list lookup here.
 """
 
 import re
+import threading
 import unicodedata
 from functools import lru_cache
 
 import snowballstemmer
 
-_stemmer = snowballstemmer.stemmer("german")
+# Snowball's pure-Python stemmer keeps its working string in the instance: one shared by threads
+# (the PostgreSQL rebuild stems in several) returns other words' stems or raises IndexError.
+_local = threading.local()
+
+
+def snowball_stem(word):
+    """Snowball German stem with this thread's own stemmer."""
+    stemmer = getattr(_local, "stemmer", None)
+    if stemmer is None:
+        stemmer = _local.stemmer = snowballstemmer.stemmer("german")
+    return stemmer.stemWord(word)
+
 
 # Words that carry no meaning in a query ("Pflege in der Stadt" must not require "in").
 _STOP_WORDS = """
@@ -131,7 +143,7 @@ def _strip_accents(text):
 @lru_cache(maxsize=200_000)
 def search_form(word):
     """Snowball stem without umlauts, plus the plural endings Snowball leaves apart."""
-    term = _strip_accents(_stemmer.stemWord(word.lower().replace("ß", "ss")))
+    term = _strip_accents(snowball_stem(word.lower().replace("ß", "ss")))
     if len(term) >= 4 and term.endswith("ss"):  # bürgerbusse -> burgerbuss -> burgerbus
         term = term[:-1]
     if len(term) >= 5 and term.endswith(("ium", "eum", "rum")):  # gremium/gremien

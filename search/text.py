@@ -18,14 +18,11 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
-import snowballstemmer
-
 from werkstatt.umlauts import SPELLED_OUT
 
-from .german import STOP_WORDS, gender_marks, word_terms
+from .german import STOP_WORDS, gender_marks, snowball_stem, word_terms
 
 WORD = re.compile(r"\w+", re.UNICODE)
-_stemmer = snowballstemmer.stemmer("german")
 
 
 def fold(text):
@@ -41,7 +38,7 @@ def fold(text):
 @lru_cache(maxsize=200_000)
 def stem(word):
     """Snowball German stem of one word (lower case, umlauts and ae/oe/ue treated alike)."""
-    stemmed = _stemmer.stemWord(word.lower().replace("ß", "ss"))
+    stemmed = snowball_stem(word.lower().replace("ß", "ss"))
     decomposed = unicodedata.normalize("NFKD", stemmed)
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
