@@ -5,7 +5,10 @@ PY := $(VENV)/bin/python
 MANAGE := $(PY) manage.py
 HOST ?= 127.0.0.1:8000
 
-.PHONY: run install install-test migrate demo serve test lint format check clean
+.PHONY: services run install install-test migrate demo serve test lint format check clean
+
+services:  ## PostgreSQL (127.0.0.1:5432, database test) and Redis (127.0.0.1:6379), from Debian
+	.ci/services
 
 run: install migrate demo serve  ## site with demo content on http://127.0.0.1:8000
 

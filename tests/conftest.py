@@ -2,6 +2,8 @@
 
 Browser tests use Debian's /usr/bin/chromium through Playwright. Without Chromium they are
 skipped, unless WERKSTATT_REQUIRE_BROWSER=1 (as in .ci/run), where a missing browser fails.
+Tests that need Redis (127.0.0.1:6379, `make services`) call `unavailable_redis`: skipped without
+it, failed under WERKSTATT_REQUIRE_REDIS=1 (as in .ci/run).
 """
 
 import os
@@ -17,6 +19,14 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 CHROMIUM = os.environ.get("WERKSTATT_CHROMIUM", "/usr/bin/chromium")
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+
+
+def unavailable_redis(reason):
+    """Skip (or, where CI requires Redis, fail) a test whose Redis did not answer."""
+    message = f"Redis auf 127.0.0.1:6379 nicht erreichbar ({reason}); make services startet ihn"
+    if os.environ.get("WERKSTATT_REQUIRE_REDIS") == "1":
+        pytest.fail(message)
+    pytest.skip(message)
 
 
 @pytest.hookimpl(optionalhook=True)

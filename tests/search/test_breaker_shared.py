@@ -11,6 +11,7 @@ from django.core.cache import caches
 
 from search import breaker as breaker_module
 from search.breaker import Breaker
+from tests.conftest import unavailable_redis
 
 
 @pytest.fixture
@@ -31,8 +32,8 @@ def redis_cache(settings, monkeypatch):
     shared = caches["breaker-test"]
     try:
         shared.delete("probe")
-    except Exception:  # noqa: BLE001 - no Redis on this machine
-        pytest.skip("Redis auf 127.0.0.1:6379 nicht erreichbar")
+    except Exception as exc:  # noqa: BLE001 - no Redis on this machine
+        unavailable_redis(exc)
     monkeypatch.setattr(breaker_module, "cache", shared)
     yield shared
     shared.delete_many(["search-breaker:cluster"])
