@@ -7,7 +7,15 @@ function returns {path: path item} (registered in the app's `wagtail_hooks.py`).
 from wagtail import hooks
 
 from .contract import DEFAULT_PAGE_SIZE, FACETS, KINDS, MAX_QUERY_LENGTH, SORTS, VOCABULARIES
-from .params import MAX_PAGE, MAX_VALUE_LENGTH, MAX_VALUES, NO_CONTROL, VALUE_PATTERNS
+from .params import (
+    MAX_PAGE,
+    MAX_VALUE_LENGTH,
+    MAX_VALUES,
+    NAMED_FACETS,
+    NO_CONTROL,
+    VALUE_PATTERNS,
+    named_values,
+)
 
 # q: at most MAX_QUERY_LENGTH characters, no control characters (tab, CR and LF are allowed)
 QUERY_SCHEMA = {"type": "string", "maxLength": MAX_QUERY_LENGTH, "pattern": f"^{NO_CONTROL}*$"}
@@ -21,6 +29,10 @@ def _facet_parameter(name):
         schema["enum"] = list(KINDS)
     elif name in VOCABULARIES:
         schema["enum"] = list(VOCABULARIES[name])
+    elif name in NAMED_FACETS and (known := list(named_values(name))):
+        # the values that exist now: a well-formed value that names nothing is a 400, as on
+        # /suche/, so the schema must not offer it
+        schema["enum"] = known
     else:
         schema["pattern"] = f"^{VALUE_PATTERNS[name]}$"
     descriptions = {
@@ -42,7 +54,7 @@ def _facet_parameter(name):
         "in": "query",
         "required": False,
         "description": f"{descriptions[name]}. Mehrfach angeben für ODER (höchstens {MAX_VALUES}); "
-        "ein gültig geschriebener Wert, den es nicht gibt, findet nichts.",
+        "ein Wert, den es nicht gibt, wird wie auf /suche/ mit 400 und einer Meldung beantwortet.",
         "schema": {"type": "array", "items": schema, "maxItems": MAX_VALUES},
         "style": "form",
         "explode": True,
@@ -158,7 +170,7 @@ def schema():
         },
     ]
     bad_request = {
-        "description": "Ungültige Parameter (unbekannter Name, Wert gegen das Schema, zu lang)",
+        "description": "Ungültige Parameter (unbekannter Name, Wert gegen das Schema oder einer, den es nicht gibt, zu lang); Meldung auf Deutsch, wie /suche/",
         "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}},
     }
     paths = {

@@ -47,6 +47,14 @@ VALUE_PATTERNS = {
     "jahr": "(19|20)[0-9]{2}",
     "schlagwort": f"{NO_CONTROL}{{1,{MAX_VALUE_LENGTH}}}",
 }
+# Facets whose values name rows: facet -> the field that holds the value.
+NAMED_FIELDS = {
+    "handlungsfeld": "slug",
+    "zielgruppe": "slug",
+    "region": "code",
+    "schlagwort": "value",
+}
+NAMED_FACETS = tuple(NAMED_FIELDS)
 YEAR = re.compile(r"^(19|20)\d\d$")
 REGION_CODE = re.compile(r"^\d{2,12}$")
 
@@ -88,9 +96,10 @@ def _clean_text(name, value, limit):
 def parse(query, viewer=PUBLIC, page_size=DEFAULT_PAGE_SIZE, allow_all=True, exact=False):
     """Validate a QueryDict (request.GET). Returns (SearchRequest, show_all_facet).
 
-    The page forgives what a form sends (empty fields, spaces around values) and names an
-    unknown vocabulary value. The API (`exact`) takes exactly what its OpenAPI description
-    allows: no empty or padded values, and a well-formed value that names nothing finds nothing.
+    The page forgives what a form sends (empty fields, spaces around values). The API (`exact`)
+    takes exactly what its OpenAPI description allows: no empty or padded values. Both answer a
+    value that names nothing (an unknown region, action field, tag) with the same 400, one
+    contract: an empty answer would read as „nothing there“ when the question was wrong.
     """
     for key in query:
         if key not in ALLOWED or (key == "alle" and not allow_all):
@@ -154,7 +163,7 @@ def parse(query, viewer=PUBLIC, page_size=DEFAULT_PAGE_SIZE, allow_all=True, exa
                 % {"facet": facet, "max": MAX_VALUES},
                 facet,
             )
-        unknown = [] if exact else sorted(set(values) - known_values(facet, values))
+        unknown = sorted(set(values) - known_values(facet, values))
         if unknown:
             raise ParamError(
                 _("Unbekannter Wert „%(value)s“ für %(facet)s.")
@@ -235,28 +244,27 @@ def known_values(facet, values):
         return values & set(VOCABULARIES[facet])
     if facet == "jahr":
         return {v for v in values if YEAR.match(v)}
-    if facet == "handlungsfeld":
-        from taxonomy.models import ActionField
-
-        return set(ActionField.objects.filter(slug__in=values).values_list("slug", flat=True))
-    if facet == "zielgruppe":
-        from taxonomy.models import TargetGroup
-
-        return set(TargetGroup.objects.filter(slug__in=values).values_list("slug", flat=True))
     if facet == "region":
-        from taxonomy.models import Region
+        values = {v for v in values if REGION_CODE.match(v)}
+    return set(named_values(facet).filter(**{f"{NAMED_FIELDS[facet]}__in": values}))
 
-        codes = {v for v in values if REGION_CODE.match(v)}
-        return set(Region.objects.filter(code__in=codes).values_list("code", flat=True))
-    if facet == "schlagwort":
-        from .models import SearchFacetValue
 
-        return set(
-            SearchFacetValue.objects.filter(facet="schlagwort", value__in=values)
-            .values_list("value", flat=True)
-            .distinct()
-        )
-    return set()
+def named_values(facet):
+    """Every value a facet that names rows knows (action fields, target groups, regions, tags in
+    the projection), as a flat values queryset: the one source for validation and the OpenAPI
+    enums, so the API's schema allows exactly what it answers."""
+    from taxonomy.models import ActionField, Region, TargetGroup
+
+    from .models import SearchFacetValue
+
+    field = NAMED_FIELDS[facet]
+    queryset = {
+        "handlungsfeld": ActionField.objects.all(),
+        "zielgruppe": TargetGroup.objects.all(),
+        "region": Region.objects.all(),
+        "schlagwort": SearchFacetValue.objects.filter(facet="schlagwort"),
+    }[facet]
+    return queryset.order_by(field).values_list(field, flat=True).distinct()
 
 
 def check_page(request, total):

@@ -119,3 +119,35 @@ def test_random_parameters_never_give_a_5xx(client, corpus, params):
     for path in ("/suche/", "/api/v1/suche/", "/api/v1/suche/vorschlaege/"):
         response = client.get(path, params if params else {})
         assert response.status_code in (200, 400), (path, params, response.status_code)
+
+
+def test_unknown_facet_values_are_a_400_on_the_page_and_in_the_api(client, corpus):
+    """One contract: a well-formed value that names nothing is refused alike, in German."""
+    for facet, value in [
+        ("region", "0599999"),
+        ("handlungsfeld", "gibt-es-nicht"),
+        ("zielgruppe", "niemand"),
+        ("schlagwort", "Unbekanntes Schlagwort"),
+    ]:
+        page = client.get("/suche/", {facet: value})
+        api = client.get("/api/v1/suche/", {facet: value})
+        assert page.status_code == api.status_code == 400, facet
+        message = api.json()["error"]["message"]
+        assert message.startswith(f"Unbekannter Wert „{value}“"), message
+        assert message in page.content.decode()
+        assert api.json()["error"]["parameter"] == facet
+
+
+def test_schema_offers_exactly_the_values_the_api_answers(client, corpus):
+    parameters = {
+        p["name"]: p
+        for p in client.get("/api/v1/schema/").json()["paths"]["/api/v1/suche/"]["get"][
+            "parameters"
+        ]
+    }
+    regions = parameters["region"]["schema"]["items"]["enum"]
+    assert "05" in regions and "0599999" not in regions
+    assert "Unbekanntes Schlagwort" not in parameters["schlagwort"]["schema"]["items"]["enum"]
+    assert "wie auf /suche/ mit 400" in parameters["region"]["description"]
+    for value in regions[:3]:
+        assert client.get("/api/v1/suche/", {"region": value}).status_code == 200
