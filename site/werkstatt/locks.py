@@ -3,13 +3,14 @@
 Why: two imports of the same file at once both see "no such tool yet" and both create it; the
 loser then died with a raw IntegrityError. `exclusive(name)` opens a transaction that holds
 a lock for `name` until it commits: a PostgreSQL advisory transaction lock, or on SQLite the
-database's write lock taken at the start (what BEGIN IMMEDIATE does). A second caller waits
-up to `wait` seconds (settings.WERKSTATT_LOCK_WAIT), then gets `Busy` with a German message.
+database's write lock, which every transaction takes at its start (BEGIN IMMEDIATE, the
+`transaction_mode` in settings). A second caller waits up to `wait` seconds
+(settings.WERKSTATT_LOCK_WAIT), then gets `Busy` with a German message.
 """
 
 import hashlib
 import time
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 
 from django.conf import settings
 from django.db import OperationalError, connection, transaction
@@ -32,18 +33,11 @@ def lock_key(name):
 
 
 def _try_lock(name):
+    if connection.vendor != "postgresql":
+        return True  # SQLite: BEGIN IMMEDIATE took the database's write lock already
     with connection.cursor() as cursor:
-        if connection.vendor == "postgresql":
-            cursor.execute("SELECT pg_try_advisory_xact_lock(%s)", [lock_key(name)])
-            return bool(cursor.fetchone()[0])
-        try:
-            # A write that changes nothing still takes SQLite's write lock for the transaction.
-            cursor.execute("DELETE FROM django_migrations WHERE 0 = 1")
-        except OperationalError as error:
-            if "locked" in str(error):
-                return False
-            raise
-        return True
+        cursor.execute("SELECT pg_try_advisory_xact_lock(%s)", [lock_key(name)])
+        return bool(cursor.fetchone()[0])
 
 
 @contextmanager
@@ -52,10 +46,16 @@ def exclusive(name, label, wait=None):
     wait = settings.WERKSTATT_LOCK_WAIT if wait is None else wait
     deadline = time.monotonic() + wait
     while True:
-        with transaction.atomic():
-            if _try_lock(name):
-                yield
-                return
+        with ExitStack() as stack:
+            try:
+                stack.enter_context(transaction.atomic())
+            except OperationalError as error:  # SQLite: another writer holds the database
+                if "locked" not in str(error):
+                    raise
+            else:
+                if _try_lock(name):
+                    yield
+                    return
         if time.monotonic() >= deadline:
             raise Busy(
                 _(

@@ -100,6 +100,17 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+# SQLite serves several processes (gunicorn workers, the task worker, manage.py): WAL lets
+# readers go on while one writes; every transaction takes the write lock when it begins
+# (BEGIN IMMEDIATE), so two read-then-write transactions queue behind each other for up to
+# `timeout` seconds instead of one failing at once with „database is locked“ (a deferred
+# transaction cannot wait for a lock it upgrades to).
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    DATABASES["default"]["OPTIONS"] = {
+        "transaction_mode": "IMMEDIATE",
+        "timeout": 20,
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+    }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Redis switches the cache on; without it each process keeps its own memory cache.
