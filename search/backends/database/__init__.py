@@ -141,6 +141,28 @@ class DatabaseBackend(SearchBackend):
         """key -> fingerprint for every row that has a text index entry."""
         return dict(self._rows("SELECT key, fingerprint FROM " + DOC))
 
+    def wrong_texts(self, progress=None):
+        """Keys whose stored text index differs from the analysis done again here, in this one
+        thread (`check_search --verify`): a rebuild's worker threads once stored other
+        documents' stems, which no fingerprint shows."""
+        wrong = []
+        ids = [pk for (pk,) in self._rows(f"SELECT id FROM {DOC} ORDER BY id")]
+        for start in range(0, len(ids), BATCH):
+            batch = ids[start : start + BATCH]
+            rows = self._rows(
+                f"SELECT id, key, title, summary, keywords, body FROM {DOC} WHERE id IN "
+                f"({', '.join(['%s'] * len(batch))})",
+                batch,
+            )
+            wrong += self._wrong_texts(rows)
+            if progress is not None:
+                progress.update(len(batch))
+        return sorted(wrong)
+
+    def _wrong_texts(self, rows):
+        """Keys among (id, key, title, summary, keywords, body) rows whose stored text differs."""
+        raise NotImplementedError
+
     # --- writing --------------------------------------------------------------------------
 
     def index(self, documents):

@@ -106,6 +106,17 @@ class PostgresBackend(DatabaseBackend):
             columns.log_everything(cursor)
         build.swap()
 
+    def _wrong_texts(self, rows):
+        ids, keys = [row[0] for row in rows], dict((row[0], row[1]) for row in rows)
+        found = self._rows(
+            f"SELECT e.document_id FROM search_text_rows(%s, %s, %s, %s, %s) e "
+            f"LEFT JOIN {TEXT} t USING (document_id) WHERE t.document_id IS NULL "
+            "OR t.search_vector <> e.search_vector OR t.title_vector <> e.title_vector "
+            "OR t.summary_vector <> e.summary_vector",
+            [ids, *([stems(row[2 + i]) for row in rows] for i in range(len(PARTS)))],
+        )
+        return [keys[pk] for (pk,) in found]
+
     def _delete_text(self, ids):
         if ids:
             self._execute(f"DELETE FROM {TEXT} WHERE document_id = ANY(%s)", [list(ids)])

@@ -50,6 +50,21 @@ class SQLiteBackend(DatabaseBackend):
             ],
         )
 
+    def _wrong_texts(self, rows):
+        stored = {
+            row[0]: row[1:]
+            for row in self._rows(
+                f"SELECT rowid, title, summary, keywords, body FROM {FTS} WHERE rowid IN "
+                f"({', '.join(['%s'] * len(rows))})",
+                [row[0] for row in rows],
+            )
+        }
+        return [
+            key
+            for pk, key, *texts in rows
+            if stored.get(pk) != tuple(stems(text) for text in texts)
+        ]
+
     def _new_ids(self, count):
         # The table is AUTOINCREMENT: start above the highest id it ever gave, as it would
         # (the writing transaction holds SQLite's write lock, so nobody takes them meanwhile).

@@ -6,7 +6,8 @@ from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
 from search import drift, indexing
-from search.backends import BACKENDS
+from search.backends import BACKENDS, get_backend
+from search.models import SearchDocument
 
 SHOW = 20
 
@@ -26,8 +27,14 @@ class Command(BaseCommand):
             action="store_true",
             help="nur fehlende, veraltete und verwaiste Dokumente je Backend neu senden bzw. löschen",
         )
+        parser.add_argument(
+            "--verify",
+            action="store_true",
+            help="zusätzlich den Textindex der Datenbank Dokument für Dokument neu analysieren "
+            "und mit dem gespeicherten vergleichen",
+        )
 
-    def handle(self, *args, backend=None, strict=False, repair=False, **options):
+    def handle(self, *args, backend=None, strict=False, repair=False, verify=False, **options):
         with tqdm(
             total=indexing.count_objects(),
             desc="Inhalte",
@@ -65,8 +72,17 @@ class Command(BaseCommand):
                     self.stdout.write(f"  {label}: {key}")
                 if len(keys) > SHOW:
                     self.stdout.write(f"  … und {len(keys) - SHOW} weitere ({label})")
-        if all(result.clean for result in report.values()):
+        wrong = self._verify() if verify else []
+        if all(result.clean for result in report.values()) and not wrong:
             self.stdout.write(self.style.SUCCESS("Keine Abweichungen."))
+        elif wrong:
+            self.stdout.write(
+                self.style.WARNING(
+                    "Textindex weicht ab: manage.py rebuild_search baut ihn neu auf."
+                )
+            )
+            if strict:
+                raise CommandError("Suchindex weicht ab.")
         else:
             self.stdout.write(
                 self.style.WARNING(
@@ -75,3 +91,23 @@ class Command(BaseCommand):
             )
             if strict:
                 raise CommandError("Suchindex weicht ab.")
+
+    def _verify(self):
+        """Keys whose stored text vectors differ from a single-threaded analysis, reported."""
+        database = get_backend("database")
+        with tqdm(
+            total=SearchDocument.objects.count(),
+            desc="Textindex",
+            unit="Dokument",
+            file=sys.stderr,
+            disable=None,
+        ) as progress:
+            wrong = database.wrong_texts(progress=progress)
+        self.stdout.write(
+            f"Textindex ({database.vendor_label}) gegenüber neuer Analyse: {len(wrong)} abweichend"
+        )
+        for key in wrong[:SHOW]:
+            self.stdout.write(f"  abweichend: {key}")
+        if len(wrong) > SHOW:
+            self.stdout.write(f"  … und {len(wrong) - SHOW} weitere (abweichend)")
+        return wrong
