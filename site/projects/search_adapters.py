@@ -82,6 +82,10 @@ class ProjectAdapter(PageAdapter):
             page.results,
         )
 
+    # The page shows a project's period in years („seit 2015“), and editors often know only the
+    # year: a hit must not claim a day („1. Januar 2015“) the content does not state.
+    date_precision = YEAR
+
     def date(self, page):
         return page.period_start  # the project's start
 

@@ -50,6 +50,8 @@ def test_project_document_with_facets(section):
     assert document.facets["jahr"] == ["2015", "2016"]
     assert "AG Vielfalt" in document.body and "Befragung offline" in document.body
     assert document.url == "/projekte/soziale-kupferstadt/"
+    # the start as its year only: the hit shows „2015“, not „1. Januar 2015“
+    assert (document.date.isoformat(), document.date_precision) == ("2015-01-01", "jahr")
 
 
 def test_report_document_and_unpublished_pages_are_not_findable(section):
