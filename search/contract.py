@@ -25,6 +25,7 @@ KINDS = {
     "kommune": _("Kommune"),
     "zukunftsbild": _("Zukunftsbild"),
     "massnahme": _("Maßnahme"),
+    "werkstattplan": _("Werkstattplan"),
 }
 
 # Facet name (URL parameter) -> German label. The order is the order on the search page.

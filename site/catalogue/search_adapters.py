@@ -1,15 +1,16 @@
 """How the catalogue is found: tools as 'werkzeug', future visions as 'zukunftsbild', single
-measures of tool sheets as 'massnahme' (live pages only)."""
+measures of tool sheets as 'massnahme', Werkstattpläne as 'werkstattplan' (live pages only)."""
 
 import datetime
 
+from django.db.models import Prefetch
 from django.utils.html import strip_tags
 
 from search.contract import YEAR
 from search.registry import Adapter, IndexDocument, register
 from werkstatt.blocks import stream_text
 
-from .models import FutureVision, Measure, ToolPage
+from .models import FutureVision, Measure, PlanRowTool, ToolPage, WorkshopPlanPage
 from .models.progress import current_state
 
 
@@ -136,7 +137,60 @@ class MeasureAdapter(Adapter):
         )
 
 
+class WorkshopPlanAdapter(Adapter):
+    """A Werkstattplan: per row its action field, description, planned tools, further steps,
+    place, participants and years; the plan's region and period. The row's Ansprechperson is
+    left out (a name is personal data, as in the API and the open data), and so are linked
+    tools a visitor could not open (a restricted tool's title must not surface in a public
+    plan's text)."""
+
+    model = WorkshopPlanPage
+
+    def get_queryset(self):
+        return self.batch_queryset(WorkshopPlanPage).live()
+
+    def batch_queryset(self, model):
+        open_tools = PlanRowTool.objects.filter(
+            tool__in=ToolPage.objects.live().public()
+        ).select_related("tool")
+        return model._default_manager.select_related("region").prefetch_related(
+            "rows__action_field", Prefetch("rows__tool_links", queryset=open_tools)
+        )
+
+    def to_document(self, plan):
+        if not plan.live:
+            return None
+        rows = list(plan.rows.all())
+        fields = [row.action_field.slug for row in rows if row.action_field_id]
+        lines = []
+        for row in rows:
+            tools = [link.tool.title for link in row.tool_links.all()]
+            years = ", ".join(str(year) for year in row.year_list)
+            lines += [row.title, row.description, *tools, *row.tool_list]
+            lines += [row.place, row.participants, years]
+        facets = {
+            "handlungsfeld": list(dict.fromkeys(fields)),
+            "jahr": [str(year) for year in plan.plan_years],
+        }
+        if plan.region_id:
+            facets["region"] = [plan.region.code]
+        period = f"{plan.start_year}–{plan.end_year}"
+        intro = strip_tags(plan.intro or "").strip()
+        return IndexDocument(
+            kind="werkstattplan",
+            title=plan.title,
+            url=plan.url or "",
+            summary=f"Werkstattplan {period}" + (f" · {intro}" if intro else ""),
+            body="\n".join(line for line in (intro, *lines) if line),
+            # The plan's first year; it has no day.
+            date=datetime.date(plan.start_year, 1, 1),
+            date_precision=YEAR,
+            facets=facets,
+        )
+
+
 def register_all():
     register(ToolAdapter())
     register(FutureVisionAdapter())
     register(MeasureAdapter())
+    register(WorkshopPlanAdapter())

@@ -74,3 +74,40 @@ def test_imported_tools_reach_the_search_projection(
         "Runder Tisch Demografie",
         "Seniorenakademie",
     } <= keys
+
+
+def test_a_werkstattplan_is_found_by_its_rows_as_its_own_kind(module_demo, db):
+    """Rows, planned tools, years and action fields make the plan findable; the row's
+    Ansprechperson (personal data) and a tool the public may not open do not."""
+    from wagtail.models import PageViewRestriction
+
+    from catalogue.models import WorkshopPlanPage
+    from catalogue.search_adapters import WorkshopPlanAdapter
+    from search.contract import SearchRequest
+    from search.indexing import index_object
+    from search.service import search_with_fallback
+
+    plan = WorkshopPlanPage.objects.get(slug="werkstattplan-musterkommune")
+    assert isinstance(adapter_for(WorkshopPlanPage), WorkshopPlanAdapter)
+    tool = ToolPage.objects.get(title="Runder Tisch Demografie")
+    assert "Runder Tisch Demografie" in WorkshopPlanAdapter().to_document(plan).body
+    PageViewRestriction.objects.create(page=tool, restriction_type="password", password="x")
+    plan = WorkshopPlanAdapter().batch_queryset(WorkshopPlanPage).get(pk=plan.pk)
+    doc = WorkshopPlanAdapter().to_document(plan)
+    assert doc.kind == "werkstattplan" and KINDS["werkstattplan"] == "Werkstattplan"
+    assert "Fachabteilungen im Landratsamt" in doc.body  # a row's description
+    assert "Projektschulung und Klärung von Schnittstellen" in doc.body  # a further step
+    assert "ganzer Landkreis" in doc.body and "2017" in doc.body
+    assert "Beispielmann" not in doc.body + doc.summary
+    assert "Runder Tisch Demografie" not in doc.body  # behind a password now
+    assert doc.facets["jahr"] == ["2017", "2018", "2019", "2020"]
+    assert "demografienetzwerk-und-verwaltung" in doc.facets["handlungsfeld"]
+    assert (doc.date.isoformat(), doc.date_precision) == ("2017-01-01", "jahr")
+
+    index_object(plan)
+    response = search_with_fallback(
+        SearchRequest(q="Schnittstellen Fachabteilungen", filters={"art": ("werkstattplan",)})
+    )
+    assert [hit.title for hit in response.hits] == ["Werkstattplan Musterkommune"]
+    kinds = {b.value: b.label for b in response.facets["art"]}
+    assert kinds["werkstattplan"] == "Werkstattplan"

@@ -4,7 +4,7 @@ import pytest
 
 from search.backends.elasticsearch import ElasticsearchBackend
 from search.backends.elasticsearch.faceted import FACET_SIZES, region_include
-from search.contract import FACETS, MEMBERS, PUBLIC, SearchRequest, Similar
+from search.contract import FACETS, KINDS, MEMBERS, PUBLIC, SearchRequest, Similar
 
 from .golden import assert_golden
 
@@ -61,9 +61,9 @@ def test_every_facet_is_aggregated_with_a_size_for_all_values():
         terms = aggs[f"_filter_{name}"]["aggs"][name]["terms"]
         assert terms["field"] == name
         assert terms["size"] == FACET_SIZES[name] > 1
-        assert terms["size"] != 10 or name == "art"  # never Elasticsearch's silent default
+        assert terms["size"] != 10  # never Elasticsearch's silent default
     assert FACET_SIZES["region"] >= 16 + 401  # every Land and Kreis fits
-    assert FACET_SIZES["art"] == 10 and FACET_SIZES["status"] == 2
+    assert FACET_SIZES["art"] == len(KINDS) == 11 and FACET_SIZES["status"] == 2
     assert FACET_SIZES["monat"] == 12 and FACET_SIZES["budget"] == 3
 
 
