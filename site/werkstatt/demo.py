@@ -30,7 +30,7 @@ STANDARD_PAGES = [
             ("heading", "Anbieter"),
             (
                 "text",
-                "<p>Werkstatt – Netzwerk Demografie (Demonstrationsinstanz)<br>Musterstraße 1<br>12345 Musterstadt</p>",
+                "<p>Werkstatt – Netzwerk Demografie (Demonstrationsinstanz)<br/>Musterstraße 1<br/>12345 Musterstadt</p>",
             ),
             ("heading", "Kontakt"),
             ("text", "<p>E-Mail: feedback@werkstatt.example.org</p>"),
