@@ -1,4 +1,5 @@
-"""Evaluate search quality: recall@10 and precision@10 per backend next to stock setups."""
+"""Evaluate search quality: graded queries over the demo content (default), or the older
+synthetic catalogue (`--catalogue`: recall@10 and precision@10 next to stock setups)."""
 
 import json
 import os
@@ -11,7 +12,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
 
 from search.bench.runner import scratch_database
-from search.evaluation import runner
+from search.evaluation import demo, judged, runner
 
 MANAGE = Path(__file__).resolve().parents[3] / "manage.py"
 LABELS = {"sqlite": "Werkstatt SQLite FTS5", "postgresql": "Werkstatt PostgreSQL"}
@@ -19,8 +20,10 @@ LABELS = {"sqlite": "Werkstatt SQLite FTS5", "postgresql": "Werkstatt PostgreSQL
 
 class Command(BaseCommand):
     help = (
-        "Bewertet die Suche mit 66 deutschen Anfragen über 160 Werkzeuge (Wegwerf-Datenbank): "
-        "recall@10 und precision@10 je Backend, neben Snowball und PostgreSQL `german` ab Werk."
+        "Bewertet die Suche (Wegwerf-Datenbank): bewertete Anfragen über die Demo-Inhalte "
+        "(search/evaluation/demo_*.json), gestellt an die Seite /suche/: success@5, recall@10, "
+        "nDCG@10 und Sackgassen je Satz (blind, dev). Mit --catalogue die ältere Auswertung: "
+        "66 Anfragen über 160 Werkzeuge, recall@10 und precision@10."
     )
 
     def add_arguments(self, parser):
@@ -29,10 +32,28 @@ class Command(BaseCommand):
             default=os.environ.get("EVALUATE_POSTGRES_URL", ""),
             help="auch auf diesem PostgreSQL messen (z. B. postgres://postgres@127.0.0.1/wk)",
         )
-        parser.add_argument("--misses", action="store_true", help="Fehlgriffe je System zeigen")
+        parser.add_argument(
+            "--catalogue",
+            action="store_true",
+            help="die ältere Auswertung über 160 eigens geschriebene Werkzeuge statt der Demo",
+        )
+        parser.add_argument(
+            "--misses", action="store_true", help="--catalogue: Fehlgriffe je System zeigen"
+        )
+        parser.add_argument(
+            "--verbose", action="store_true", help="Demo: jede Anfrage des dev-Satzes zeigen"
+        )
+        parser.add_argument(
+            "--show-blind",
+            action="store_true",
+            help="Demo: mit --verbose auch die blinden Anfragen einzeln zeigen",
+        )
         parser.add_argument("--json", action="store_true", help=argparse_hidden())
 
     def handle(self, *args, postgres, misses, **options):
+        if not options["catalogue"]:
+            self.demo(postgres, options)
+            return
         as_json = options["json"]
         results = self.here()
         if postgres and connection.vendor != "postgresql":
@@ -46,6 +67,43 @@ class Command(BaseCommand):
         self.stdout.write(runner.format_table(results))
         if misses:
             self.stdout.write(runner.format_misses(results))
+
+    def demo(self, postgres, options):
+        show_blind = options["show_blind"]
+        try:
+            queries = judged.load_sets()
+        except judged.BlindSetChanged as error:
+            raise CommandError(str(error)) from error
+        if not queries:
+            raise CommandError("Keine Anfragen: search/evaluation/demo_dev.json fehlt.")
+        results = self.demo_here(queries)
+        if postgres and connection.vendor != "postgresql":
+            results += self.elsewhere(postgres, ["--show-blind"] if show_blind else [])
+        if options["json"]:
+            for _label, result in results:  # blind queries one by one only when asked
+                result["rows"] = [r for r in result["rows"] if show_blind or r["set"] != "blind"]
+            self.stdout.write(_dumps(results))
+            return
+        grades = {(query["set"], query["id"]): query["grades"] for query in queries}
+        for label, result in results:
+            self.stdout.write(demo.format_table(label, result) + "\n")
+        self.stdout.write(demo.LEGEND)
+        if options["verbose"]:
+            for label, result in results:
+                rows = [r for r in result["rows"] if show_blind or r["set"] != "blind"]
+                self.stdout.write(f"\n{label}\n" + demo.format_rows(rows, grades))
+
+    def demo_here(self, queries):
+        from search.backends import reset_backends
+
+        with scratch_database(demo.SCRATCH):
+            reset_backends()
+            demo.load_demo()
+            results = [
+                (label, demo.evaluate(queries, search, label)) for label, search in demo.systems()
+            ]
+            reset_backends()
+        return results
 
     def here(self):
         vendor = connection.vendor
@@ -77,17 +135,19 @@ class Command(BaseCommand):
         except ElasticsearchUnavailable as error:
             return f"nicht ausführbar: {error}"[:200]
 
-    def elsewhere(self, url):
+    def elsewhere(self, url, arguments=("--catalogue",)):
+        """The same evaluation in a child process on `url`; its progress and errors go to our
+        stderr as they happen, its results come back as JSON."""
         env = {**os.environ, "DATABASE_URL": url}
         done = subprocess.run(  # noqa: S603 - our own manage.py with fixed arguments
-            [sys.executable, str(MANAGE), "evaluate_search", "--json"],
+            [sys.executable, str(MANAGE), "evaluate_search", "--json", *arguments],
             env=env,
-            capture_output=True,
+            stdout=subprocess.PIPE,
             text=True,
             check=False,
         )
         if done.returncode != 0:
-            raise CommandError(f"PostgreSQL-Lauf fehlgeschlagen:\n{done.stderr[-2000:]}")
+            raise CommandError("PostgreSQL-Lauf fehlgeschlagen (Meldung darüber).")
         return [
             (label, result)
             for label, result in json.loads(done.stdout)
