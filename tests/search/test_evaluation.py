@@ -90,6 +90,15 @@ def test_dead_ends_count_only_where_relevant_content_exists():
     assert summary["ndcg"] == pytest.approx(good / 2)
 
 
+def test_the_committed_query_sets_are_whole_and_the_blind_one_unchanged():
+    queries = judged.load_sets()  # refuses a blind set that does not match its hash
+    sets = [query["set"] for query in queries]
+    assert sets.count("blind") >= 60 and len(sets) >= 150
+    for query in queries:
+        assert query["query"].strip() and query["need"].strip(), query["id"]
+        assert all(url.startswith("/") for url in query["grades"]), query["id"]
+
+
 def _write_sets(tmp_path, monkeypatch, blind_text, hashed_text):
     blind, digest = tmp_path / "blind.json", tmp_path / "blind.sha256"
     blind.write_text(blind_text, encoding="utf-8")
