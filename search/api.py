@@ -44,6 +44,7 @@ def response_payload(search_request, response):
                 "title_highlight": hit.title_highlight,
                 "region": hit.region_label,
                 "scope_note": hit.scope_note,
+                "match_note": hit.match_note,
                 "date": hit.date.isoformat() if hit.date else None,
                 "date_precision": hit.date_precision,
                 "action_field": {"slug": field.slug, "name": field.name, "colour": field.colour}

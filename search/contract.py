@@ -186,6 +186,9 @@ class Hit:
     action_field_colour: str = ""
     date_precision: str = DAY
     scope_note: str = ""  # e.g. „gilt für den ganzen Kreis“: found by region roll-up
+    # where the snippet's match lies when not in the page's own text: „im Dokument »…«“, or
+    # the keywords (action fields, target groups, tags, regions); "" otherwise
+    match_note: str = ""
 
 
 @dataclass

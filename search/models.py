@@ -204,3 +204,24 @@ class SearchTerm(models.Model):
 
     def __str__(self):
         return self.word
+
+
+class AttachmentText(models.Model):
+    """The text extracted from one document file (search.attachments), kept so that a rebuild
+    or a re-index never reads the same file twice; `signature` names the file version, so a
+    replaced file is read anew."""
+
+    document = models.OneToOneField(
+        "wagtaildocs.Document", on_delete=models.CASCADE, primary_key=True, related_name="+"
+    )
+    signature = models.CharField(_("Dateiversion"), max_length=400)
+    text = models.TextField(_("Text"), blank=True)
+    problem = models.CharField(_("Problem beim Lesen"), max_length=300, blank=True)
+    extracted_at = models.DateTimeField(_("gelesen am"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("Text eines Dokuments")
+        verbose_name_plural = _("Texte von Dokumenten")
+
+    def __str__(self):
+        return f"{self.document_id}: {self.signature}"

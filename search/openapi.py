@@ -113,6 +113,12 @@ def schema():
                 "type": "string",
                 "description": "z. B. „gilt für den ganzen Kreis“: über die Region darüber gefunden",
             },
+            "match_note": {
+                "type": "string",
+                "description": "Wo der Ausschnitt (highlight) gefunden wurde, wenn nicht im Text "
+                "der Seite: „im Dokument »…«“ (Text einer angehängten Datei) oder in der Einordnung "
+                "(Handlungsfeld, Zielgruppe, Schlagwort, Region); sonst leer",
+            },
             "action_field": {
                 "type": ["object", "null"],
                 "properties": {

@@ -9,7 +9,8 @@ re-indexes that parent) and the through tables of many-to-many fields with a reg
 `ready()`, when every model is loaded), so a save of an unrelated model never reaches search.
 Wagtail's page-tree signals (move, slug change) and view restrictions concern every page, since
 what lies below any page may be indexed: one rule re-indexes the page, its descendants and the
-registered objects governed by them (`Adapter.page_field`, e.g. a tool's measures). The work
+registered objects governed by them (`Adapter.page_field`, e.g. a tool's measures). A saved
+document (a replaced file) re-indexes the pages that carry it (search.attachments). The work
 itself is in `indexing.schedule()`.
 """
 
@@ -107,6 +108,24 @@ def on_restriction_groups_changed(sender, instance, action, **kwargs):
         on_restriction_changed(sender, instance)
 
 
+def on_document_saved(sender, instance, raw=False, **kwargs):
+    """A document saved (its file replaced, say): every page that carries it re-indexes, so its
+    search text holds the new file's text (search.attachments). Wagtail's reference index knows
+    those pages, also where a child row (a project's document list) names the file."""
+    from django.contrib.contenttypes.models import ContentType
+    from wagtail.models import Page, ReferenceIndex
+
+    if raw:
+        return
+    ids = (
+        ReferenceIndex.get_references_to(instance)
+        .filter(base_content_type=ContentType.objects.get_for_model(Page))
+        .values_list("object_id", flat=True)
+    )
+    for page in Page.objects.filter(pk__in={int(i) for i in ids}).specific().iterator():
+        indexing.schedule(page)
+
+
 def _related_to_registered(model, registered):
     """`model` is a registered model, a subclass or a base class of one."""
     return any(issubclass(model, r) or issubclass(r, model) for r in registered)
@@ -157,8 +176,12 @@ def follow_registry():
 
 def connect():
     """The receivers that concern every page (the registry adds the per-model ones)."""
+    from wagtail.documents import get_document_model
     from wagtail.models import PageViewRestriction
 
+    post_save.connect(
+        on_document_saved, sender=get_document_model(), dispatch_uid="search.document_saved"
+    )
     post_save.connect(
         on_restriction_changed, sender=PageViewRestriction, dispatch_uid="search.restriction_saved"
     )

@@ -6,6 +6,7 @@ import datetime
 from django.db.models import Prefetch
 from django.utils.html import strip_tags
 
+from search.attachments import with_attachments
 from search.contract import YEAR
 from search.registry import Adapter, IndexDocument, register
 from werkstatt.blocks import stream_text
@@ -22,7 +23,7 @@ class ToolAdapter(Adapter):
 
     def batch_queryset(self, model):
         return model._default_manager.select_related(
-            "primary_action_field", "location_region"
+            "primary_action_field", "location_region", "evaluation_document__collection"
         ).prefetch_related(
             "further_action_fields", "target_groups", "tagged_items__tag", "progress"
         )
@@ -57,6 +58,8 @@ class ToolAdapter(Adapter):
             )
             if part
         )
+        evaluation = tool.evaluation_document
+        body = with_attachments(body, [(evaluation.title, evaluation)] if evaluation else [])
         return IndexDocument(
             kind="werkzeug",
             title=tool.title,

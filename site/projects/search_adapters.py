@@ -1,13 +1,16 @@
 """How projects, reports and data reports appear in search (kinds projekt, bericht, datenbericht).
 
-Data reports are indexed with their areas and indicator names but never with their figures,
-so small-cell protection cannot be bypassed through the search index.
+The text of a report's file and of a project's documents and evaluation report is part of the
+page's search text (search.attachments). Data reports are indexed with their areas and
+indicator names but never with their figures, and their data table is no attachment, so
+small-cell protection cannot be bypassed through the search index.
 """
 
 import datetime
 
 from django.utils.html import strip_tags
 
+from search.attachments import with_attachments
 from search.contract import DAY, YEAR
 from search.registry import Adapter, IndexDocument, register
 from werkstatt.blocks import stream_text
@@ -73,7 +76,7 @@ class ProjectAdapter(PageAdapter):
     def body(self, page):
         phases = [_text(p.title, p.description) for p in page.phases.all()]
         groups = [_text(g.name, g.description) for g in page.working_groups.all()]
-        return _text(
+        text = _text(
             page.funding_programme,
             stream_text(page.body),
             *phases,
@@ -81,6 +84,10 @@ class ProjectAdapter(PageAdapter):
             ", ".join(page.participation_labels()),
             page.results,
         )
+        documents = [(d.label, d.document) for d in page.documents.select_related("document")]
+        if page.evaluation_document_id:
+            documents.append((page.evaluation_document.title, page.evaluation_document))
+        return with_attachments(text, documents)
 
     # The page shows a project's period in years („seit 2015“), and editors often know only the
     # year: a hit must not claim a day („1. Januar 2015“) the content does not state.
@@ -107,7 +114,9 @@ class ReportAdapter(PageAdapter):
     kind = "bericht"
 
     def body(self, page):
-        return _text(page.get_kind_display(), page.publisher, page.key_findings)
+        text = _text(page.get_kind_display(), page.publisher, page.key_findings)
+        file = page.report_file
+        return with_attachments(text, [(file.title, file)] if file is not None else [])
 
     date_precision = YEAR
 

@@ -16,10 +16,9 @@ from collections import namedtuple
 import numpy as np
 from django.db import connection, transaction
 from django.utils import timezone
-from django.utils.html import escape
-from django.utils.text import Truncator
 
 from ... import suggest, synonyms
+from ...attachments import best_snippet, plain_excerpt
 from ...buckets import build_facets
 from ...contract import (
     FACETS,
@@ -417,7 +416,8 @@ class DatabaseBackend(SearchBackend):
             row[0]: row[1:]
             for row in self._rows(
                 "SELECT d.id, d.key, d.kind, d.title, d.url, d.summary, d.body, d.region_label, "
-                f"d.date, d.action_field_colour, d.date_precision FROM {DOC} d WHERE d.id IN ({marks}){visible}",
+                "d.date, d.action_field_colour, d.date_precision, d.keywords "
+                f"FROM {DOC} d WHERE d.id IN ({marks}){visible}",
                 params,
             )
         }
@@ -425,13 +425,15 @@ class DatabaseBackend(SearchBackend):
         for pk in page_ids:
             if pk not in rows:  # removed or hidden since the snapshot was taken
                 continue
-            key, kind, title, url, summary, body, region_label, day, colour, precision = rows[pk]
-            snippet = marked_title = ""
+            key, kind, title, url, summary, body, region_label, day, colour, precision, words = (
+                rows[pk]
+            )
+            snippet = marked_title = note = ""
             if terms:
                 marked_title = highlight_all(title, terms)
-                snippet = highlight(summary, terms) or highlight(body, terms)
+                snippet, note = best_snippet(summary, body, words, terms, highlight)
             if not snippet:
-                snippet = escape(Truncator(summary or body).words(36))
+                snippet = plain_excerpt(summary, body)
             hits.append(
                 Hit(
                     id=key,
@@ -441,6 +443,7 @@ class DatabaseBackend(SearchBackend):
                     summary=summary,
                     highlight=snippet,
                     title_highlight=marked_title,
+                    match_note=note,
                     region_label=region_label,
                     date=_as_date(day),
                     action_field_colour=colour,

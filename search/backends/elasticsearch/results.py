@@ -9,16 +9,13 @@ both backends label, order and keep selected-at-zero values alike.
 from dataclasses import replace
 from datetime import date, datetime
 
-from django.utils.html import escape
-from django.utils.text import Truncator
-
+from ...attachments import document_note, plain_excerpt
 from ...buckets import build_facets
 from ...contract import DAY, FACETS, SCOPE_NOTES, Hit, SearchResponse, rollup_ancestors
 
 # Like the database backend: a marked excerpt of the summary, else of the body, else the
 # summary's (or body's) first words.
 HIGHLIGHT_ORDER = ("summary", "body")
-SNIPPET_WORDS = 36
 
 
 def as_date(value):
@@ -32,21 +29,21 @@ def as_date(value):
 
 
 def to_hit(hit):
-    highlight = ""
+    highlight = note = ""
     fragments = getattr(hit.meta, "highlight", None)
     if fragments is not None:
         for field in HIGHLIGHT_ORDER:
             if field in fragments:
                 highlight = " … ".join(fragments[field])
+                if field == "body":
+                    note = document_note(getattr(hit, "body", "") or "", fragments[field][0])
                 break
     title_highlight = ""
     if fragments is not None and "title" in fragments:
         title_highlight = fragments["title"][0]  # the whole title (number_of_fragments 0)
     summary = getattr(hit, "summary", "") or ""
     if not highlight:
-        highlight = escape(
-            Truncator(summary or getattr(hit, "body", "") or "").words(SNIPPET_WORDS)
-        )
+        highlight = plain_excerpt(summary, getattr(hit, "body", "") or "")
     return Hit(
         id=hit.key,
         kind=hit.kind,
@@ -55,6 +52,7 @@ def to_hit(hit):
         summary=summary,
         highlight=highlight,
         title_highlight=title_highlight,
+        match_note=note,
         region_label=getattr(hit, "region_label", "") or "",
         date=as_date(getattr(hit, "date", None)),
         action_field_colour=getattr(hit, "action_field_colour", "") or "",

@@ -121,7 +121,14 @@ def dueren(parent, stdout):
         ),
         report_file=ensure_pdf(
             "Abschlussbericht Kreis Düren DWK",
-            ["Platzhalter für den Demo-Inhalt.", "Fünf Jahre Demografiewerkstatt Kommunen."],
+            [
+                "Fünf Jahre Demografiewerkstatt Kommunen im Kreis Düren (Demo-Auszug).",
+                "Die fünfstufige Systematik der DWK wurde modellhaft erprobt; im Vordergrund",
+                "stehen die Menschen, die die Projekte umgesetzt haben.",
+                "Am 23. Juni 2020 beschloss der Kreistag einstimmig ein Konzept zur Förderung",
+                "des ehrenamtlichen Engagements und der Freiwilligenarbeit. Grundlage ist eine",
+                "Bestands- und Bedarfsanalyse: was Ehrenamtliche im Kreis brauchen.",
+            ],
         ),
         relations={
             "action_fields": fields_for(
@@ -190,7 +197,7 @@ def ensure_evaluation(stdout):
     tool.evaluation_document = ensure_pdf(
         "Evaluation Mitfahrbänke Kreis Düren 2019",
         [
-            "Platzhalter für den Demo-Inhalt.",
+            "Evaluationsbericht (Demo-Auszug).",
             "Befragung an zwölf Bänken in vier Orten: genutzt vor allem vormittags,",
             "zu wenig Mitnahmen für einen dauerhaften Betrieb; Empfehlung: Standorte als",
             "Haltestellen des Rufbusses weiterführen.",

@@ -133,7 +133,10 @@ def luedenscheid(parent, stdout):
         ),
         report_file=ensure_pdf(
             "Planungspapier Demografiekonzept Lüdenscheid",
-            ["Platzhalter für den Demo-Inhalt.", "Vier Bausteine, Laufzeit 2020 bis 2021."],
+            [
+                "Planungspapier zur Fortschreibung und Neuausrichtung des Demografiekonzeptes",
+                "der Stadt Lüdenscheid (Demo-Auszug). Vier Bausteine, Laufzeit 2020 bis 2021.",
+            ],
         ),
         relations={
             "related_projects": [ReportProject(project=project, sort_order=0)],

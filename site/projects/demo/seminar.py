@@ -43,7 +43,12 @@ def seminar(folder, stdout):
         ),
         report_file=ensure_pdf(
             "Vortrag ZWK-Beirat Bremerhaven",
-            ["Platzhalter für den Demo-Inhalt.", "Seminarbeitrag zum ZWK-Beirat."],
+            [
+                "Seminarbeitrag zum ZWK-Beirat in Bremerhaven (Demo-Auszug).",
+                "Der Beirat sensibilisiert Entscheidungsträgerinnen und Multiplikatoren für die",
+                "kleinräumig verschiedenen Ausprägungen des demografischen Wandels,",
+                "einschließlich Wanderungsströmen und Migration.",
+            ],
         ),
         relations={
             "action_fields": fields_for(
@@ -82,7 +87,12 @@ def seminar(folder, stdout):
         ),
         report_file=ensure_pdf(
             "Vortrag Leuchtturm-Strategie Ludwigslust-Parchim",
-            ["Platzhalter für den Demo-Inhalt.", "Seminarbeitrag zur Leuchtturm-Strategie."],
+            [
+                "Seminarbeitrag zur Leuchtturm-Strategie (Demo-Auszug).",
+                "Schwerpunkt: Unterstützung des Ehrenamts und des regionalen Vereinswesens.",
+                "Neue Strategien werden zuerst in vier Leuchtturmregionen erprobt, dann über",
+                "themenbezogene Zukunftswerkstätten in den ganzen Landkreis getragen.",
+            ],
         ),
         relations={
             "action_fields": fields_for("buergerbeteiligung-und-engagement"),

@@ -28,11 +28,26 @@ def stolberg(parent, stdout):
     region = Region.objects.get(code="05334032")
     sozialbericht = ensure_pdf(
         "Sozialbericht Stolberg 2016",
-        ["Platzhalter für den Demo-Inhalt.", "Sozialbericht der Kupferstadt Stolberg."],
+        [
+            "Sozialbericht der Kupferstadt Stolberg (Demo-Auszug), Juni 2016.",
+            "Initiative „Starke Menschen – starke Ortsteile“: Sozialberichterstattung und",
+            "strategische Sozialplanung. Bestandsaufnahme aus den Daten der Ämter zur",
+            "wirtschaftlichen und sozialen Lage, Befragung online und offline.",
+            "Lebensqualität in Ortsteil und Stadt; Zufriedenheit nach Lebensbereichen.",
+            "Ziel: benachteiligte Ortsteile gezielt weiterentwickeln und die Armutsbekämpfung",
+            "auf belegte Herausforderungen stützen.",
+        ],
     )
     kickoff = ensure_pdf(
         "Dokumentation Kick-off-Workshop Soziale Kupferstadt 2030",
-        ["Platzhalter für den Demo-Inhalt.", "Kick-off-Workshop am 6. Juli 2016."],
+        [
+            "Kick-off-Workshop am 6. Juli 2016 (Demo-Auszug der Dokumentation).",
+            "Vorstellung des Sozialberichts, dann Gründung von sieben Arbeitsgruppen:",
+            "Arbeit und Beschäftigung, lokale Ökonomie; Prekäre Lebenslagen, Inklusion und",
+            "Teilhabe; Wohnen, Wohnumfeld und soziale Infrastruktur; Bildung – lebenslanges",
+            "Lernen; Familie und Generationen; Kulturelle Vielfalt; Kinder und Jugendliche.",
+            "Bis Oktober 2016 erarbeiten die Gruppen ein soziales Leitbild.",
+        ],
     )
     teilhabe, wohnen, bildung, vielfalt, fachkraefte = (
         ActionField.objects.filter(slug=s).first()
