@@ -84,11 +84,19 @@ class Vocabulary:
         )
 
 
+def german_words(count):
+    """The `count` most frequent German words (wordfreq): a corpus whose analysis caches miss
+    as on a real site, where the ~830 domain words hid a race between stemming threads."""
+    from wordfreq import top_n_list
+
+    return [word for word in top_n_list("de", count) if word.isalpha()]
+
+
 class _Zipf:
     """Draws words with probability ~ 1/rank over a seeded shuffle of the vocabulary."""
 
-    def __init__(self, rng):
-        self.words = list(VOCABULARY)
+    def __init__(self, rng, words=VOCABULARY):
+        self.words = list(words)
         rng.shuffle(self.words)
         weights = (1 / rank for rank in range(1, len(self.words) + 1))
         self.cumulative = list(itertools.accumulate(weights))
@@ -101,10 +109,10 @@ def _sentence(rng, zipf, n):
     return " ".join(zipf.draw(rng) if rng.random() < 0.7 else rng.choice(FILLER) for _ in range(n))
 
 
-def make_documents(n, vocabulary, seed=20261121):
-    """Yield (key, IndexDocument) pairs; deterministic for a seed."""
+def make_documents(n, vocabulary, seed=20261121, words=VOCABULARY):
+    """Yield (key, IndexDocument) pairs; deterministic for a seed and word list."""
     rng = random.Random(seed)
-    zipf = _Zipf(rng)
+    zipf = _Zipf(rng, words)
     kinds, weights = zip(*KIND_WEIGHTS.items(), strict=True)
     # Populous Länder get more content: weight Kreise by a per-Land factor.
     land_weight = {land: rng.choice((1, 2, 3, 5)) for land in vocabulary.laender}

@@ -17,7 +17,7 @@ import time
 from django.conf import settings
 from django.db import connection
 
-from .corpus import Vocabulary, make_documents, make_queries
+from .corpus import Vocabulary, german_words, make_documents, make_queries
 
 CHUNK = 2000  # rows per Wagtail bulk index call
 
@@ -37,15 +37,14 @@ def scratch_database(docs, keep=False):
     if name == settings_dict["NAME"]:
         raise RuntimeError("Die Benchmark-Datenbank darf nicht die konfigurierte Datenbank sein.")
     settings_dict.setdefault("TEST", {})
-    original_test = dict(settings_dict["TEST"])
+    original_test, original_name = dict(settings_dict["TEST"]), settings_dict["NAME"]
     settings_dict["TEST"]["NAME"] = name
-    old_name = connection.creation.create_test_db(
-        verbosity=0, autoclobber=True, serialize=False, keepdb=keep
-    )
+    # create_test_db returns the scratch database's name, not the configured one.
+    connection.creation.create_test_db(verbosity=0, autoclobber=True, serialize=False, keepdb=keep)
     try:
         yield name
     finally:
-        connection.creation.destroy_test_db(old_name, verbosity=0, keepdb=keep)
+        connection.creation.destroy_test_db(original_name, verbosity=0, keepdb=keep)
         settings_dict["TEST"] = original_test
 
 
@@ -279,26 +278,46 @@ class ServerCpu:
             self.seconds = sum(self._last[pid] - self._first[pid] for pid in self._last)
 
 
-def time_rebuild(docs, keep=False):
+def clear_analysis_caches():
+    """Forget every analysed word (the lru_caches of search.german and search.text), so the
+    next analysis runs as in a fresh process: a warm cache hides a race between threads."""
+    from .. import german, text
+
+    for module in (german, text):
+        for name in dir(module):
+            cache_clear = getattr(getattr(module, name), "cache_clear", None)
+            if cache_clear is not None and name != "vocabulary":
+                cache_clear()
+
+
+def time_rebuild(docs, keep=False, words=None, verify=False):
     """Wall and CPU seconds of `backend.rebuild` alone over the corpus of `docs` documents in a
-    scratch database (the documents are made before the clock starts; no Wagtail index)."""
+    scratch database (the documents are made before the clock starts; no Wagtail index).
+    `words`: draw the texts from that many real German words instead of the domain list;
+    `verify`: afterwards compare every stored text vector with a single-threaded analysis."""
     from ..backends import get_backend, reset_backends
     from ..indexing import RegionInfo, to_document_data
 
+    vocabulary = {"words": german_words(words)} if words else {}
     with scratch_database(docs, keep=keep) as name:
         reset_backends()
         regions = RegionInfo(preload=True)
         datas = [
-            to_document_data(key, doc, regions) for key, doc in make_documents(docs, Vocabulary())
+            to_document_data(key, doc, regions)
+            for key, doc in make_documents(docs, Vocabulary(), **vocabulary)
         ]
         backend = get_backend("database")
+        clear_analysis_caches()  # analysed anew, as in a fresh process
         with ServerCpu() as server:
             start, cpu = time.perf_counter(), time.process_time()
             written = backend.rebuild(iter(datas))
             wall, cpu = time.perf_counter() - start, time.process_time() - cpu
         backend_name = type(backend).__name__
+        clear_analysis_caches()
+        wrong = backend.wrong_texts() if verify else None
         reset_backends()
     return {
+        "wrong": wrong,
         "database": name,
         "vendor": connection.vendor,
         "docs": written,
@@ -318,6 +337,7 @@ def format_rebuild(result):
         "dieses Prozesses"
         + ("" if server is None else f", {server:.1f} s CPU Server")
         + f", Last {result['load'][0]:.2f}/{result['load'][1]:.2f}"
+        + ("" if result["wrong"] is None else f"; {len(result['wrong'])} Textvektoren abweichend")
     )
 
 

@@ -8,8 +8,8 @@ import pytest
 from django.db import connection
 from wordfreq import top_n_list
 
-from search import german
 from search.backends import get_backend
+from search.bench.runner import clear_analysis_caches
 from search.indexing import to_document_data
 from search.registry import IndexDocument
 
@@ -34,14 +34,6 @@ def german_documents(count, seed=24):
                 body=text(120),
             ),
         )
-
-
-def clear_analysis_caches():
-    """Every word is analysed anew, as in a fresh process (a warm cache hides the race)."""
-    for name in dir(german):
-        cache_clear = getattr(getattr(german, name), "cache_clear", None)
-        if cache_clear is not None:
-            cache_clear()
 
 
 @pytest.mark.django_db(transaction=True)  # the rebuild runs alone: PostgreSQL's worker threads
