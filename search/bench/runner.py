@@ -337,7 +337,11 @@ def format_rebuild(result):
         "dieses Prozesses"
         + ("" if server is None else f", {server:.1f} s CPU Server")
         + f", Last {result['load'][0]:.2f}/{result['load'][1]:.2f}"
-        + ("" if result["wrong"] is None else f"; {len(result['wrong'])} Textvektoren abweichend")
+        + (
+            ""
+            if result.get("wrong") is None
+            else f"; {len(result['wrong'])} Textvektoren abweichend"
+        )
     )
 
 
