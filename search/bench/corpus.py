@@ -53,6 +53,7 @@ KIND_WEIGHTS = {
     "kommune": 5,
     "zukunftsbild": 2,
     "massnahme": 10,
+    "werkstattplan": 2,
 }
 PREFIXES = """
 Senioren Familien Bürger Dorf Stadt Kinder Jugend Pflege Wohn Rad Bus Nah Gesundheits Bildungs
