@@ -57,6 +57,10 @@ def response_payload(search_request, response):
         "q": search_request.q,
         "total": response.total,
         "suggestion": response.suggestion,
+        "partial": {"ohne": list(response.left_out), "q": response.partial_q}
+        if response.left_out or response.partial_q
+        else None,
+        "also": list(response.also),
         "page": search_request.page,
         "pages": pages,
         "page_size": search_request.page_size,

@@ -10,7 +10,3 @@ class SearchConfig(AppConfig):
         from . import signals
 
         signals.connect()
-
-        from . import synonyms
-
-        synonyms.connect()

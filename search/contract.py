@@ -200,3 +200,8 @@ class SearchResponse:
     request: SearchRequest | None = None
     notice: str = ""  # e.g. why the fallback backend answered
     suggestion: str = ""  # „Meinten Sie“: a corrected query that finds more (search.suggest)
+    # All words together found nothing: the hits cover part of the query. `left_out`: the words
+    # (or compound parts) the best hit lacks; `partial_q`: the query without them.
+    left_out: tuple[str, ...] = ()
+    partial_q: str = ""
+    also: tuple[str, ...] = ()  # synonyms and derived words searched as well („auch gesucht“)

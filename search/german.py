@@ -61,6 +61,11 @@ MIN_PART = 4  # shortest compound part ...
 MIN_SHORT_PART = 3  # ... unless it is a very common word (Bus, Weg, Rad)
 PART_ZIPF = 2.6  # a part must be at least this common (Zipf scale: 3 = once per million words)
 SHORT_PART_ZIPF = 4.3
+HEAD_WEIGHT, MODIFIER_WEIGHT = 0.6, 0.3  # a compound's parts alone, by meaning
+MIN_VERB_STEM = 5  # a modifier found through its infinitive ("mitfahr" + "en")
+VERB_ZIPF = 3.0
+VOWELS = "aeiouäöüy"
+NOUN_HEAD_ZIPF = 3.5
 LINKS = ("es", "en", "er", "s", "n", "e")  # Fugenelemente, longest first
 # Not parts even when common: prefixes, function words, fragments that are words only by accident.
 _NOT_PARTS = """
@@ -171,6 +176,28 @@ def _is_part(word):
     return 0.0
 
 
+def _verb_stem(word):
+    """A modifier may be a verb stem the word list lacks ("mitfahr" in „Mitfahrbank“, as
+    „mitfahren“ confirms); it counts with its infinitive's frequency. Only before a consonant:
+    „bestehende“ is no „besteh“ + „ende“."""
+    if len(word) < MIN_VERB_STEM or word in NOT_PARTS or word[-1] in VOWELS:
+        return 0.0
+    frequency = zipf(word + "en")
+    return frequency if frequency >= VERB_ZIPF else 0.0
+
+
+def _noun_head(part):
+    """What may follow a verb stem: a common word of four letters or more that starts with a
+    consonant and is no verb form or suffix („bestehende“ is no „besteh“ + „ende“, „absehbar“
+    no „abseh“ + „bar“, „ausgebreitet“ no „ausgeb“ + „reitet“)."""
+    return (
+        len(part) >= MIN_PART
+        and part[0] not in VOWELS
+        and not part.endswith(("t", "en", "sche", "lich", "bar", "bare", "same"))
+        and zipf(part) >= NOUN_HEAD_ZIPF
+    )
+
+
 @lru_cache(maxsize=200_000)
 def _splits(word):
     """The best cover of `word` by parts: (sum of Zipf values, number of parts, parts, pieces),
@@ -187,7 +214,7 @@ def _splits(word):
             continue
         forms = [left] + [left[: -len(link)] for link in LINKS if left.endswith(link)]
         for form in forms:
-            frequency = _is_part(form)
+            frequency = _is_part(form) or (_noun_head(rest[2][0]) and _verb_stem(form))
             if not frequency:
                 continue
             total, count, parts, pieces = rest
@@ -237,6 +264,36 @@ def word_terms(word):
     begegnung, statt. Heads (the compound without its first parts) are terms too, so a query
     for "Begegnungsstätte" also finds it as a whole word.
     """
+    terms = [search_form(_analyse(word)[0]), *(term for term, _l, _w in compound_pieces(word))]
+    unique = [terms[0]] if terms[0] else []
+    for term in terms[1:]:
+        if len(term) >= 2 and term not in unique:
+            unique.append(term)
+    return tuple(unique)
+
+
+@lru_cache(maxsize=200_000)
+def compound_pieces(word):
+    """(term, label, weight) of a compound's heads and parts, heads first: what a query word
+    stands for by meaning when the whole finds nothing. A head weighs more than a modifier
+    ("Nachbarschaftsmanagement": management 0.6, nachbarschaft 0.3); labels as written."""
+    _base, pieces, parts = _analyse(word)
+    heads = ["".join(pieces[k:]) for k in range(1, len(pieces) - 1)]
+    found = [(head, HEAD_WEIGHT) for head in heads]
+    found += [(part, MODIFIER_WEIGHT) for part in parts[:-1]] + [
+        (part, HEAD_WEIGHT) for part in parts[-1:]
+    ]
+    capital = word[:1].isupper()
+    return tuple(
+        (search_form(label), label.capitalize() if capital else label, weight)
+        for label, weight in found
+    )
+
+
+@lru_cache(maxsize=200_000)
+def _analyse(word):
+    """(base, pieces, parts): the ungendered word, the stretches of its compound parts (with
+    linking elements) and the parts."""
     lower = word.lower()
     ungendered = ungender(lower)  # "nutzerinnen" -> "nutzer" (the word list knows the form)
     parts, pieces = compound_split(ungendered)
@@ -249,23 +306,13 @@ def word_terms(word):
                 if stem_parts and ungender(stem_parts[-1] + ending) == stem_parts[-1]:
                     parts, pieces = stem_parts, stem_pieces
                 break
-    if parts:
-        head = ungender(parts[-1])
-        if head != parts[-1]:  # land + ärztinnen -> landärzt, parts land, ärzt
-            parts = (*parts[:-1], head)
-            pieces = (*pieces[:-1], head)
-        base = "".join(pieces)
-    else:
-        base = ungender(lower)
-    terms = [search_form(base)]
-    for k in range(1, len(pieces) - 1):
-        terms.append(search_form("".join(pieces[k:])))
-    terms.extend(search_form(part) for part in parts)
-    unique = [terms[0]] if terms[0] else []
-    for term in terms[1:]:
-        if len(term) >= 2 and term not in unique:
-            unique.append(term)
-    return tuple(unique)
+    if not parts:
+        return ungender(lower), (), ()
+    head = ungender(parts[-1])
+    if head != parts[-1]:  # land + ärztinnen -> landärzt, parts land, ärzt
+        parts = (*parts[:-1], head)
+        pieces = (*pieces[:-1], head)
+    return "".join(pieces), pieces, parts
 
 
 ES_PART_ZIPF = (
@@ -282,3 +329,71 @@ def elasticsearch_word_list(normalize):
         if frequency >= ES_PART_ZIPF and len(word) >= MIN_PART and word not in NOT_PARTS
     }
     return sorted(word for word in folded if normalize(word) == word)
+
+
+# Derivations that join a word family: (prefix, ending of one member, ending of the other),
+# read both ways: "barrierefrei" + heit, "häuslich" = Haus + lich, "Vereinsamung" = ver +
+# "einsam" + ung. "ver" only with "-sam" adjectives: „Versorgung“ is no „Sorge“.
+_DERIVATIONS = (
+    ("", "", "heit"),
+    ("", "", "keit"),
+    ("", "", "igkeit"),
+    ("", "", "lich"),
+    ("", "", "isch"),
+    ("", "", "isierung"),
+    ("", "en", "ung"),
+    ("", "ieren", "ement"),
+    ("", "ieren", "ierung"),
+    ("ver", "sam", "samung"),
+)
+_UMLAUTED = str.maketrans("aou", "äöü")
+FAMILY_ZIPF = 2.5  # a family member must be at least this common (rare forms are noise)
+FAMILY_SIZE = 4
+
+
+@lru_cache(maxsize=50_000)
+def word_family(word):
+    """(search form, word) of the derivations of a word the word list confirms: adjective,
+    noun and verb of one family ("einsam" -> Vereinsamung; "Digitalisierung" -> digital).
+
+    Why suffix rules over wordfreq's list: `simplemma` (and lemmatisers like it) maps only the
+    inflected forms of one word to its lemma, which Snowball already joins; it keeps
+    „Vereinsamung“, „Digitalisierung“ and „häuslich“ apart from „einsam“, „digital“ and „Haus“.
+    A morphological dictionary would be a large download for the few derivations that matter;
+    the rules here make candidates, and the word list (a dependency already) keeps the real ones.
+    """
+    lower = ungender(word.lower())
+    own = set(word_terms(word))
+    if len(lower) < MIN_PART:  # „Amt“ is no family of „amtlich“ in „ehrenamtlich“
+        return ()
+    candidates = []
+    for prefix, plain, derived in _DERIVATIONS:
+        stripped = lower[len(prefix) :] if lower.startswith(prefix) else ""
+        if stripped.endswith(derived):  # derived -> plain
+            stem = stripped[: -len(derived)]
+            candidates += [stem + plain, _without_umlaut(stem) + plain]
+        if lower.endswith(plain):  # plain -> derived
+            stem = lower[: len(lower) - len(plain)]
+            candidates += [prefix + stem + derived, prefix + _umlauted(stem) + derived]
+    found = []
+    for candidate in dict.fromkeys(candidates):
+        if candidate == lower or len(candidate) < MIN_PART or zipf(candidate) < FAMILY_ZIPF:
+            continue
+        term = search_form(candidate)
+        if len(term) >= MIN_PART and term not in own | NOT_PARTS and term not in dict(found):
+            found.append((term, candidate))
+    return tuple(found[:FAMILY_SIZE])
+
+
+def _umlauted(stem):
+    """The stem with its last vowel umlauted ("haus" -> "häus"), as derivations do."""
+    for i in range(len(stem) - 1, -1, -1):
+        if stem[i] in "aou":
+            if stem[i] == "u" and i and stem[i - 1] == "a":  # au -> äu
+                return stem[: i - 1] + "ä" + stem[i:]
+            return stem[:i] + stem[i].translate(_UMLAUTED) + stem[i + 1 :]
+    return stem
+
+
+def _without_umlaut(stem):
+    return stem.replace("ä", "a").replace("ö", "o").replace("ü", "u")

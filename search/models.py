@@ -173,6 +173,8 @@ class SynonymSet(models.Model):
             "z. B. „ÖPNV, Nahverkehr, öffentlicher Nahverkehr“."
         ),
     )
+    # Every process compares count and newest change before a search (search.synonyms).
+    updated = models.DateTimeField(_("geändert"), auto_now=True, db_index=True)
 
     class Meta:
         verbose_name = _("Synonyme")

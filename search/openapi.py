@@ -261,6 +261,21 @@ def schema():
                             "description": "„Meinten Sie“: eine Schreibweise aus dem Index, "
                             "die mehr findet; leer, wenn es keine gibt",
                         },
+                        "partial": {
+                            "type": ["object", "null"],
+                            "description": "alle Wörter zusammen finden nichts: die Treffer "
+                            "decken einen Teil der Anfrage ab; ohne: was dem besten Treffer "
+                            "fehlt, q: die Anfrage ohne diese Wörter",
+                            "properties": {
+                                "ohne": {"type": "array", "items": {"type": "string"}},
+                                "q": {"type": "string"},
+                            },
+                        },
+                        "also": {
+                            "type": "array",
+                            "items": {"type": "string"},
+                            "description": "auch gesucht: Synonyme und verwandte Wörter",
+                        },
                         "page": {"type": "integer"},
                         "pages": {"type": "integer"},
                         "page_size": {"type": "integer"},

@@ -1,64 +1,58 @@
 """Synonyms editors maintain (snippet „Synonyme“), applied to the query on every backend.
 
 Key concepts: a synonym set is a line of words or phrases with one meaning ("ÖPNV, Nahverkehr,
-öffentlicher Nahverkehr"). `current()` returns folded word -> the other words and phrases of its
-sets, cached per process until a set is saved or deleted. Only the query side uses them: a query
-word becomes an OR of itself and its synonyms (`search.text.parse_query`), so the index never
-needs rebuilding when the list changes.
+öffentlicher Nahverkehr"). `current()` maps the search forms of each member (after gender and
+number folding, stop words left out) to the (terms, text) of the other members. Only the query
+side uses them (`search.text.parse_query`), so no index needs rebuilding when the list changes.
+Every process checks per search whether the stored sets changed (their count and newest
+`updated`, one indexed query), so an editor's change reaches every worker at once, with or
+without a shared cache.
 """
 
 import threading
 
-from django.db.models.signals import post_delete, post_save
-
-from .text import fold, words
+from .german import STOP_WORDS, word_terms
+from .text import words
 
 _cache = {}
 _lock = threading.Lock()
 
 
+def _terms(member):
+    return tuple(
+        dict.fromkeys(
+            word_terms(w)[0] for w in words(member) if w.lower() not in STOP_WORDS and word_terms(w)
+        )
+    )
+
+
 def expand(lines):
-    """folded word -> other members, from sets given as lists of words or phrases."""
+    """search forms of a member -> [(terms, text)] of the other members, from sets given as
+    lists of words or phrases."""
     table = {}
     for members in lines:
-        members = [m.strip() for m in members if m and m.strip()]
-        for member in members:
-            member_words = words(member)
-            if len(member_words) != 1:  # phrases are expansions, not keys
-                continue
-            others = [m for m in members if m != member]
-            table.setdefault(fold(member_words[0]), [])
-            for other in others:
-                if other not in table[fold(member_words[0])]:
-                    table[fold(member_words[0])].append(other)
+        members = {_terms(m): m.strip() for m in members if m and m.strip() and _terms(m)}
+        for key in members:
+            others = table.setdefault(key, [])
+            others += [(t, m) for t, m in members.items() if t != key and (t, m) not in others]
     return table
 
 
 def current():
-    """The synonym table of the stored sets (empty when the table is not there yet)."""
-    table = _cache.get("table")
-    if table is not None:
-        return table
-    with _lock:
-        from django.db import DatabaseError
+    """The synonym table of the stored sets, read again when they changed (empty when the
+    table is not there yet)."""
+    from django.db import DatabaseError
+    from django.db.models import Count, Max
 
-        from .models import SynonymSet
-
-        try:
-            sets = [s.members() for s in SynonymSet.objects.all()]
-        except DatabaseError:
-            return {}
-        table = expand(sets)
-        _cache["table"] = table
-        return table
-
-
-def forget(**kwargs):
-    _cache.clear()
-
-
-def connect():
     from .models import SynonymSet
 
-    post_save.connect(forget, sender=SynonymSet, dispatch_uid="search-synonyms-save")
-    post_delete.connect(forget, sender=SynonymSet, dispatch_uid="search-synonyms-delete")
+    try:
+        version = tuple(SynonymSet.objects.aggregate(n=Count("id"), at=Max("updated")).values())
+        if _cache.get("version") == version:
+            return _cache["table"]
+        with _lock:
+            table = expand(s.members() for s in SynonymSet.objects.all())
+    except DatabaseError:
+        return {}
+    _cache.update(version=version, table=table)
+    return table

@@ -83,6 +83,11 @@ def search_page(request):
         )
         if any(rollup_ancestors(code) for code in search_request.filters.get("region", ()))
         else "",
+        "partial_url": presentation.url_for(
+            replace(search_request, q=response.partial_q, page=1), show_all
+        )
+        if response.partial_q
+        else "",
         "suggestion_url": presentation.url_for(
             replace(search_request, q=response.suggestion, page=1), show_all
         )

@@ -41,17 +41,33 @@ def seed_synonyms(monkeypatch):
     from search import synonyms
 
     seed = importlib.import_module("search.migrations.0009_synonyms_analysis").SEED_SYNONYMS
+    seed += importlib.import_module(
+        "search.migrations.0014_synonym_versions_abbreviations"
+    ).ABBREVIATIONS
     table = synonyms.expand([line.split(", ") for line in seed])
     monkeypatch.setattr(synonyms, "current", lambda: table)
 
 
-def body(request):
-    return ElasticsearchBackend(url="http://127.0.0.1:9").build_search(request).body()
+def body(request, partial=False):
+    return ElasticsearchBackend(url="http://127.0.0.1:9").build_search(request, partial).body()
 
 
 @pytest.mark.parametrize("name", sorted(REQUESTS))
 def test_request_body_matches_golden_file(name):
     assert_golden(f"elasticsearch_request_{name}", body(REQUESTS[name]))
+
+
+def test_partial_request_ranks_by_coverage_of_the_words():
+    """When all words find nothing: any word may match (`minimum_should_match` 1), each scores
+    its best piece's weight (whole word, synonym, compound head, modifier) under a name the
+    answer's `matched_queries` report."""
+    request = SearchRequest(q="Seniorenbeirat Raumschiff", filters={"status": ("neu",)})
+    data = body(request, partial=True)
+    assert_golden("elasticsearch_request_partial", data)
+    words = data["query"]["bool"]["must"][0]["bool"]
+    assert words["minimum_should_match"] == 1 and len(words["should"]) == 2
+    names = [q["constant_score"]["_name"] for q in words["should"][0]["dis_max"]["queries"]]
+    assert names[0] == "0:1.0" and "0:0.6" in names and "0:0.3" in names
 
 
 def test_every_facet_is_aggregated_with_a_size_for_all_values():

@@ -5,6 +5,9 @@ Elasticsearch where ELASTICSEARCH_URL is set), over its own small corpus.
 """
 
 import datetime
+import os
+import subprocess
+import sys
 
 import pytest
 
@@ -13,8 +16,9 @@ from search.backends import get_backend, reset_backends
 from search.contract import DAY, YEAR, SearchRequest
 from search.models import SynonymSet
 from search.registry import IndexDocument
-from search.text import parse_query, stems
+from search.text import highlight_all, parse_query, query_terms, stems
 
+from ..werkstatt.test_production_server import ROOT, database_url
 from .conftest import CONTRACT_BACKENDS, backend_unavailable, index_corpus
 
 
@@ -57,11 +61,9 @@ def german_backend(request, db, settings):
         pytest.skip(reason)
     settings.SEARCH_BACKEND = name
     reset_backends()
-    synonyms.forget()
     index_corpus(name, GERMAN)
     yield get_backend(name)
     reset_backends()
-    synonyms.forget()  # the test's synonym sets are rolled back with it
 
 
 def found(backend, q):
@@ -161,3 +163,122 @@ def test_a_typo_gets_a_suggestion_from_the_index(german_backend):
 def test_the_page_offers_the_suggestion_as_a_link(client, german_backend):
     html = client.get("/suche/?q=Senoiren").content.decode()
     assert 'Meinten Sie: <a href="/suche/?q=Senioren">Senioren</a>?' in html
+
+
+# --- no dead ends, compounds by meaning, synonyms on the search form, word families ----------
+
+
+def test_words_that_find_nothing_together_give_partial_matches(german_backend):
+    response = german_backend.search(SearchRequest(q="Seniorenbeirat Satzung Raumschiff"))
+    ids = [hit.id for hit in response.hits]
+    # two of three words first, then the compound's head (Beirat) before its modifier (Senioren)
+    assert ids[0] == "g.doc:1"
+    assert ids.index("g.doc:10") < min(ids.index("g.doc:5"), ids.index("g.doc:3"))
+    assert response.left_out == ("Raumschiff",)
+    assert response.partial_q == "Seniorenbeirat Satzung"
+    full = german_backend.search(SearchRequest(q="Seniorenbeirat Satzung"))
+    assert [hit.id for hit in full.hits] == ["g.doc:1"] and full.left_out == ()
+    # one word that is nowhere and nothing else: still nothing (nothing to leave out)
+    assert german_backend.search(SearchRequest(q="Quasar Pulsar")).total == 0
+    # a compound's modifier alone is a partial match too, and says what it lacks
+    alone = german_backend.search(SearchRequest(q="Raumschiff"))
+    assert alone.left_out == ("Schiff",) and alone.partial_q == "Raum"
+
+
+def test_a_compound_finds_its_head_before_its_modifier(german_backend):
+    response = german_backend.search(SearchRequest(q="Seniorenladen"))
+    ids = [hit.id for hit in response.hits]
+    assert ids[0] == "g.doc:2"  # „Dorfladen“: the head
+    assert {"g.doc:1", "g.doc:3", "g.doc:5"} <= set(ids[1:])  # „Senioren…“: the modifier
+    assert response.left_out == ("Senioren",) and response.partial_q == "Laden"
+
+
+def test_short_compound_parts_never_match_alone():
+    parts = {label for word in parse_query("Schulbus").words for _a, label, _w in word.parts}
+    assert parts == {"Schul"}  # „Bus“ (three letters) is no partial match of its own
+
+
+def test_verb_stem_modifiers_are_split():
+    assert german.word_terms("Mitfahrbank") == ("mitfahrbank", "mitfahr", "bank")
+    assert german.word_terms("mitfahren")[0] == "mitfahr"
+    assert len(german.word_terms("bestehende")) == 1  # no „besteh“ + „ende“
+    assert len(german.word_terms("absehbar")) == 1  # no „abseh“ + „bar“
+
+
+def test_synonyms_after_folding_on_phrases_and_compound_parts(german_backend):
+    SynonymSet.objects.create(terms="Kümmerladen, Dorfladen")
+    assert "g.doc:2" in found(german_backend, "Kümmerläden")  # a plural of the synonym
+    SynonymSet.objects.create(terms="Ort der Begegnung, Treffpunkt")
+    assert found(german_backend, "Ort der Begegnung") == {"g.doc:3"}
+    SynonymSet.objects.create(terms="Junioren, Jugend")
+    response = german_backend.search(SearchRequest(q="Juniorenbeirat"))
+    assert [hit.id for hit in response.hits][0] == "g.doc:10"  # Beirat der Jugend
+    assert "Jugend" in response.also
+
+
+def test_the_seed_list_knows_the_abbreviations(db):
+    table = synonyms.current()
+    for phrase, meaning in (("DWK", "Demografiewerkstatt"), ("SGB XI", "Pflegeversicherung")):
+        assert meaning in parse_query(phrase, table).also, phrase
+
+
+def test_word_families_join_adjective_noun_and_verb():
+    assert ("einsam", "einsam") in german.word_family("Vereinsamung")
+    assert "vereinsam" in dict(german.word_family("einsam"))
+    assert "haus" in dict(german.word_family("häuslich"))
+    assert "digital" in dict(german.word_family("Digitalisierung"))
+    assert german.word_family("Versorgung") == () and german.word_family("Amt") == ()
+    query = parse_query("Vereinsamung")
+    assert query.typed == ((("vereinsam",),),) and ("einsam",) in query.groups[0]
+
+
+def test_compound_parts_do_not_mark_unrelated_words():
+    marked = highlight_all("Zeitplan für den Werkstattplan", parse_query("Werkstattplan").terms)
+    assert marked == "Zeitplan für den <mark>Werkstattplan</mark>"
+    assert "<mark>Seniorenbeirat</mark>" in highlight_all("Seniorenbeirat", query_terms("Beirat"))
+
+
+SEARCH_TWICE = """
+import sys
+from search.backends import get_backend
+from search.contract import SearchRequest
+backend = get_backend()
+print(backend.search(SearchRequest(q="Greißler")).total, flush=True)
+sys.stdin.readline()
+print(backend.search(SearchRequest(q="Greißler")).total, flush=True)
+"""
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_synonym_saved_in_one_process_reaches_another_at_once(tmp_path, settings):
+    """Two OS processes on one database, as two web workers: B has its table already when A
+    saves a set, and B's next search uses it."""
+    reset_backends()
+    index_corpus("database", GERMAN)
+    env = {**os.environ, "DATABASE_URL": database_url(tmp_path)}
+    env.pop("REDIS_URL", None)  # no shared cache: the database alone carries the change
+    run = [sys.executable, "manage.py", "shell", "-v", "0", "-c"]
+    reader = subprocess.Popen(
+        [*run, SEARCH_TWICE],
+        cwd=ROOT,
+        env=env,
+        text=True,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+    )
+    try:
+        assert reader.stdout.readline().strip() == "0"
+        subprocess.run(
+            [
+                *run,
+                "from search.models import SynonymSet; "
+                "SynonymSet.objects.create(terms='Greißler, Dorfladen')",
+            ],
+            cwd=ROOT,
+            env=env,
+            check=True,
+        )
+        out, _ = reader.communicate("\n", timeout=120)
+    finally:
+        reader.kill()
+    assert out.strip() == "1"

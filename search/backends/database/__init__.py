@@ -12,6 +12,7 @@ parameter.
 import contextlib
 import json
 from collections import namedtuple
+from dataclasses import replace
 
 import numpy as np
 from django.db import connection, transaction
@@ -57,6 +58,7 @@ ROW_FIELDS = (
 # A written row as the text hooks read it (like a SearchDocument: pk, title, ... fingerprint).
 TextRow = namedtuple("TextRow", ("pk", "key", "indexed_at", *ROW_FIELDS))
 SYNONYM_TIER = 1e6  # added to the rank of a hit that only a synonym found
+PARTIAL_TIER = 1e7  # per step of coverage below the best, for partial matches
 
 
 class DatabaseBackend(SearchBackend):
@@ -94,6 +96,25 @@ class DatabaseBackend(SearchBackend):
             np.concatenate([typed_ranks, np.asarray(other_ranks, dtype=float) + SYNONYM_TIER]),
             None,
         )
+
+    def _partial_matches(self, parsed, ranked=True):
+        """(ids, ranks, coverage) of documents matching part of the query: each word counts by
+        the best piece it matches (itself 1, a synonym 0.8, a compound's head 0.6, modifier
+        0.3; `search.text.Query.pieces`). More coverage ranks first, the database's rank of all
+        pieces together within equal coverage. `coverage` gives an id's per-word weights."""
+        pieces = parsed.pieces()
+        found = [self._matching_ids(self._text_query(query)) for _i, _w, query in pieces]
+        every = np.unique(np.concatenate(found))
+        covered = np.zeros((len(parsed.words), len(every)))
+        for (index, weight, _query), matches in zip(pieces, found, strict=True):
+            at = np.searchsorted(every, matches)
+            covered[index, at] = np.maximum(covered[index, at], weight)
+        ids, ranks = every, None
+        if ranked:
+            ids, ranks, _ = self._ranked(self._text_query(parsed.either()), every, within=True)
+            tiers = np.unique(-covered.sum(axis=0), return_inverse=True)[1]
+            ranks = tiers[np.searchsorted(every, ids)] * PARTIAL_TIER + np.asarray(ranks)
+        return ids, ranks, lambda pk: covered[:, np.searchsorted(every, pk)]
 
     def _ranked(self, query, ids, within=False, lazy=False):
         """(ids, ranks, later) as arrays for matches `ids` of `query` (with `within`, a subset);
@@ -300,11 +321,27 @@ class DatabaseBackend(SearchBackend):
         base = snap.visible(request.viewer)
         if request.similar is not None:  # located in a similar municipality: a restriction
             base &= snap.filter_mask("region", request.similar.codes)
-        scores = later = None
+        filters = {
+            facet: snap.region_mask(values, request.rollup)
+            if facet == "region"
+            else snap.filter_mask(facet, values)
+            for facet, values in request.filters.items()
+            if facet in FACETS and values
+        }
+        wanted = base.copy()
+        for mask in filters.values():
+            wanted &= mask
+        scores = later = coverage = None
+        strict_total = 0
         if parsed:
             ranked = request.sort == "relevanz"
             ids, ranks, later = self._text_matches(parsed, ranked=ranked)
             positions, found = snap.positions(ids)
+            strict_total = int(wanted[positions].sum())
+            if not strict_total and parsed.relaxable:  # no dead end: what covers most words
+                ids, ranks, coverage = self._partial_matches(parsed, ranked=ranked)
+                positions, found = snap.positions(ids)
+                later, terms = None, parsed.partial_terms
             text = np.zeros(len(snap), dtype=bool)
             text[positions] = True
             base &= text
@@ -313,13 +350,6 @@ class DatabaseBackend(SearchBackend):
                 scores[positions] = np.asarray(ranks, dtype=float)[found]
                 exact, _ = snap.positions(self._exact_title_ids(request.q))
                 scores[exact[text[exact]]] = -np.inf  # the title is the query: first
-        filters = {
-            facet: snap.region_mask(values, request.rollup)
-            if facet == "region"
-            else snap.filter_mask(facet, values)
-            for facet, values in request.filters.items()
-            if facet in FACETS and values
-        }
         matching = base.copy()
         for mask in filters.values():
             matching &= mask
@@ -330,6 +360,10 @@ class DatabaseBackend(SearchBackend):
             summary, _ = snap.positions(later())
             scores[summary[scores[summary] == 2.0]] = 1.0
         page = self._page(snap, request, matching, scores)
+        left_out, partial_q = (), ""
+        if coverage is not None and matching.any():
+            best = self._page(snap, replace(request, page=1, page_size=1), matching, scores)
+            left_out, partial_q = parsed.relaxed(coverage(best[0]))
         counts = {}
         for facet in FACETS:
             if facet in filters:
@@ -350,7 +384,10 @@ class DatabaseBackend(SearchBackend):
             facets=build_facets(counts, request),
             backend=self.name,
             request=request,
-            suggestion=self.suggestion(request.q, request.viewer, total),
+            suggestion=self.suggestion(request.q, request.viewer, strict_total),
+            left_out=tuple(left_out),
+            partial_q=partial_q,
+            also=tuple(parsed.also),
         )
 
     def suggestion(self, q, viewer, total):

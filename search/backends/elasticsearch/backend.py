@@ -25,7 +25,7 @@ from ...breaker import Breaker
 from ...text import stems
 from ..base import DocumentData, SearchBackend
 from .documents import FACET_FIELDS, WERKSTATT_INDEX
-from .faceted import WerkstattSearch
+from .faceted import WerkstattSearch, coverage
 from .results import to_search_response
 
 logger = logging.getLogger("search")
@@ -219,20 +219,27 @@ class ElasticsearchBackend(SearchBackend):
 
     # --- queries -----------------------------------------------------------------------------
 
-    def build_search(self, request):
-        return WerkstattSearch(request, index=self.alias, using=self.client)
+    def build_search(self, request, partial=False):
+        return WerkstattSearch(request, index=self.alias, using=self.client, partial=partial)
 
     def search(self, request):
         faceted = self.build_search(request)
         with unavailable_on_failure("search"):
             raw = self.client.search(index=self.alias, body=faceted.body()).body
+            strict = raw["hits"]["total"]["value"]
+            if not strict and faceted.parsed.relaxable:  # no dead end, as on the database
+                faceted = self.build_search(request, partial=True)
+                raw = self.client.search(index=self.alias, body=faceted.body()).body
         response = to_search_response(request, faceted.response_from(raw), backend=self.name)
+        if faceted.partial and raw["hits"]["hits"]:
+            matched = raw["hits"]["hits"][0].get("matched_queries", [])
+            left_out, response.partial_q = faceted.parsed.relaxed(coverage(faceted.parsed, matched))
+            response.left_out = tuple(left_out)
+        response.also = tuple(faceted.parsed.also)
         # „Meinten Sie“ from the projection's vocabulary, as on the database (search.suggest)
         from .. import get_backend
 
-        response.suggestion = get_backend("database").suggestion(
-            request.q, request.viewer, response.total
-        )
+        response.suggestion = get_backend("database").suggestion(request.q, request.viewer, strict)
         return response
 
     def autocomplete_body(self, prefix, viewer, limit):

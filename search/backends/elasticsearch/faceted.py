@@ -38,6 +38,7 @@ FACET_SIZES = {
 EXACT_TITLE_BOOST = 100  # above any sum of field scores of a partial match
 TEXT_FIELDS = ["terms.title^3", "terms.summary^2", "terms.keywords^2", "terms.body"]
 SYNONYM_BOOST = 0.01  # a word found only through a synonym ranks after what was typed
+COVERAGE = 100  # partial matches: score per unit of coverage, above any field score
 HIGHLIGHT = {
     "pre_tags": ["<mark>"],
     "post_tags": ["</mark>"],
@@ -93,22 +94,22 @@ class RegionFacet(TermsFacet):
         return Q("bool", should=[inside, Q("terms", region_own=ancestors)], minimum_should_match=1)
 
 
+def _alternative(terms, boost=1.0):
+    must = [Q("multi_match", query=term, fields=TEXT_FIELDS) for term in terms]
+    return must[0] if len(must) == 1 and boost == 1.0 else Q("bool", must=must, boost=boost)
+
+
 def text_query(parsed):
     """The Elasticsearch query of a `search.text.Query`: AND over the query's words, OR over
-    each word's alternatives (itself, all its parts, its synonyms), AND over an alternative's
-    terms; every term looked up in the analysed fields `terms.*` (None for an empty query)."""
+    each word's alternatives (itself, all its parts, its synonyms and family), AND over an
+    alternative's terms; every term looked up in the analysed fields `terms.*` (None for an
+    empty query)."""
     if not parsed:
         return None
     groups = []
-    for group, typed in zip(parsed.groups, parsed.typed, strict=True):
-        alternatives = []
-        for alternative in group:
-            must = [Q("multi_match", query=term, fields=TEXT_FIELDS) for term in alternative]
-            boost = 1.0 if alternative in typed else SYNONYM_BOOST
-            if len(must) == 1 and boost == 1.0:
-                alternatives.append(must[0])
-            else:
-                alternatives.append(Q("bool", must=must, boost=boost))
+    for word in parsed.words:
+        alternatives = [_alternative(a) for a in word.typed]
+        alternatives += [_alternative(a, SYNONYM_BOOST) for a in word.wider]
         groups.append(
             alternatives[0]
             if len(alternatives) == 1
@@ -117,13 +118,47 @@ def text_query(parsed):
     return groups[0] if len(groups) == 1 else Q("bool", must=groups)
 
 
+def partial_query(parsed):
+    """Documents matching part of the query (`minimum_should_match` 1 over its words), ranked
+    by coverage as on the database: each word scores the weight of the best piece it matches
+    (`search.text.Query.pieces`; dis_max of constant scores), the sum orders the hits. Every
+    piece is named "word:weight", so `matched_queries` tells what the best hit lacks."""
+    words = [
+        Q(
+            "dis_max",
+            queries=[
+                Q(
+                    "constant_score",
+                    filter=_alternative(alternative),
+                    boost=weight * COVERAGE,
+                    _name=f"{index}:{weight}",
+                )
+                for alternative, weight, _label in word.pieces()
+            ],
+        )
+        for index, word in enumerate(parsed.words)
+    ]
+    return Q("bool", should=words, minimum_should_match=1)
+
+
+def coverage(parsed, matched_queries):
+    """Per word the best weight a hit's `matched_queries` (see `partial_query`) show."""
+    best = [0.0] * len(parsed.words)
+    for name in matched_queries:
+        index, weight = name.split(":")
+        best[int(index)] = max(best[int(index)], float(weight))
+    return best
+
+
 class WerkstattSearch(FacetedSearch):
     """Faceted search over the alias; construct with `WerkstattSearch.from_request()`."""
 
     doc_types = [WerkstattDocument]
     fields = TEXT_FIELDS
 
-    def __init__(self, request: SearchRequest, index, using):
+    def __init__(self, request: SearchRequest, index, using, partial=False):
+        self.partial = partial  # when all words found nothing: what covers most of them
+        self.parsed = parse_query(request.q, synonyms.current())
         self.index = index
         self.using = using
         self.request = request
@@ -160,7 +195,7 @@ class WerkstattSearch(FacetedSearch):
         its compound parts or a synonym (`search.text.parse_query`, as on the database); title
         counts most, and a title that is the query itself (normalised like `title.sort`) comes
         first."""
-        words = text_query(parse_query(query, synonyms.current()))
+        words = (partial_query if self.partial else text_query)(self.parsed)
         if words is None:
             return search.query(Q("match_none"))
         exact = Q(
