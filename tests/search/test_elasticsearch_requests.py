@@ -42,7 +42,7 @@ def seed_synonyms(monkeypatch):
 
     seed = importlib.import_module("search.migrations.0009_synonyms_analysis").SEED_SYNONYMS
     seed += importlib.import_module(
-        "search.migrations.0014_synonym_versions_abbreviations"
+        "search.migrations.0015_synonym_versions_abbreviations"
     ).ABBREVIATIONS
     table = synonyms.expand([line.split(", ") for line in seed])
     monkeypatch.setattr(synonyms, "current", lambda: table)

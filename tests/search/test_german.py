@@ -282,3 +282,14 @@ def test_a_synonym_saved_in_one_process_reaches_another_at_once(tmp_path, settin
     finally:
         reader.kill()
     assert out.strip() == "1"
+
+
+def test_page_and_api_say_what_the_partial_hits_lack(client, german_backend):
+    html = client.get("/suche/?q=Seniorenbeirat+Satzung+Raumschiff").content.decode()
+    assert "Keine Treffer für alle Wörter." in html
+    assert '<a href="/suche/?q=Seniorenbeirat+Satzung">Treffer ohne »Raumschiff«</a>' in html
+    data = client.get("/api/v1/suche/?q=Seniorenbeirat+Satzung+Raumschiff").json()
+    assert data["partial"] == {"ohne": ["Raumschiff"], "q": "Seniorenbeirat Satzung"}
+    assert client.get("/api/v1/suche/?q=Satzung").json()["partial"] is None
+    html = client.get("/suche/?q=ÖPNV").content.decode()
+    assert "auch gesucht: Nahverkehr, öffentlicher Nahverkehr, Busverkehr" in html

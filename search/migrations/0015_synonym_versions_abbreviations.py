@@ -65,7 +65,7 @@ def reanalyse(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("search", "0013_text_rows")]
+    dependencies = [("search", "0014_attachment_text")]
 
     operations = [
         migrations.AddField(
