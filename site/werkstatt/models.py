@@ -126,3 +126,6 @@ class SiteSettings(BaseSiteSetting):
 
     class Meta:
         verbose_name = _("Website-Einstellungen")
+
+
+from .ratelimit import RateLimitHit  # noqa: E402, F401  (the model lives beside its limits)

@@ -12,6 +12,12 @@ from werkstatt import accounts, errors, health, sitemaps
 urlpatterns = [
     # Scoped versions of Wagtail's cross-model reports come first (network.admin_urls).
     path("", include("network.admin_urls")),
+    # Wagtail's reset form with the members' queue and limits (werkstatt.accounts).
+    path(
+        "admin/password_reset/",
+        accounts.AdminPasswordResetView.as_view(),
+        name="wagtailadmin_password_reset",
+    ),
     path("admin/", include(wagtailadmin_urls)),
     path("dokumente/", include(wagtaildocs_urls)),
     path(
