@@ -17,6 +17,7 @@ from .params import default_sort, to_pairs
 
 PAGE_URL = "/suche/"
 FACET_LIMIT = 8
+TOOL, MEASURE = "werkzeug", "massnahme"  # kinds: a measure is grouped under its tool
 SORT_LABELS = {"relevanz": _("Relevanz"), "neueste": _("Neueste zuerst"), "titel": _("Titel A–Z")}
 
 
@@ -155,3 +156,29 @@ def pagination(request, total, show_all=""):
             for n in window
         ],
     }
+
+
+def result_entries(hits):
+    """The hits of one page as entries of the result list: [{"hit", "measures"}].
+
+    A measure (Maßnahme) whose tool is an earlier hit on the page is listed under that tool
+    („+3 Maßnahmen“, unfolded on demand) instead of crowding out other results; a measure that
+    ranks above its tool, or whose tool is not among the hits, matches better alone and stays
+    an entry of its own. An entry with the same link and snippet as an earlier one adds
+    nothing and is left out, and so is a repeated measure (same link and title) under a tool.
+    """
+    entries, tools, seen = [], {}, set()
+    for hit in hits:
+        if hit.kind == MEASURE and hit.url.split("#", 1)[0] in tools:
+            measures = tools[hit.url.split("#", 1)[0]]["measures"]
+            if all((m.url, m.title) != (hit.url, hit.title) for m in measures):
+                measures.append(hit)
+            continue
+        if (hit.url, hit.highlight) in seen:
+            continue
+        seen.add((hit.url, hit.highlight))
+        entry = {"hit": hit, "measures": []}
+        if hit.kind == TOOL and hit.url:
+            tools.setdefault(hit.url, entry)
+        entries.append(entry)
+    return entries

@@ -45,11 +45,11 @@ def search_page(request):
     names = action_field_names(request)
     hits = [
         {
-            "hit": hit,
-            "kind_label": KINDS.get(hit.kind, hit.kind),
-            "action_field": names.get(hit.action_field_colour, ""),
+            **entry,
+            "kind_label": KINDS.get(entry["hit"].kind, entry["hit"].kind),
+            "action_field": names.get(entry["hit"].action_field_colour, ""),
         }
-        for hit in response.hits
+        for entry in presentation.result_entries(response.hits)
     ]
     context = {
         "q": search_request.q,

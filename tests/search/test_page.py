@@ -206,3 +206,81 @@ def test_page_beyond_the_end_but_page_one_of_nothing_is_fine(client, corpus):
 def test_home_page_search_box_leads_here(client, site_tree):
     html = client.get("/").content.decode()
     assert 'action="/suche/"' in html and 'name="q"' in html
+
+
+def _write(documents):
+    from search.indexing import to_document_data, write_documents
+
+    write_documents([to_document_data(key, doc) for key, doc in documents.items()])
+
+
+def test_measures_fold_under_their_tool_unless_one_matches_better_alone(client, corpus):
+    """„+3 Maßnahmen“ in a <details> under the tool; a measure ranked above its tool and a
+    measure whose tool is no hit stay entries; an identical entry (link, snippet) is dropped."""
+    from search.registry import IndexDocument
+
+    tool_url = "/werkzeuge/katalog/quartiersrunde/"
+    documents = {
+        "test.tool:1": IndexDocument(
+            kind="werkzeug",
+            title="Quartiersrunde einrichten",
+            url=tool_url,
+            summary="Eine Quartiersrunde bringt Träger und Nachbarschaft zusammen.",
+        )
+    }
+    for n, year in enumerate((2019, 2020, 2021), start=1):
+        documents[f"test.measure:{n}"] = IndexDocument(
+            kind="massnahme",
+            title=f"Treffen {year} vorbereiten",
+            url=f"{tool_url}#sheet-{year}",
+            summary=f"Werkzeugblatt {year} · Quartiersrunde einrichten",
+            body="Eine Quartiersrunde bringt Träger und Nachbarschaft zusammen.",
+        )
+    # the same measure twice (same link, title and text): shown once
+    documents["test.measure:4"] = IndexDocument(
+        kind="massnahme",
+        title="Treffen 2021 vorbereiten",
+        url=f"{tool_url}#sheet-2021",
+        summary="Werkzeugblatt 2021 · Quartiersrunde einrichten",
+        body="Eine Quartiersrunde bringt Träger und Nachbarschaft zusammen.",
+    )
+    _write(documents)
+    html = client.get("/suche/?q=Quartiersrunde").content.decode()
+    results = re.search(r'<ol class="result-list".*?</ol>', html, re.S).group(0)
+    entries = re.findall(r'<li class="result">', results)
+    assert len(entries) == 1, results  # the tool, its measures folded under it
+    assert "<summary>+3 Maßnahmen" in results
+    assert results.count(f'href="{tool_url}#sheet-2021"') == 1
+    assert f'href="{tool_url}#sheet-2019"' in results and "<details" in results
+
+    # a measure whose own title matches ranks above the tool's text match: its own entry
+    html = client.get("/suche/?q=Treffen+2020").content.decode()
+    results = re.search(r'<ol class="result-list".*?</ol>', html, re.S).group(0)
+    assert "<details" not in results
+    assert re.findall(r'<h3 class="result__title"><a href="([^"]+)"', results)[0].endswith(
+        "#sheet-2020"
+    )
+
+
+def test_a_hit_found_through_its_keywords_shows_them_marked(client, corpus):
+    from search.registry import IndexDocument
+
+    _write(
+        {
+            "test.kw:1": IndexDocument(
+                kind="projekt",
+                title="Offener Treff am Markt",
+                url="/projekte/offener-treff/",
+                summary="Ein Raum für alle.",
+                facets={
+                    "zielgruppe": ["seniorinnen-und-senioren"],
+                    "schlagwort": ["Nachbarschaftshilfe"],
+                },
+            )
+        }
+    )
+    html = client.get("/suche/?q=Nachbarschaftshilfe").content.decode()
+    assert "<mark>Nachbarschaftshilfe</mark>" in html
+    assert "in der Einordnung (Handlungsfeld, Zielgruppe, Schlagwort, Region):" in html
+    html = client.get("/suche/?q=Senioren+Treff").content.decode()
+    assert "<mark>Seniorinnen</mark> und <mark>Senioren</mark>" in html
