@@ -9,7 +9,15 @@ selected Kreis) its Kreise, below a selected Kreis its Gemeinden.
 
 from werkstatt.generation import memo
 
-from .contract import FACETS, KINDS, ORDERED_FACETS, VOCABULARIES, Bucket, SearchRequest
+from .contract import (
+    FACETS,
+    KINDS,
+    ORDERED_FACETS,
+    VOCABULARIES,
+    Bucket,
+    SearchRequest,
+    replaces_region,
+)
 
 # Display levels of the region tree by code length: Land 2, Kreis 5, Gemeinde 8, Ortsteil more.
 REGION_LEVEL_LENGTHS = (2, 5, 8)
@@ -28,6 +36,31 @@ def region_display_parent(code):
     if not depth:
         return ""
     return code[: REGION_LEVEL_LENGTHS[depth - 1]]
+
+
+def region_click_counts(counts, selected, union_base):
+    """With regions selected, each other region's count as what a click on it finds.
+
+    A click adds an unrelated region (OR) and replaces a related one
+    (`contract.replaces_region`), so a region's count is that of the union with what stays
+    selected, not of the region alone. `counts`: each region's own count under the other
+    filters (what the backends count, roll-up included); `union_base(kept, codes)`: (number
+    of documents the kept regions find under the other filters, {code: how many of those a
+    click on code finds too}), or None where a backend cannot tell (the code keeps its own
+    count). Selected regions keep their own count.
+    """
+    result, groups = dict(counts), {}
+    for code in counts:
+        if code not in selected:
+            kept = tuple(v for v in selected if not replaces_region(v, code))
+            groups.setdefault(kept, []).append(code)
+    for kept, codes in groups.items():
+        base = union_base(kept, codes) if kept else None  # nothing kept: its own count
+        if base is not None:
+            total, overlap = base
+            for code in codes:
+                result[code] = total + counts[code] - overlap.get(code, 0)
+    return result
 
 
 def kept_labels():

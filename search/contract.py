@@ -115,6 +115,13 @@ def rollup_ancestors(code):
     return [code[:n] for n in (2, 3, 5, 8) if n < len(code)]
 
 
+def replaces_region(selected, chosen):
+    """A click on region `chosen` replaces a `selected` one that encloses it or lies in it (a
+    drill-down, not an OR of both); unrelated regions are added (OR). The page's links and the
+    region counts (what a click finds) follow this one rule."""
+    return selected.startswith(chosen) or chosen.startswith(selected)
+
+
 # How exact a content date is: a day, or only its year (shown as "2017", stored as 1 January).
 DAY, YEAR = "tag", "jahr"
 MAX_QUERY_LENGTH = 500

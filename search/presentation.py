@@ -12,7 +12,7 @@ from urllib.parse import urlencode
 
 from django.utils.translation import gettext_lazy as _
 
-from .contract import FACETS, SORTS, SearchRequest
+from .contract import FACETS, SORTS, SearchRequest, replaces_region
 from .params import default_sort, to_pairs
 
 PAGE_URL = "/suche/"
@@ -46,10 +46,6 @@ def similar_heading(similar):
     return _("Kommunen ähnlich wie %(name)s: %(names)s") % {"name": similar.label, "names": names}
 
 
-def _related_region(a, b):
-    return a.startswith(b) or b.startswith(a)
-
-
 def toggled(request: SearchRequest, facet, value):
     """The request with `value` switched on or off in `facet`, back on page 1."""
     filters = {k: list(v) for k, v in request.filters.items()}
@@ -57,7 +53,7 @@ def toggled(request: SearchRequest, facet, value):
     if value in current:
         current = [v for v in current if v != value]
     elif facet == "region":
-        current = [v for v in current if not _related_region(v, value)] + [value]
+        current = [v for v in current if not replaces_region(v, value)] + [value]
     else:
         current = [*current, value]
     if current:

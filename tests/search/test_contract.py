@@ -164,7 +164,15 @@ def test_disjunctive_counts_worked_example(search_backend):
         "bildung": 1,
     }
     # region counted with the handlungsfeld filter only; NRW is open, so its Kreise are listed.
-    assert counts(two, "region") == {"05": 2, "13": 1, "05962": 1, "05358": 1}
+    # A region counts what a click on it finds: a Kreis of NRW replaces NRW (its own count),
+    # Mecklenburg-Vorpommern is added to NRW (2 + the Dorfladen: 3).
+    assert counts(two, "region") == {"05": 2, "13": 3, "05962": 1, "05358": 1}
+    assert (
+        search(
+            search_backend, handlungsfeld=["mobilitaet-und-nahversorgung"], region=["05", "13"]
+        ).total
+        == 3
+    )
     assert counts(two, "jahr") == {"2023": 1, "2022": 1}
 
 

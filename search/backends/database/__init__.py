@@ -18,7 +18,7 @@ import numpy as np
 from django.db import connection, transaction
 from django.utils import timezone
 
-from ... import suggest, synonyms
+from ... import buckets, suggest, synonyms
 from ...attachments import best_snippet, plain_excerpt
 from ...buckets import build_facets
 from ...contract import (
@@ -378,6 +378,8 @@ class DatabaseBackend(SearchBackend):
                 counts[facet] = snap.rollup_counts(
                     counts[facet], others if facet in filters else matching
                 )
+            if facet == "region" and facet in filters:
+                counts[facet] = region_click_counts(snap, request, counts[facet], others, matching)
         return SearchResponse(
             total=total,
             hits=self._hits(page, terms, request.viewer, scope_notes(snap, request, page)),
@@ -521,6 +523,22 @@ class DatabaseBackend(SearchBackend):
     def _execute(self, sql, params=()):
         with connection.cursor() as cursor:
             cursor.execute(sql, list(params))
+
+
+def region_click_counts(snap, request, counts, others, matching):
+    """Region counts as a click finds them (buckets.region_click_counts), exact: the union's
+    base is the current result, or the kept regions' mask under the other filters."""
+    selected = tuple(request.filters["region"])
+
+    def union_base(kept, codes):
+        stays = matching if kept == selected else others & snap.region_mask(kept, request.rollup)
+        found = snap.count("region", stays)
+        found = {code: found.get(code, 0) for code in codes}  # also where stays has none
+        if request.rollup:
+            found = snap.rollup_counts(found, stays)
+        return int(stays.sum()), found
+
+    return buckets.region_click_counts(counts, selected, union_base)
 
 
 def scope_notes(snap, request, page_ids):

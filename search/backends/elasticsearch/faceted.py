@@ -216,6 +216,30 @@ class WerkstattSearch(FacetedSearch):
                 size=FACET_SIZES["region"],
                 include="[0-9]{2,5}",
             )
+        selected = self.request.filters.get("region", ())
+        if selected:
+            # the region counts of the current result (every filter), so a region's count can
+            # say what a click adding it finds (buckets.region_click_counts)
+            every = Q("match_all")
+            for name, values in self.request.filters.items():
+                if values:
+                    every &= self.facets[name].add_filter(list(values))
+            click = search.aggs.bucket("_click_region", "filter", filter=every)
+            click.bucket(
+                "region",
+                "terms",
+                field="region",
+                size=FACET_SIZES["region"],
+                include=region_include(selected),
+            )
+            if self.request.rollup:
+                click.bucket(
+                    "region_own",
+                    "terms",
+                    field="region_own",
+                    size=FACET_SIZES["region"],
+                    include="[0-9]{2,5}",
+                )
 
     def highlight(self, search):
         options = search.highlight_options(**HIGHLIGHT)

@@ -10,7 +10,7 @@ from dataclasses import replace
 from datetime import date, datetime
 
 from ...attachments import document_note, plain_excerpt
-from ...buckets import build_facets
+from ...buckets import build_facets, region_click_counts
 from ...contract import DAY, FACETS, SCOPE_NOTES, Hit, SearchResponse, rollup_ancestors
 
 # Like the database backend: a marked excerpt of the summary, else of the body, else the
@@ -60,22 +60,46 @@ def to_hit(hit):
     )
 
 
+def _rolled_up(counts, aggregation, request):
+    """With roll-up a Kreis or Gemeinde also counts the region-wide documents enclosing it."""
+    if not request.rollup:
+        return counts
+    own_aggregation = getattr(aggregation, "region_own", None)
+    own = {}
+    if own_aggregation is not None:
+        own = {bucket.key: bucket.doc_count for bucket in own_aggregation.buckets}
+    return {
+        code: count + sum(own.get(a, 0) for a in rollup_ancestors(code))
+        for code, count in counts.items()
+    }
+
+
 def facet_counts(response, request=None):
-    """facet -> {value: count} from the filtered aggregations (disjunctive counts); with region
-    roll-up a Kreis or Gemeinde also counts the region-wide documents enclosing it."""
+    """facet -> {value: count} from the filtered aggregations (disjunctive counts); region
+    counts as a click finds them (roll-up; with regions selected, the union with them)."""
     counts = {
         name: {str(value): count for value, count, _selected in response.facets[name]}
         for name in FACETS
     }
-    if request is not None and request.rollup:
-        own_aggregation = getattr(response.aggregations["_filter_region"], "region_own", None)
-        own = {}
-        if own_aggregation is not None:
-            own = {bucket.key: bucket.doc_count for bucket in own_aggregation.buckets}
-        counts["region"] = {
-            code: count + sum(own.get(a, 0) for a in rollup_ancestors(code))
-            for code, count in counts["region"].items()
-        }
+    if request is None:
+        return counts
+    counts["region"] = _rolled_up(
+        counts["region"], response.aggregations["_filter_region"], request
+    )
+    selected = tuple(request.filters.get("region", ()))
+    click = getattr(response.aggregations, "_click_region", None)
+    if selected and click is not None:
+        found = {bucket.key: bucket.doc_count for bucket in click.region.buckets}
+
+        def union_base(kept, codes):
+            # the current result is known; a union with only some selected regions would
+            # need another request: those codes keep their own count
+            if kept != selected:
+                return None
+            inside = _rolled_up({code: found.get(code, 0) for code in codes}, click, request)
+            return response.hits.total.value, inside
+
+        counts["region"] = region_click_counts(counts["region"], selected, union_base)
     return counts
 
 
