@@ -113,34 +113,36 @@ def test_a_file_over_the_limit_is_not_opened(section, caplog, monkeypatch):
 
 def test_text_is_limited_for_all_documents_of_a_page_together(section, monkeypatch):
     monkeypatch.setattr(attachments, "TEXT_LIMIT", 60)
-    first = pdf_document("Erster", ["Anfangswort " + "füllt die Grenze " * 10])
-    second = pdf_document("Zweiter", ["Spätwort"])
+    first = pdf_document("Erster", ["Okapi " + "füllt die Grenze " * 10])
+    second = pdf_document("Zweiter", ["Quokka"])
     project = ProjectPageFactory(title="Begrenztes Projekt")
     ProjectDocument.objects.create(page=project, document=first, sort_order=0)
     ProjectDocument.objects.create(page=project, document=second, sort_order=1)
     project.save_revision().publish()
     data = index_object(project)
-    assert len(attachments.sections(data.body)[1][1]) <= 60
-    assert [h.title for h in hits("Anfangswort")] == ["Begrenztes Projekt"]
-    assert hits("Spätwort") == []
+    parts = attachments.sections(data.body)
+    assert [label for label, _text in parts] == ["", "Erster"]  # no room left for the second
+    assert len(parts[1][1]) <= 60 and "Okapi" in parts[1][1]
+    assert [h.title for h in hits("Okapi")] == ["Begrenztes Projekt"]
+    assert "Quokka" not in data.body
 
 
 def test_a_file_is_read_once_per_version_and_a_replaced_file_renews_the_page(
     section, django_capture_on_commit_callbacks
 ):
-    document = pdf_document("Bericht Fassung", ["Erstfassungswort"])
+    document = pdf_document("Bericht Fassung", ["Okapi"])
     report = report_with(document)
     # kept: with the file gone from storage, indexing again still has its text
     document.file.storage.delete(document.file.name)
     index_object(report)
-    assert [h.title for h in hits("Erstfassungswort")] == ["Sozialbericht Beispielstadt"]
+    assert [h.title for h in hits("Okapi")] == ["Sozialbericht Beispielstadt"]
     # the editor replaces the file (as Wagtail's edit view does): the report's text follows
     with django_capture_on_commit_callbacks(execute=True):
-        document.file = ContentFile(minimal_pdf("Neu", ["Zweitfassungswort"]), name="neu.pdf")
+        document.file = ContentFile(minimal_pdf("Neu", ["Quokka"]), name="neu.pdf")
         document._set_document_file_metadata()
         document.save()
-    assert hits("Erstfassungswort") == []
-    assert [h.title for h in hits("Zweitfassungswort")] == ["Sozialbericht Beispielstadt"]
+    assert hits("Okapi") == []
+    assert [h.title for h in hits("Quokka")] == ["Sozialbericht Beispielstadt"]
 
 
 def test_a_document_in_a_restricted_collection_is_never_read(section):

@@ -74,7 +74,7 @@ def test_a_demo_pdfs_text_finds_the_tool_that_carries_it(client, world):  # noqa
 
 
 def test_a_tools_measures_fold_under_it_and_dates_are_years(client, world):  # noqa: F811
-    html = page(client, "/suche/?q=Mitfahrbank")
+    html = page(client, "/suche/?q=Mitfahrb%C3%A4nke")
     results = re.search(r'<ol class="result-list".*?</ol>', html, re.S).group(0)
     first = re.search(r'<li class="result">.*?</li>\s*(?=<li class="result">|</ol>)', results, re.S)
     assert "Mitfahrbänke" in first.group(0)
@@ -83,6 +83,7 @@ def test_a_tools_measures_fold_under_it_and_dates_are_years(client, world):  # n
     titles = re.findall(r'<h3 class="result__title"><a href="([^"]+)"', results)
     assert not any("#sheet-" in url for url in titles), titles
     assert '<time datetime="2018">2018</time>' in first.group(0)
+    assert "im Dokument »Evaluation Mitfahrbänke Kreis Düren 2019«" in first.group(0)
     assert "1. Januar" not in results
 
 
