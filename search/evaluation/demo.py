@@ -35,25 +35,36 @@ def load_demo(stream=sys.stderr):
 
 
 class ResultPage(HTMLParser):
-    """The links of the result titles (`.result__title a`) in page order, and whether the page
-    offers a suggestion (an element of class `suggestion`, the „Meinten Sie“ line)."""
+    """The hit links in page order, and whether the page offers a suggestion (an element of
+    class `suggestion`, the „Meinten Sie“ line). Hit links are those of the result titles
+    (`.result__title a`) and of the measures folded under their tool (`.result__measure-list
+    a`): a folded measure counts at its place below the tool, as if unfolded, so folding
+    neither hides a judged measure nor lets it skip the places it takes when opened."""
+
+    CONTAINERS = {"result__title", "result__measure-list"}
 
     def __init__(self):
         super().__init__(convert_charrefs=True)
-        self.urls, self.suggests, self._title = [], False, None
+        self.urls, self.suggests = [], False
+        self._inside, self._depth = None, 0  # the open container's tag, nesting of that tag
 
     def handle_starttag(self, tag, attrs):
-        classes = (dict(attrs).get("class") or "").split()
+        attrs = dict(attrs)
+        classes = set((attrs.get("class") or "").split())
         if "suggestion" in classes:
             self.suggests = True
-        if "result__title" in classes:
-            self._title = tag
-        elif tag == "a" and self._title:
-            self.urls.append(dict(attrs).get("href") or "")
+        if self._inside is None and classes & self.CONTAINERS:
+            self._inside, self._depth = tag, 1
+        elif tag == self._inside:
+            self._depth += 1
+        elif tag == "a" and self._inside:
+            self.urls.append(attrs.get("href") or "")
 
     def handle_endtag(self, tag):
-        if tag == self._title:
-            self._title = None
+        if tag == self._inside:
+            self._depth -= 1
+            if not self._depth:
+                self._inside = None
 
 
 def page_search():

@@ -132,10 +132,15 @@ def test_the_result_page_is_read_in_order_without_facet_links():
         '<ul><li><a href="/suche/?art=werkzeug">Werkzeug (3)</a></li></ul>'
         '<p class="suggestion">Meinten Sie: <a href="/suche/?q=Bus">Bus</a>?</p>'
         '<ol><li><h3 class="result__title"><a href="/b/"><mark>B</mark></a></h3></li>'
-        '<li><h3 class="result__title"><a href="/a/#sheet-2017">A</a></h3>'
-        '<p><a href="/x/">mehr</a></p></li></ol>'
+        '<li><h3 class="result__title"><a href="/a/">A</a></h3>'
+        '<details class="result__measures"><summary>+2 Maßnahmen</summary>'
+        '<ul class="result__measure-list"><li><a href="/a/#sheet-2017">M1</a><br></li>'
+        '<li><a href="/a/#sheet-2018">M2</a></li></ul></details>'
+        '<p><a href="/x/">mehr</a></p></li>'
+        '<li><h3 class="result__title"><a href="/c/">C</a></h3></li></ol>'
     )
-    assert page.urls == ["/b/", "/a/#sheet-2017"] and page.suggests
+    assert page.urls == ["/b/", "/a/", "/a/#sheet-2017", "/a/#sheet-2018", "/c/"]
+    assert page.suggests
     plain = demo.ResultPage()
     plain.feed('<div class="no-results"><a href="/suche/">Alle Inhalte anzeigen</a></div>')
     assert plain.urls == [] and not plain.suggests
