@@ -1,137 +1,119 @@
-"""A circuit breaker for the search cluster: after repeated failures, stop asking for a while.
+"""The search cluster's circuit breaker: pybreaker, its state in Redis when the cache is Redis.
 
-Why: a hung Elasticsearch made every search wait the full client timeout (2 s) before the
-database answered, and every publish wait for the index write. Once `threshold` calls in a
-row failed, the breaker opens: searches go straight to the database (with the notice) and
-index writes stay queued (search.queue). After `cooldown` seconds one background thread
-probes the cluster (a cheap request with a short timeout); success closes the breaker,
-failure keeps it open for another cooldown. Requests never wait for the probe.
+Why: a hung Elasticsearch made every search wait the client timeout (2 s) and every publish
+wait for the index write. After `threshold` failed calls in a row the breaker opens: searches
+go straight to the database (with the notice), index writes stay in the outbox (search.queue).
+pybreaker keeps state, failure count and opening time; with django-redis as the cache they
+live in Redis (`CircuitRedisStorage`), so all workers open together and one good probe closes
+them all. Without Redis, or when it cannot be reached as the breaker is made, each process
+keeps its own (`CircuitMemoryStorage`) and finds out for itself.
 
-State is per process, and shared through Django's cache when that is shared (Redis): the
-worker whose breaker opens writes until when it stays open, and every other worker reads that
-(at most once per `share_interval` seconds), so the other workers do not each pay `threshold`
-timeouts first; a worker whose probe succeeds deletes it, and the others close too. Without a
-shared cache (or with Redis down: every cache call is a miss) each worker finds out for itself.
+A visitor's request never makes the trial call: once the breaker has been open for the
+cooldown, the first caller to notice turns it half-open and enqueues `probe` (a django-tasks
+task: the task worker runs it, the immediate backend right away), which pings with a short
+timeout and closes the breaker (then sends what waited in the outbox) or opens it for another
+cooldown. Everyone else meanwhile asks the database. A probe that never ran (no task worker) is enqueued again after two cooldowns.
 """
 
 import logging
-import threading
-import time
+from datetime import UTC, datetime
 
-from django.core.cache import cache
+import pybreaker
+from django.conf import settings
+from django.core.cache import caches
+from django_redis.cache import RedisCache
+from django_tasks import task
+from redis.exceptions import RedisError
 
 logger = logging.getLogger("search")
+CLOSED, OPEN, HALF_OPEN = pybreaker.STATE_CLOSED, pybreaker.STATE_OPEN, pybreaker.STATE_HALF_OPEN
 
-CLOSED, OPEN = "closed", "open"
+
+class _Log(pybreaker.CircuitBreakerListener):
+    def state_change(self, cb, old_state, new_state):
+        if new_state.name == OPEN:
+            logger.error(
+                "search: %s antwortet nicht; Schutzschalter offen für %.0f s (Suche aus der "
+                "Datenbank, Indexänderungen warten in der Warteschlange)",
+                cb.name,
+                cb.reset_timeout,
+            )
+        elif new_state.name == CLOSED and old_state is not None:
+            logger.warning("search: %s antwortet wieder; Schutzschalter geschlossen", cb.name)
 
 
-class Breaker:
-    def __init__(self, name, threshold=3, cooldown=30.0, probe=None, share_interval=1.0):
-        self.name = name
-        self.threshold = threshold
-        self.cooldown = cooldown
-        self.probe = probe  # callable that raises (or returns False) while the cluster is bad
-        self.share_interval = share_interval
-        self.shared_key = f"search-breaker:{name}"
-        self._lock = threading.Lock()
-        self._failures = 0
-        self._opened_at = None
-        self._probing = False
-        self._shared_read_at = None
+def _storage(name):
+    """Redis when the breaker's cache is django-redis and answers, else this process's memory."""
+    cache = caches[getattr(settings, "SEARCH_BREAKER_CACHE", "default")]
+    if isinstance(cache, RedisCache):
+        try:
+            return pybreaker.CircuitRedisStorage(
+                CLOSED,
+                cache.client.get_client(write=True),
+                namespace=cache.make_key(f"search-breaker:{name}"),
+            )
+        except RedisError:
+            logger.warning("search: Redis nicht erreichbar; Schutzschalter nur für diesen Prozess")
+    return pybreaker.CircuitMemoryStorage(CLOSED)
 
-    def _read_shared(self):
-        """Adopt what another worker wrote: open until a wall-clock time, or closed (no key)."""
-        now = time.monotonic()
-        if self._shared_read_at is not None and now - self._shared_read_at < self.share_interval:
-            return
-        self._shared_read_at = now
-        until = cache.get(self.shared_key)
-        if until is not None and until > time.time():
-            if self._opened_at is None:
-                # Open as if it had opened here, with the other worker's remaining cooldown.
-                self._opened_at = now - max(0.0, self.cooldown - (until - time.time()))
-        elif until is None and self._opened_at is not None and not self._probing:
-            self._failures, self._opened_at = 0, None  # another worker's probe succeeded
 
-    def _write_shared(self, open_):
-        if open_:
-            cache.set(self.shared_key, time.time() + self.cooldown, timeout=int(self.cooldown) + 5)
-        else:
-            cache.delete(self.shared_key)
+class Breaker(pybreaker.CircuitBreaker):
+    def __init__(self, name, threshold=3, cooldown=30.0, probe=None):
+        self.storage = _storage(name)
+        self.probe = probe  # a cheap call that raises while the cluster is bad
+        super().__init__(
+            fail_max=threshold,
+            reset_timeout=cooldown,
+            state_storage=self.storage,
+            name=name,
+            listeners=[_Log()],
+            throw_new_error_on_trip=False,  # callers see the cluster's own error
+        )
 
-    @property
-    def state(self):
-        return OPEN if self._opened_at is not None else CLOSED
+    def _open_for(self):
+        opened_at = self.storage.opened_at
+        return (datetime.now(UTC) - opened_at).total_seconds() if opened_at else 0.0
 
     def allow(self):
-        """True if a call may go to the cluster now; when open and cooled down, start a probe."""
-        with self._lock:
-            self._read_shared()
-            if self._opened_at is None:
-                return True
-            due = time.monotonic() - self._opened_at >= self.cooldown
-            if due and not self._probing and self.probe is not None:
-                self._probing = True
-                threading.Thread(target=self._run_probe, daemon=True, name="search-probe").start()
-            return False
-
-    def success(self):
-        with self._lock:
-            was_open = self._opened_at is not None
-            self._failures, self._opened_at = 0, None
-        if was_open:
-            self._write_shared(False)
-            logger.warning("search: %s antwortet wieder; Schutzschalter geschlossen", self.name)
-
-    def failure(self):
-        with self._lock:
-            self._failures += 1
-            if self._opened_at is None and self._failures >= self.threshold:
-                self._opened_at = time.monotonic()
-                opened = True
-            else:
-                opened = False
-                if self._opened_at is not None:
-                    self._opened_at = time.monotonic()  # still failing: wait a full cooldown
-            still_open = self._opened_at is not None
-        if still_open:
-            self._write_shared(True)
-        if opened:
-            logger.error(
-                "search: %s hat %d-mal nicht geantwortet; Schutzschalter offen für %.0f s "
-                "(Suche aus der Datenbank, Indexänderungen warten in der Warteschlange)",
-                self.name,
-                self._failures,
-                self.cooldown,
-            )
+        """True if a call may go to the cluster now; starts the probe when it is due."""
+        state = self.current_state
+        if state == CLOSED:
+            return True
+        due = self.reset_timeout * (1 if state == OPEN else 2)
+        if self._open_for() >= due:
+            self.half_open()
+            self.storage.opened_at = datetime.now(UTC)  # a lost probe is retried only later
+            probe.enqueue(self.name)
+        return False
 
     def check_now(self):
-        """Probe synchronously (health check, drain command); returns True if the cluster answers."""
+        """Ping through the breaker now (health check, drain command, the probe task): a
+        success closes it, a failure counts or re-opens it. True if the cluster answered."""
+        if self.current_state == OPEN:
+            self.half_open()
         try:
-            ok = self.probe() is not False if self.probe is not None else True
-        except Exception:
-            ok = False
-        if ok:
-            self.success()
-        else:
-            self.failure()
-        return ok
-
-    def _run_probe(self):
-        try:
-            self.check_now()
-        finally:
-            with self._lock:
-                self._probing = False
+            self.call(self.probe)
+        except Exception:  # noqa: BLE001 - any failure of the ping means "not answering"
+            return False
+        return True
 
     def snapshot(self):
         """For /healthz: state, consecutive failures, seconds until the next probe."""
-        with self._lock:
-            retry_in = None
-            if self._opened_at is not None:
-                retry_in = max(0.0, self.cooldown - (time.monotonic() - self._opened_at))
-            return {
-                "state": OPEN if self._opened_at is not None else CLOSED,
-                "failures": self._failures,
-                "retry_in_seconds": None if retry_in is None else round(retry_in, 1),
-            }
+        state = self.current_state
+        retry_in = None if state == CLOSED else max(0.0, self.reset_timeout - self._open_for())
+        return {
+            "state": state,
+            "failures": self.fail_counter,
+            "retry_in_seconds": None if retry_in is None else round(retry_in, 1),
+        }
+
+
+@task()
+def probe(name):
+    """The trial call of an open breaker, off the visitors' requests; when the cluster is back,
+    the changes that waited in the outbox go out at once."""
+    from . import queue
+    from .backends import get_backend
+
+    if get_backend(name).breaker.check_now():
+        queue.drain(name, force=True)

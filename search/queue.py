@@ -4,28 +4,26 @@ Why: publishing wrote to Elasticsearch inside the request (6.5 s with a hung clu
 failed write was logged and forgotten. Now the commit hook writes the projection and puts
 the changed keys into `SearchOutbox` (same database, same transaction: nothing is lost);
 `drain()` sends the projection's current state of each queued key (or a delete when it is
-gone) and removes what it sent. Drain runs after commit in a background thread
-(settings.SEARCH_QUEUE_DRAIN = "thread", the default), right away ("inline"), or only from
-`manage.py drain_search_queue` / `check_search --repair` ("off"). While the breaker is
-open nothing is sent; the keys wait.
+gone) and removes what it sent. After commit it runs as the django-tasks task `drain_task`
+(settings.TASKS: the task worker in production, right away with the immediate backend), and
+from `manage.py drain_search_queue` / `check_search --repair`. While the breaker is open
+nothing is sent; the keys wait.
 """
 
 import functools
 import logging
 import operator
-import threading
 
-from django.conf import settings
-from django.db import connection, transaction
+from django.db import transaction
 from django.db.models import F, Q
 from django.utils import timezone
+from django_tasks import task
 
 from .backends import active_backend_name, get_backend
 from .models import SearchDocument, SearchOutbox
 
 logger = logging.getLogger("search")
 BATCH = 500
-_draining = threading.Lock()
 
 
 def enqueue(keys):
@@ -48,27 +46,8 @@ def pending():
 
 
 def kick():
-    """Start draining as configured, after the current transaction commits."""
-    mode = getattr(settings, "SEARCH_QUEUE_DRAIN", "thread")
-    if mode == "inline":
-        transaction.on_commit(drain)
-    elif mode == "thread":
-        transaction.on_commit(_drain_in_background)
-
-
-def _drain_in_background():
-    def run():
-        if not _draining.acquire(blocking=False):
-            return  # one drainer per process; it loops until the queue is empty
-        try:
-            drain()
-        except Exception:
-            logger.exception("search: Warteschlange konnte nicht abgearbeitet werden")
-        finally:
-            _draining.release()
-            connection.close()
-
-    threading.Thread(target=run, daemon=True, name="search-queue").start()
+    """Have the outbox drained once the current transaction commits."""
+    transaction.on_commit(drain_task.enqueue)
 
 
 def drain(backend_name=None, force=False):
@@ -82,8 +61,7 @@ def drain(backend_name=None, force=False):
     if name == "database":
         return 0
     backend = get_backend(name)
-    breaker = getattr(backend, "breaker", None)
-    if breaker is not None and not force and not breaker.allow():
+    if not force and not backend.breaker.allow():
         return 0
     sent = 0
     while True:
@@ -95,13 +73,8 @@ def drain(backend_name=None, force=False):
         present = {data.key for data in documents}
         gone = [key for key in keys if key not in present]
         try:
-            if documents:
-                backend.index(documents)
-            if gone:
-                backend.delete(gone)
+            backend.breaker.call(_send, backend, documents, gone)
         except Exception as error:
-            if breaker is not None:
-                breaker.failure()
             SearchOutbox.objects.filter(pk__in=[row.pk for row in rows]).update(
                 attempts=F("attempts") + 1, last_error=str(error)[:1000]
             )
@@ -111,11 +84,21 @@ def drain(backend_name=None, force=False):
                 error,
             )
             return sent
-        if breaker is not None:
-            breaker.success()
         # Remove only what was not queued again while we were sending.
         unchanged = functools.reduce(
             operator.or_, (Q(pk=row.pk, queued_at=row.queued_at) for row in rows)
         )
         SearchOutbox.objects.filter(unchanged).delete()
         sent += len(rows)
+
+
+def _send(backend, documents, gone):
+    if documents:
+        backend.index(documents)
+    if gone:
+        backend.delete(gone)
+
+
+@task()
+def drain_task():
+    drain()

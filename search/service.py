@@ -23,45 +23,21 @@ FALLBACK_NOTICE = _(
 )
 
 
-def _cluster(name):
-    """The backend for `name` if a call may go to it now (its breaker is not open), else None."""
-    backend = get_backend(name)
-    breaker = getattr(backend, "breaker", None)
-    if breaker is not None and not breaker.allow():
-        return None
-    return backend
-
-
-def _failed(backend, what):
-    breaker = getattr(backend, "breaker", None)
-    if breaker is not None:
-        breaker.failure()
-    logger.exception("search: %s von %s fehlgeschlagen, nehme die Datenbank", what, backend.name)
-
-
-def _succeeded(backend):
-    breaker = getattr(backend, "breaker", None)
-    if breaker is not None:
-        breaker.success()
-
-
 def _from_cluster(what, call):
     """(answer, fell_back) of `call(backend)` on the active backend when that is a cluster:
-    (None, True) when its breaker is open or the call failed (logged and counted), (None, False)
-    when the database is the active backend. The caller then asks the database."""
+    (None, True) when its breaker is open or the call failed (logged; the breaker counts it),
+    (None, False) when the database is the active backend. The caller then asks the database."""
     name = active_backend_name()
     if name == "database":
         return None, False
-    backend = _cluster(name)
-    if backend is None:
+    backend = get_backend(name)
+    if not backend.breaker.allow():
         return None, True
     try:
-        answer = call(backend)
+        return backend.breaker.call(call, backend), False
     except Exception:
-        _failed(backend, what)
+        logger.exception("search: %s von %s fehlgeschlagen, nehme die Datenbank", what, name)
         return None, True
-    _succeeded(backend)
-    return answer, False
 
 
 def search_with_fallback(request: SearchRequest) -> SearchResponse:

@@ -7,6 +7,7 @@ anonymous visitor would (mails leave the site: no members-only contacts, no rest
 Unsubscribing needs no login: every mail carries a signed link to a confirmation page.
 """
 
+import logging
 from dataclasses import replace
 from datetime import timedelta
 
@@ -22,6 +23,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
+from django_tasks import task
 
 from search.contract import PUBLIC
 from search.params import ParamError, parse
@@ -30,6 +32,8 @@ from search.service import search_with_fallback
 from werkstatt.numbers import MAX_ID, NumberError, parse_int
 
 from .models import AlertFrequency, SavedSearch
+
+logger = logging.getLogger("werkstatt.alerts")
 
 ALERT_SIZE = 100  # hits looked at per check (newest first)
 SEEN_LIMIT = 5000
@@ -179,3 +183,10 @@ def send_alerts(now=None, report=lambda message: None):
         saved.save(update_fields=["seen", "last_sent"])
         report(_("Suche #%(id)s: %(n)s neu") % {"id": saved.pk, "n": len(new)})
     return checked, mailed
+
+
+@task()
+def send_alerts_task():
+    """`send_alerts` as a task: cron only enqueues (`manage.py send_alerts`), the task worker
+    searches and mails. Returns [checked, mailed]; each search's line goes to the log."""
+    return list(send_alerts(report=logger.info))

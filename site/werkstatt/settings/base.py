@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "django.contrib.postgres",
     "django_tasks",
+    "django_tasks_db",
 ]
 
 MIDDLEWARE = [
@@ -208,9 +209,20 @@ ELASTICSEARCH_REPLICAS = int(os.environ.get("ELASTICSEARCH_REPLICAS", "0"))
 # the cooldown, then probe it in the background.
 SEARCH_BREAKER_FAILURES = int(os.environ.get("SEARCH_BREAKER_FAILURES", "3"))
 SEARCH_BREAKER_COOLDOWN = float(os.environ.get("SEARCH_BREAKER_COOLDOWN", "30"))
-# Index changes for the cluster are queued (search.queue) and sent after commit: "thread"
-# (background thread), "inline" (in the commit hook) or "off" (manage.py drain_search_queue).
-SEARCH_QUEUE_DRAIN = os.environ.get("SEARCH_QUEUE_DRAIN", "thread")
+# The breaker's state lives in this cache when it is Redis (shared by all workers).
+SEARCH_BREAKER_CACHE = "default"
+
+# Background work (search outbox drain, breaker probe, Wagtail's reference index, alert mails)
+# runs as django-tasks tasks, never on a thread of a request. The immediate backend runs a task
+# right where it is enqueued (development, tests); production stores tasks in the database
+# (django-tasks-db) for `manage.py db_worker` (deploy/werkstatt-tasks.service).
+TASKS = {
+    "default": {
+        "BACKEND": os.environ.get(
+            "TASKS_BACKEND", "django_tasks.backends.immediate.ImmediateBackend"
+        )
+    }
+}
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

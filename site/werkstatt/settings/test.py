@@ -26,5 +26,5 @@ STORAGES = {
 WAGTAILADMIN_BASE_URL = "http://testserver"
 # Search tests run on the database backend unless a test opts into Elasticsearch.
 ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")
-# Queued index changes are sent in the commit hook, so tests see them without threads.
-SEARCH_QUEUE_DRAIN = "inline"
+# Tasks (outbox drain, breaker probe) run where they are enqueued, so tests see their effect.
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
