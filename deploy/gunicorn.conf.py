@@ -39,3 +39,11 @@ forwarded_allow_ips = os.environ.get("GUNICORN_FORWARDED_ALLOW_IPS", "127.0.0.1,
 accesslog = os.environ.get("GUNICORN_ACCESSLOG", "-")
 errorlog = "-"
 loglevel = os.environ.get("GUNICORN_LOGLEVEL", "info")
+
+
+def post_worker_init(worker):
+    """Before a new worker (start, reload, max_requests recycle) takes its first request: one
+    search loads the search snapshot and the German analysis, so no visitor waits for that."""
+    from search.views import warm
+
+    warm()

@@ -1,5 +1,6 @@
 """The search page /suche/: thin over params (validation), service (backends) and presentation."""
 
+import logging
 from dataclasses import replace
 
 from django.conf import settings
@@ -14,6 +15,8 @@ from .contract import FACETS, KINDS, SearchRequest, rollup_ancestors
 from .feeds import feed_url
 from .params import ParamError, check_page, default_sort, parse, viewer_for
 from .service import search_with_fallback
+
+logger = logging.getLogger("search")
 
 
 def action_field_names(request):
@@ -111,3 +114,19 @@ def _safe_q(request):
     if len(value) > 500 or any(ord(c) < 32 for c in value):
         return ""
     return value
+
+
+def warm():
+    """Render the search page once before a worker takes requests (gunicorn's
+    `post_worker_init`): it loads the column snapshot, the German analysis (word frequencies,
+    stemmer), the synonyms and the page's templates, which made a fresh worker's first search
+    stall for seconds inside a visitor's request. A failure is logged; the worker starts anyway."""
+    from django.contrib.auth.models import AnonymousUser
+    from django.test import RequestFactory  # a request built in-process, no server involved
+
+    request = RequestFactory().get("/suche/", {"q": "Pflege im Quartier"})
+    request.user = AnonymousUser()
+    try:
+        search_page(request)
+    except Exception:
+        logger.exception("search: Vorwärmen beim Start fehlgeschlagen")

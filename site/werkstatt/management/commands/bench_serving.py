@@ -10,6 +10,7 @@ small keep-alive client in Python (slower: it competes with the server for the s
 Not a test: figures depend on the machine; the README keeps the table of one quiet run.
 """
 
+import contextlib
 import http.client
 import os
 import re
@@ -102,12 +103,35 @@ def _wrk_load(port, path, seconds, connections):
     return float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))
 
 
+@contextlib.contextmanager
+def collected_static():
+    """A temporary STATIC_ROOT with collectstatic run (the bench settings' manifest storage)."""
+    with tempfile.TemporaryDirectory(prefix="werkstatt-bench-static-") as static_root:
+        env = dict(os.environ, DJANGO_SETTINGS_MODULE="werkstatt.settings.bench")
+        env.setdefault("SECRET_KEY", "bench-" + "x" * 50)
+        env.update(STATIC_ROOT=static_root, ALLOWED_HOSTS="127.0.0.1")
+        subprocess.run(  # noqa: S603
+            [sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"],
+            cwd=ROOT,
+            env=env,
+            check=True,
+        )
+        yield static_root
+
+
 class Server:
     """gunicorn with deploy/gunicorn.conf.py and 4 workers: Werkstatt with the bench settings,
     or (`app`, `directory`, `env`) another project under exactly the same server settings."""
 
     def __init__(
-        self, static_root, page_cache, app=None, directory=None, env=None, ready="/bench/hallo/"
+        self,
+        static_root,
+        page_cache,
+        app=None,
+        directory=None,
+        env=None,
+        ready="/bench/hallo/",
+        workers=4,
     ):
         self.port = _free_port()
         env = (
@@ -121,7 +145,7 @@ class Server:
             SECURE_SSL_REDIRECT="false",
             STATIC_ROOT=str(static_root),
             GUNICORN_BIND=f"127.0.0.1:{self.port}",
-            GUNICORN_WORKERS="4",
+            GUNICORN_WORKERS=str(workers),
             GUNICORN_ACCESSLOG="/dev/null",
             GUNICORN_LOGLEVEL="warning",
             PAGE_CACHE_SECONDS="600" if page_cache else "0",
@@ -203,16 +227,7 @@ class Command(BaseCommand):
             (STOCK, STOCK_HOME, "/"),
         ]
         results = {}
-        with tempfile.TemporaryDirectory(prefix="werkstatt-bench-static-") as static_root:
-            env = dict(os.environ, DJANGO_SETTINGS_MODULE="werkstatt.settings.bench")
-            env.setdefault("SECRET_KEY", "bench-" + "x" * 50)
-            env.update(STATIC_ROOT=static_root, ALLOWED_HOSTS="127.0.0.1")
-            subprocess.run(  # noqa: S603
-                [sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"],
-                cwd=ROOT,
-                env=env,
-                check=True,
-            )
+        with collected_static() as static_root:
             for server_kind in (CACHED, UNCACHED):
                 server = Server(static_root, page_cache=server_kind == CACHED)
                 try:
