@@ -10,6 +10,7 @@ import pytest
 from django.core.cache import caches
 
 from search.breaker import Breaker
+from tests.conftest import unavailable_redis
 
 
 @pytest.fixture
@@ -31,8 +32,8 @@ def redis_cache(settings):
     shared = caches["breaker-test"]
     try:
         shared.delete("probe")
-    except Exception:  # noqa: BLE001 - no Redis on this machine
-        pytest.skip("Redis auf 127.0.0.1:6379 nicht erreichbar")
+    except Exception as exc:  # noqa: BLE001 - no Redis on this machine
+        unavailable_redis(exc)
     client = shared.client.get_client(write=True)
     yield shared
     for key in client.scan_iter(f"breaker-test-{os.getpid()}:*"):
