@@ -148,13 +148,13 @@ class Query:
         return list(dict.fromkeys(a for _i, _w, query in self.pieces() for a in query.groups[0]))
 
     def pieces(self):
-        """(word index, weight, Query of one alternative) for partial matching: a document
-        covers each word by the best piece it matches."""
-        return [
-            (index, weight, Query((Word(label, (alternative,)),)))
-            for index, word in enumerate(self.words)
-            for alternative, weight, label in word.pieces()
-        ]
+        """(word index, weight, Query of the alternatives of that weight) for partial matching:
+        a document covers each word by the best piece it matches."""
+        found = {}
+        for index, word in enumerate(self.words):
+            for alternative, weight, _label in word.pieces():
+                found.setdefault((index, weight), []).append(alternative)
+        return [(i, w, Query((Word("", tuple(a)),))) for (i, w), a in found.items()]
 
     def either(self):
         """Any piece of any word: what a partial match ranks by."""
@@ -304,12 +304,15 @@ def highlight_all(text, terms):
     return highlight(text, terms, max_words=None)
 
 
-def _marked(word, alternatives):
+def _marked(word, alternatives, every):
     """A word is marked when it is a query word (its search form is a term of an alternative)
     or holds all terms of an alternative: „Beirat“ marks „Seniorenbeirat“, but the parts of
     „Werkstattplan“ do not mark „Zeitplan“."""
     own = word_terms(word)
-    return bool(own) and any(own[0] in a or a <= set(own) for a in alternatives)
+    if not own or own[0] in every:
+        return bool(own)
+    own = set(own)
+    return not own.isdisjoint(every) and any(a <= own for a in alternatives)
 
 
 def highlight(text, terms, max_words=36):
@@ -320,9 +323,10 @@ def highlight(text, terms, max_words=36):
     if not text or not terms:
         return ""
     wanted = [set(alternative) for alternative in terms]
+    every = set().union(*wanted)
     tokens = re.split(r"(\w+)", text)  # odd positions are words, even positions the gaps
     word_positions = [i for i in range(1, len(tokens), 2)]
-    hits = [i for i in word_positions if _marked(tokens[i], wanted)]
+    hits = [i for i in word_positions if _marked(tokens[i], wanted, every)]
     marked = set(hits)
     if not hits:
         return ""

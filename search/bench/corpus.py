@@ -168,6 +168,9 @@ def make_documents(n, vocabulary, seed=20261121, words=VOCABULARY):
         )
 
 
+ABSENT = "Xylofant"  # in no document
+
+
 def make_queries(count, vocabulary, seed=7):
     """A fixed mix of requests: text or none, 0-3 filters, sorts, mostly anonymous, some page 2."""
     rng = random.Random(seed)
@@ -188,6 +191,8 @@ def make_queries(count, vocabulary, seed=7):
             q = rng.choice(VOCABULARY)
         elif roll < 0.8:
             q = " ".join(rng.sample(VOCABULARY, 2))
+        elif roll < 0.85:  # one word is nowhere: partial matches (search.text.Query.pieces)
+            q = f"{rng.choice(VOCABULARY)} {ABSENT}"
         filters = {}
         for name in rng.sample(
             [f for f in FACETS if f != "region"] + ["region"] * 2, rng.choice((0, 1, 1, 2, 3))

@@ -58,7 +58,6 @@ ROW_FIELDS = (
 # A written row as the text hooks read it (like a SearchDocument: pk, title, ... fingerprint).
 TextRow = namedtuple("TextRow", ("pk", "key", "indexed_at", *ROW_FIELDS))
 SYNONYM_TIER = 1e6  # added to the rank of a hit that only a synonym found
-PARTIAL_TIER = 1e7  # per step of coverage below the best, for partial matches
 
 
 class DatabaseBackend(SearchBackend):
@@ -69,11 +68,10 @@ class DatabaseBackend(SearchBackend):
 
     exact_rank_limit = 5000  # up to this many matches, each is ranked by the database
 
-    def _text_matches(self, parsed, ranked=True):
-        """(document ids, ranks, later) of every document matching the parsed query; a lower
-        rank is a better match (title weighted above summary above body). Without `ranked`,
-        ranks are None. A document found only through a synonym ranks after every one found by
-        what was typed.
+    def _text_matches(self, parsed, ids):
+        """(document ids, ranks, later) of the documents `ids` matching the parsed query; a
+        lower rank is a better match (title weighted above summary above body). A document
+        found only through a synonym ranks after every one found by what was typed.
 
         Ranking every row of a very common word costs hundreds of milliseconds (bm25 and
         ts_rank read each document's text), so large match sets are ranked in tiers instead:
@@ -82,26 +80,27 @@ class DatabaseBackend(SearchBackend):
         ids of the summary tier (rank 1 for those ranked 2 so far); see `search`.
         """
         query = self._text_query(parsed)
-        ids = self._matching_ids(query)
-        if not ranked:
-            return ids, None, None
         if not parsed.has_synonyms:
-            return self._ranked(query, ids, lazy=True)
+            return self._ranked(query, ids)
+        # What only a synonym finds ranks after, by title, then date (bm25 over both sets
+        # doubled the cost of a query with synonyms).
         typed_query = self._text_query(parsed.without_synonyms())
-        typed_ids, typed_ranks, _ = self._ranked(typed_query, self._matching_ids(typed_query))
-        other_ids = np.setdiff1d(ids, typed_ids)
-        other_ids, other_ranks, _ = self._ranked(query, other_ids, within=True)
+        typed = self._ranked(typed_query, self._matching_ids(typed_query))
+        other_ids = np.setdiff1d(ids, typed[0])
+        other_ranks = SYNONYM_TIER + ~np.isin(other_ids, self._matching_ids(query, "title"))
         return (
-            np.concatenate([typed_ids, other_ids]),
-            np.concatenate([typed_ranks, np.asarray(other_ranks, dtype=float) + SYNONYM_TIER]),
-            None,
+            np.concatenate([typed[0], other_ids]),
+            np.concatenate([typed[1], other_ranks]),
+            typed[2],
         )
 
-    def _partial_matches(self, parsed, ranked=True):
-        """(ids, ranks, coverage) of documents matching part of the query: each word counts by
-        the best piece it matches (itself 1, a synonym 0.8, a compound's head 0.6, modifier
-        0.3; `search.text.Query.pieces`). More coverage ranks first, the database's rank of all
-        pieces together within equal coverage. `coverage` gives an id's per-word weights."""
+    def _partial_matches(self, parsed, shown):
+        """(ids, ranks, coverage) of the documents `shown` (a function of ids: those the
+        request may show) that match part of the query: each word counts by the best piece it
+        matches (itself 1, a synonym 0.8, a compound's head 0.6, modifier 0.3;
+        `search.text.Query.pieces`). More coverage ranks first, then a match in the title, then
+        the date (no bm25 over the union of every piece: that cost ~50 ms at 10,000
+        documents). `coverage(id)` gives an id's per-word weights."""
         pieces = parsed.pieces()
         found = [self._matching_ids(self._text_query(query)) for _i, _w, query in pieces]
         every = np.unique(np.concatenate(found))
@@ -109,32 +108,25 @@ class DatabaseBackend(SearchBackend):
         for (index, weight, _query), matches in zip(pieces, found, strict=True):
             at = np.searchsorted(every, matches)
             covered[index, at] = np.maximum(covered[index, at], weight)
-        ids, ranks = every, None
-        if ranked:
-            ids, ranks, _ = self._ranked(self._text_query(parsed.either()), every, within=True)
-            tiers = np.unique(-covered.sum(axis=0), return_inverse=True)[1]
-            ranks = tiers[np.searchsorted(every, ids)] * PARTIAL_TIER + np.asarray(ranks)
+        ids = shown(every)
+        tiers = np.unique(-covered.sum(axis=0), return_inverse=True)[1]
+        ranks = tiers[np.searchsorted(every, ids)] * 2.0
+        if len(ids):
+            titles = self._matching_ids(self._text_query(parsed.either()), "title")
+            ranks[~np.isin(ids, titles)] += 1
         return ids, ranks, lambda pk: covered[:, np.searchsorted(every, pk)]
 
-    def _ranked(self, query, ids, within=False, lazy=False):
-        """(ids, ranks, later) as arrays for matches `ids` of `query` (with `within`, a subset);
-        with `lazy`, a large set's summary tier is left to `later`."""
+    def _ranked(self, query, ids):
+        """(ids, ranks, later) as arrays for the matches `ids` of `query`; a large set's summary
+        tier is left to `later`."""
         ids = np.asarray(ids, dtype=np.int64)
         if len(ids) <= self.exact_rank_limit:
             ranked_ids, ranks = self._exact_ranks(query, ids)
             ranked_ids = np.asarray(ranked_ids, dtype=np.int64)
-            ranks = np.asarray(ranks, dtype=float)
-            if within:
-                keep = np.isin(ranked_ids, ids)
-                ranked_ids, ranks = ranked_ids[keep], ranks[keep]
-            return ranked_ids, ranks, None
+            return ranked_ids, np.asarray(ranks, dtype=float), None
         ranks = np.full(len(ids), 2.0)
-        if lazy:
-            ranks[np.isin(ids, self._matching_ids(query, "title"))] = 0.0
-            return ids, ranks, lambda: self._matching_ids(query, "summary")
-        for tier, part in ((1.0, "summary"), (0.0, "title")):
-            ranks[np.isin(ids, self._matching_ids(query, part))] = tier
-        return ids, ranks, None
+        ranks[np.isin(ids, self._matching_ids(query, "title"))] = 0.0
+        return ids, ranks, lambda: self._matching_ids(query, "summary")
 
     def _text_query(self, query):
         """The `search.text.Query` as this database's text index takes it."""
@@ -335,13 +327,20 @@ class DatabaseBackend(SearchBackend):
         strict_total = 0
         if parsed:
             ranked = request.sort == "relevanz"
-            ids, ranks, later = self._text_matches(parsed, ranked=ranked)
+            ids = self._matching_ids(self._text_query(parsed))
             positions, found = snap.positions(ids)
             strict_total = int(wanted[positions].sum())
             if not strict_total and parsed.relaxable:  # no dead end: what covers most words
-                ids, ranks, coverage = self._partial_matches(parsed, ranked=ranked)
+                ids, ranks, coverage = self._partial_matches(
+                    parsed, lambda ids: ids[snap.positions(ids)[1]][wanted[snap.positions(ids)[0]]]
+                )
                 positions, found = snap.positions(ids)
-                later, terms = None, parsed.partial_terms
+                terms = parsed.partial_terms
+            elif ranked and strict_total:
+                ids, ranks, later = self._text_matches(parsed, ids)
+                positions, found = snap.positions(ids)
+            else:  # nothing to show (or no order by relevance): no ranking
+                ranks = np.zeros(len(ids))
             text = np.zeros(len(snap), dtype=bool)
             text[positions] = True
             base &= text
@@ -404,7 +403,7 @@ class DatabaseBackend(SearchBackend):
         if not parsed:
             return 0
         snap = columns.snapshot()
-        ids, _, _ = self._text_matches(parsed, ranked=False)
+        ids = self._matching_ids(self._text_query(parsed))
         positions, _found = snap.positions(ids)
         return int(snap.visible(viewer)[positions].sum())
 
