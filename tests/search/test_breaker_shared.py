@@ -11,6 +11,8 @@ from django.core.cache import caches
 
 from search.breaker import Breaker
 from tests.conftest import unavailable_redis
+from tests.faults.servers import closed_port
+from werkstatt.settings import base
 
 
 @pytest.fixture
@@ -71,3 +73,18 @@ def test_a_successful_probe_in_one_worker_closes_the_others(redis_cache):
     assert first.check_now() is True
     assert first.current_state == "closed"
     assert second.allow() is True and second.current_state == "closed"
+
+
+def test_without_redis_each_worker_keeps_its_own_breaker(settings):
+    """Redis down when the breaker is made: no error, each process finds out for itself."""
+    settings.CACHES = {
+        **settings.CACHES,
+        "breaker-test": base.redis_cache(f"redis://127.0.0.1:{closed_port()}/7"),
+    }
+    settings.SEARCH_BREAKER_CACHE = "breaker-test"
+    first, second = worker(), worker()
+    for _ in range(3):
+        with pytest.raises(ConnectionError):
+            first.call(failing)
+    assert first.current_state == "open"
+    assert second.current_state == "closed" and second.allow()

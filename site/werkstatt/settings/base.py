@@ -317,6 +317,8 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "loggers": {
         "werkstatt.cache": {"filters": ["once_a_minute"], "level": "WARNING"},
+        # pybreaker's Redis storage logs every failed Redis call; the breaker then reads "closed".
+        "pybreaker": {"filters": ["once_a_minute"], "level": "WARNING"},
         "werkstatt": {"handlers": ["console"], "level": "INFO"},
         "search": {"handlers": ["console"], "level": "INFO"},
     },
