@@ -7,7 +7,7 @@ first, and the region facet as a drill-down: Länder, and below a selected Land 
 selected Kreis) its Kreise, below a selected Kreis its Gemeinden.
 """
 
-from werkstatt.generation import memo
+from werkstatt.contentcache import cached
 
 from .contract import (
     FACETS,
@@ -63,14 +63,8 @@ def region_click_counts(counts, selected, union_base):
     return result
 
 
-def kept_labels():
-    """facet -> {value: label} of the vocabularies read from the database, kept per content
-    generation (`werkstatt.generation`) and filled as searches ask for values."""
-    return memo(None, "facet labels", None, dict)
-
-
-def labels_for(facet, values, kept=None):
-    """value -> German label for the given values of one facet (`kept`: from kept_labels())."""
+def labels_for(facet, values):
+    """value -> German label for the given values of one facet."""
     values = set(values)
     if not values:
         return {}
@@ -80,30 +74,27 @@ def labels_for(facet, values, kept=None):
         return {v: str(VOCABULARIES[facet].get(v, v)) for v in values}
     if facet not in LABEL_QUERIES:
         return {v: v for v in values}
-    # Vocabulary labels are content: kept per content generation, read only when missing.
-    known = (kept_labels() if kept is None else kept).setdefault(facet, {})
-    missing = values.difference(known)
-    if missing:
-        known.update(LABEL_QUERIES[facet](missing))
+    # Vocabulary labels are content: every label of the facet, kept per content version.
+    known = cached(None, "facet labels", facet, LABEL_QUERIES[facet])
     return {v: known.get(v, v) for v in values}
 
 
-def _action_field_labels(values):
+def _action_field_labels():
     from taxonomy.models import ActionField
 
-    return dict(ActionField.objects.filter(slug__in=values).values_list("slug", "name"))
+    return dict(ActionField.objects.values_list("slug", "name"))
 
 
-def _target_group_labels(values):
+def _target_group_labels():
     from taxonomy.models import TargetGroup
 
-    return dict(TargetGroup.objects.filter(slug__in=values).values_list("slug", "name"))
+    return dict(TargetGroup.objects.values_list("slug", "name"))
 
 
-def _region_labels(values):
+def _region_labels():
     from taxonomy.models import Region
 
-    return {r.code: r.label for r in Region.objects.filter(code__in=values)}
+    return {r.code: r.label for r in Region.objects.only("code", "name", "level", "kind")}
 
 
 LABEL_QUERIES = {
@@ -128,17 +119,16 @@ def _sort_key(facet, label_of):
 def build_facets(counts: dict, request: SearchRequest) -> dict:
     """counts: facet -> {value: count}. Returns facet -> [Bucket] in display order."""
     result = {}
-    kept = kept_labels()
     for facet in FACETS:
         facet_counts = dict(counts.get(facet, {}))
         selected = set(request.filters.get(facet, ()))
         if facet == "region":
-            result[facet] = _region_buckets(facet_counts, selected, kept)
+            result[facet] = _region_buckets(facet_counts, selected)
             continue
         for value in selected:
             facet_counts.setdefault(value, 0)
         visible = {v: c for v, c in facet_counts.items() if c > 0 or v in selected}
-        label_of = labels_for(facet, visible, kept)
+        label_of = labels_for(facet, visible)
         ordered = sorted(visible.items(), key=_sort_key(facet, label_of))
         result[facet] = [
             Bucket(value=v, label=label_of.get(v, v), count=c, selected=v in selected)
@@ -147,7 +137,7 @@ def build_facets(counts: dict, request: SearchRequest) -> dict:
     return result
 
 
-def _region_buckets(counts, selected, kept):
+def _region_buckets(counts, selected):
     # Open the path from the Land down to each selected region (and the region itself).
     expanded = set()
     for code in selected:
@@ -166,7 +156,7 @@ def _region_buckets(counts, selected, kept):
     for code in expanded:
         if region_display_depth(code) is not None:
             shown.setdefault(code, counts.get(code, 0))
-    label_of = labels_for("region", shown, kept)
+    label_of = labels_for("region", shown)
     children = {}
     for code, count in shown.items():
         children.setdefault(region_display_parent(code), []).append((code, count))

@@ -8,7 +8,7 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.http import require_GET
 
-from werkstatt.generation import memo
+from werkstatt.contentcache import cached
 
 from . import presentation
 from .contract import FACETS, KINDS, SearchRequest, rollup_ancestors
@@ -20,15 +20,10 @@ logger = logging.getLogger("search")
 
 
 def action_field_names(request):
-    """slug -> name of every action field (content: kept per content generation)."""
-    from taxonomy.models import ActionField
+    """slug -> name of every action field (the facet's labels, kept per content version)."""
+    from .buckets import LABEL_QUERIES
 
-    return memo(
-        request,
-        "action field names",
-        None,
-        lambda: dict(ActionField.objects.values_list("slug", "name")),
-    )
+    return cached(request, "facet labels", "handlungsfeld", LABEL_QUERIES["handlungsfeld"])
 
 
 @require_GET

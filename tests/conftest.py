@@ -45,9 +45,10 @@ def _empty_cache():
     and with the search breaker's shared state gone (an earlier test's outage is not its own)."""
     from django.core.cache import cache
 
-    from werkstatt import pagecache
+    from werkstatt import contentcache, contentversion
 
-    pagecache.new_generation()
+    contentversion.renew()
+    contentcache.clear_near()
     cache.delete("search-breaker:elasticsearch")
     yield
 
@@ -173,7 +174,7 @@ def home_page(site_tree):
 
 @pytest.fixture
 def page_cache_off(settings):
-    """Every request renders its page: only what werkstatt.generation keeps is reused."""
+    """Every request renders its page: only what werkstatt.contentcache keeps is reused."""
     settings.PAGE_CACHE_SECONDS = 0
 
 

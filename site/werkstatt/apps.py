@@ -9,9 +9,9 @@ class WerkstattConfig(AppConfig):
     def ready(self):
         from django.urls import register_converter
 
-        from . import pagecache
+        from . import contentversion
         from .numbers import IdConverter
 
-        pagecache.connect()
+        contentversion.connect()
         # One name for every app's URLs: <id:pk> takes ASCII digits within bigint, else 404.
         register_converter(IdConverter, "id")

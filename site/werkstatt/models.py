@@ -9,8 +9,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from .blocks import BodyBlock
-from .generation import memo
-from .visibility import blocked_paths, viewable
+from .visibility import viewable
 
 
 class HomePage(Page):
@@ -27,33 +26,14 @@ class HomePage(Page):
     class Meta:
         verbose_name = _("Startseite")
 
-    def route(self, request, path_components):
-        """Wagtail's routing below the home page (a query for each level and for its specific
-        page), kept per content generation for GET: which page an address leads to changes
-        only with a publish, unpublish, move or slug change. A 404 is never kept."""
-        if not path_components or request.method not in ("GET", "HEAD"):
-            return super().route(request, path_components)
-        return memo(
-            request,
-            "route",
-            (self.pk, tuple(path_components)),
-            lambda: super(HomePage, self).route(request, path_components),
-        )
-
     def get_context(self, request, *args, **kwargs):
         from taxonomy.models import ActionField
 
         context = super().get_context(request, *args, **kwargs)
-        # Content only: kept per content generation, the sections per viewer's blocked paths.
-        context["action_fields"] = memo(
-            request, "action fields", None, lambda: list(ActionField.objects.all())
-        )
-        context["sections"] = memo(
-            request,
-            "home sections",
-            (self.pk, blocked_paths(request)),
-            lambda: list(viewable(self.get_children().live().in_menu(), request).specific()),
-        )
+        # Querysets: read only when the template renders them, not when the page's content
+        # comes from its kept {% fragment %}.
+        context["action_fields"] = ActionField.objects.all()
+        context["sections"] = viewable(self.get_children().live().in_menu(), request).specific()
         return context
 
 

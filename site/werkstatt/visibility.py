@@ -3,38 +3,49 @@
 Key concepts: Wagtail checks a view restriction only when the page itself is served. Section
 pages, catalogues, profiles, related lists and "used in" lists must apply the same check, or a
 restricted page's title leaks into them. `viewable(pages, request)` drops every page at or
-below a restriction the request does not pass, using Wagtail's own `accept_request` (login,
-groups, a password entered in this session); the restrictions are read once per content
-generation (`werkstatt.generation`) and checked against each request.
+below a restriction the request does not pass. A visitor who is neither logged in nor has
+entered a page's password passes none of them (Wagtail's `accept_request` refuses login, group
+and password restrictions alike): their blocked paths are the restricted paths, kept per
+content version (`werkstatt.contentcache`). Anyone else is checked with Wagtail's own
+`accept_request` on the restrictions as they are in the database now.
 """
 
 from django.db.models import Q
 from wagtail.models import PageViewRestriction
 
-from .generation import memo
+from .contentcache import cached
 
 
-def restrictions(request):
-    """Every page view restriction with its page and groups (kept per content generation)."""
-    return memo(
-        request,
-        "view restrictions",
-        None,
-        lambda: list(PageViewRestriction.objects.select_related("page").prefetch_related("groups")),
+def _passes_none(request):
+    user = getattr(request, "user", None)
+    session = getattr(request, "session", None)
+    return not (user is not None and user.is_authenticated) and not (
+        session is not None and session.get(PageViewRestriction.passed_view_restrictions_session_key)
     )
 
 
 def blocked_paths(request):
     """Tree paths of the restricted pages this request may not open (cached on the request)."""
-    cached = getattr(request, "_werkstatt_blocked_paths", None)
-    if cached is None:
-        cached = tuple(
-            restriction.page.path
-            for restriction in restrictions(request)
-            if not restriction.accept_request(request)
+    found = getattr(request, "_werkstatt_blocked_paths", None)
+    if found is None:
+        restrictions = PageViewRestriction.objects.exclude(
+            restriction_type=PageViewRestriction.NONE
         )
-        request._werkstatt_blocked_paths = cached
-    return cached
+        if _passes_none(request):
+            found = cached(
+                request,
+                "restricted paths",
+                None,
+                lambda: tuple(restrictions.values_list("page__path", flat=True)),
+            )
+        else:
+            found = tuple(
+                restriction.page.path
+                for restriction in restrictions.select_related("page").prefetch_related("groups")
+                if not restriction.accept_request(request)
+            )
+        request._werkstatt_blocked_paths = found
+    return found
 
 
 def viewable(pages, request):

@@ -416,7 +416,7 @@ class ToolPage(WrittenYears, QualityMixin, Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         # Read only when the template renders them: not when the page's content comes from
-        # its kept fragment ({% fragment %}, werkstatt.generation).
+        # its kept fragment ({% fragment %}, werkstatt.contentcache).
         context["related_tools"] = SimpleLazyObject(lambda: self.related_tools(request))
         context["uses"] = SimpleLazyObject(lambda: uses_of(self, request))
         context["print_mode"] = request.GET.get("druck") == "1"

@@ -57,7 +57,6 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
-    "werkstatt.middleware.KnownSiteMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -115,7 +114,9 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# Redis switches the cache on; without it each process keeps its own memory cache.
+# The shared cache of every process (pages, fragments, values, the content version: see
+# werkstatt.contentversion): Redis where REDIS_URL is set, else files under VAR_DIR, which all
+# processes on one machine share (a per-process memory cache would let them disagree).
 # A cache is an optimisation: when Redis is unreachable every call is a miss (IGNORE_EXCEPTIONS,
 # short timeouts, no retries with back-off) and the site carries on; the failure is logged at
 # most once a minute (werkstatt.logfilters.OncePerInterval on the logger "werkstatt.cache").
@@ -145,20 +146,25 @@ def redis_cache(location):
 if REDIS_URL:
     CACHES = {"default": redis_cache(REDIS_URL)}
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": VAR_DIR / "cache",
+            # Culled by a third when full; the content version itself is made anew if culled.
+            "OPTIONS": {"MAX_ENTRIES": 20_000},
+        }
+    }
 DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
 DJANGO_REDIS_LOGGER = "werkstatt.cache"
 
 # How long a second import into the same catalogue waits for the first (werkstatt.locks).
 WERKSTATT_LOCK_WAIT = float(os.environ.get("WERKSTATT_LOCK_WAIT", "60"))
 
-# Page cache (werkstatt.pagecache): anonymous GETs of public pages, purged on every content
-# change. PAGE_CACHE_SECONDS=0 switches it off; MAX_AGE is what browsers and proxies may keep.
-PAGE_CACHE_ALIAS = "default"
+# Page cache (werkstatt.pagecache): anonymous GETs of public pages, in the shared cache until
+# the content version changes. PAGE_CACHE_SECONDS=0 switches it off; MAX_AGE is what browsers
+# and proxies may keep.
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
 PAGE_CACHE_MAX_AGE = int(os.environ.get("PAGE_CACHE_MAX_AGE", "60"))
-# With the local-memory cache, all processes of one installation share the generation here.
-PAGE_CACHE_TOKEN_FILE = VAR_DIR / "page-cache.token"
 PAGE_CACHE_EXCLUDED_PATHS = (
     "/admin/",
     "/django-admin/",
@@ -171,22 +177,12 @@ PAGE_CACHE_EXCLUDED_PATHS = (
     "/static/",
     "/media/",
 )
-# Values and fragments kept per process and content generation (werkstatt.generation): at most
-# this many entries per worker; 0 switches it off. Independent of PAGE_CACHE_SECONDS.
-FRAGMENT_CACHE_ENTRIES = int(os.environ.get("FRAGMENT_CACHE_ENTRIES", "2000"))
-# Models of these apps are what public pages show: saving or deleting one purges the cache.
-PAGE_CACHE_CONTENT_APPS = {
-    "werkstatt",
-    "taxonomy",
-    "network",
-    "catalogue",
-    "projects",
-    "wagtailcore",
-    "wagtaildocs",
-    "wagtailimages",
-    "wagtailredirects",
-    "taggit",
-}
+# Where the content version and what is kept under it live (werkstatt.contentversion), how long
+# a value or fragment is kept at most, and how many of them each process also holds in memory
+# for the current version (werkstatt.contentcache; 0: none, every lookup goes to the cache).
+CONTENT_CACHE_ALIAS = "default"
+CONTENT_CACHE_SECONDS = int(os.environ.get("CONTENT_CACHE_SECONDS", "3600"))
+NEAR_CACHE_ENTRIES = int(os.environ.get("NEAR_CACHE_ENTRIES", "2000"))
 
 # The site's one viewer rule (public / members), used by search without importing network.
 SEARCH_VIEWER_FUNCTION = "network.access.search_viewer"

@@ -1,7 +1,7 @@
 """Tests: fast hashing, media and var/ in temporary folders, same database switch as everywhere.
 
 Every test process (each pytest-xdist worker too) gets its own folders, so parallel workers never
-share a file (bound catalogue PDFs, the page cache generation, media)."""
+share a file (bound catalogue PDFs, the file cache, media)."""
 
 import os
 import tempfile
@@ -14,10 +14,11 @@ SECRET_KEY = "test-only-not-secret"  # noqa: S105
 ALLOWED_HOSTS = ["*"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 MEDIA_ROOT = tempfile.mkdtemp(prefix="werkstatt-media-")
-# A test process's var/ (bound catalogue PDFs, bench files) and page cache generation are its
+# A test process's var/ (bound catalogue PDFs, bench files, the file cache) are its
 # own: not those of a dev server on the same checkout, nor of another xdist worker.
 VAR_DIR = Path(tempfile.mkdtemp(prefix="werkstatt-var-"))
-PAGE_CACHE_TOKEN_FILE = VAR_DIR / "page-cache.token"
+if not REDIS_URL:  # noqa: F405
+    CACHES["default"]["LOCATION"] = VAR_DIR / "cache"  # noqa: F405
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},

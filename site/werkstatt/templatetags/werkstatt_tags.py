@@ -5,9 +5,8 @@ import html
 from django import template
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
-from wagtail.models import Site
 
-from ..generation import MISSING, begin, keep, lookup
+from ..contentcache import cached
 from ..visibility import blocked_paths
 
 register = template.Library()
@@ -35,12 +34,13 @@ def nav_current(page, nav_pages):
 @register.tag("fragment")
 def fragment(parser, token):
     """`{% fragment "name" value ... %}…{% endfragment %}`: the enclosed markup, rendered once per
-    content generation for each combination of the values and kept in the worker process
-    (`werkstatt.generation`). Only for visitors who are not logged in, and keyed also by what
+    content version for each combination of the values and kept for every process
+    (`werkstatt.contentcache`). Only for visitors who are not logged in, and keyed also by what
     they may open (the blocked paths of view restrictions), so members never get a fragment
     rendered for the public nor the other way round. A fragment that used the CSRF token is
     never kept. Put only content inside: nothing that depends on the request beyond the
-    values named (no messages, no form state)."""
+    values named (no messages, no form state). Not Django's {% cache %}: that would keep
+    fragments for logged-in visitors, by no content version, and with no near cache."""
     bits = token.split_contents()
     if len(bits) < 2:
         raise template.TemplateSyntaxError("{% fragment %} braucht einen Namen")
@@ -59,22 +59,20 @@ class FragmentNode(template.Node):
         user = context.get("user")
         if request is None or user is None or user.is_authenticated:
             return self.nodelist.render(context)
-        site = Site.find_for_request(request)
         key = (
-            site.pk if site else None,
+            request.get_host(),
             *(part.resolve(context) for part in self.parts),
             blocked_paths(request),
         )
-        generation = begin(request)
-        found = lookup(generation, "fragment", key)
-        if found is not MISSING:
-            return found
         # Django's get_token() sets this flag; cleared here to see whether the fragment calls it.
         earlier = request.META.pop("CSRF_COOKIE_NEEDS_UPDATE", False)
-        markup = self.nodelist.render(context)
-        used_token = request.META.get("CSRF_COOKIE_NEEDS_UPDATE", False)
-        if earlier or used_token:
+        markup = cached(
+            request,
+            "fragment",
+            key,
+            lambda: self.nodelist.render(context),
+            keep=lambda markup: not request.META.get("CSRF_COOKIE_NEEDS_UPDATE"),
+        )
+        if earlier:
             request.META["CSRF_COOKIE_NEEDS_UPDATE"] = True
-        if not used_token:
-            keep(request, generation, "fragment", key, markup)
         return markup

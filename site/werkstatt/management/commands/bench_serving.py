@@ -211,8 +211,8 @@ class Command(BaseCommand):
         self.stdout.write(
             f"Lastgenerator: {'wrk' if load is _wrk_load else 'Python'}, {connections} Verbindungen, "
             f"{seconds} s je URL; Datenbank: {settings.DATABASES['default']['ENGINE']}; "
-            f"Cache: {settings.CACHES['default']['BACKEND']}; Fragmente je Worker: "
-            f"{settings.FRAGMENT_CACHE_ENTRIES} (auch ohne Seiten-Cache); Load average vorher: {before}"
+            f"Cache: {settings.CACHES['default']['BACKEND']}; Nahcache je Worker: "
+            f"{settings.NEAR_CACHE_ENTRIES} (auch ohne Seiten-Cache); Load average vorher: {before}"
         )
         facets = f"/suche/?art=werkzeug&handlungsfeld={field.slug}"
         # (server, label, path); servers: Werkstatt with and without page cache, stock Wagtail
