@@ -1,4 +1,4 @@
-"""The tool page's content is kept per content generation (`{% fragment "tool" %}`): publishing,
+"""The tool page's content is kept per content version (`{% fragment "tool" %}`): publishing,
 a contact's visibility, a related tool's restriction renew it, and a members-only contact never
 reaches the public through it. The page cache is off: every request renders its page."""
 
@@ -8,7 +8,7 @@ from wagtail.models import PageViewRestriction
 
 from catalogue.factories import ToolPageFactory
 from network.factories import PersonFactory
-from werkstatt import generation
+from werkstatt import contentcache
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("page_cache_off")]
 
@@ -28,7 +28,7 @@ def page(client, tool):
 def kept(client, tool):
     """The tool page twice; the second rendering uses the kept fragment."""
     first = page(client, tool)
-    assert any(key[1] == "tool" and key[2] == tool.pk for key in generation.kept("fragment"))
+    assert any(key[1] == "tool" and key[2] == tool.pk for key in contentcache.near("fragment"))
     assert page(client, tool) == first
     return first
 

@@ -1,4 +1,4 @@
-"""Facet labels from the vocabularies are kept per content generation: read once, renewed by
+"""Facet labels from the vocabularies are kept per content version: read once, renewed by
 a rename (a snippet save), never stale."""
 
 import pytest

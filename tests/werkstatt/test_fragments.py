@@ -1,5 +1,5 @@
-"""What pages share per content generation (werkstatt.generation, `{% fragment %}`) is dropped by
-every change that purges the page cache, and members and the public never share a fragment.
+"""What pages share per content version (werkstatt.contentcache, `{% fragment %}`) is renewed by
+every change that renews the page cache, and members and the public never share a fragment.
 
 The page cache is off here (PAGE_CACHE_SECONDS = 0): every request renders its page, so what a
 visitor sees after a change comes from the kept fragments or from a new rendering of them.
@@ -13,7 +13,7 @@ from wagtail.models import PageViewRestriction, Site
 
 from network.factories import PersonFactory
 from taxonomy.models import ActionField
-from werkstatt import generation
+from werkstatt import contentcache
 from werkstatt.models import SiteSettings, StandardPage
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("page_cache_off")]
@@ -30,11 +30,11 @@ def news(home_page):
 
 
 def home(client):
-    """`/` twice; the second rendering uses the kept header, footer and home fragments."""
+    """`/` twice; the second rendering uses the kept header and home fragments."""
     for _ in range(2):
         response = client.get("/")
         assert response.status_code == 200
-    assert {"header", "footer", "home"} <= {key[1] for key in generation.kept("fragment")}
+    assert {"header", "home"} <= {key[1] for key in contentcache.near("fragment")}
     return response.content.decode()
 
 
@@ -139,7 +139,6 @@ def test_routes_follow_publish_unpublish_and_move(client, news):
     for _ in range(2):
         assert client.get("/neu/termine/").status_code == 200
         assert client.get("/neu/spaeter/").status_code == 404  # a 404 is never kept
-    assert (news.get_parent().pk, ("neu", "termine")) in generation.kept("route")
     news.add_child(instance=StandardPage(title="Später", slug="spaeter"))
     assert client.get("/neu/spaeter/").status_code == 200
     child.slug = "kalender"
@@ -156,13 +155,11 @@ def test_routes_follow_publish_unpublish_and_move(client, news):
 def test_a_person_visibility_change_drops_everything_kept(client, home_page, rf):
     person = PersonFactory(visibility="public")
     home(client)
-    request = rf.get("/")
-    generation.memo(request, "test", None, lambda: "alt")
+    contentcache.cached(rf.get("/"), "test", None, lambda: "alt")
     person.visibility = "members"
     person.save()
-    generation.begin(rf.get("/"))  # the next request works with the new generation
-    assert generation.kept("fragment") == []
-    assert generation.memo(rf.get("/"), "test", None, lambda: "neu") == "neu"
+    assert contentcache.cached(rf.get("/"), "test", None, lambda: "neu") == "neu"
+    assert contentcache.near("fragment") == []  # the next request found a new version
 
 
 def test_members_and_the_public_never_share_a_fragment(client, member, news):
@@ -175,14 +172,14 @@ def test_members_and_the_public_never_share_a_fragment(client, member, news):
     PageViewRestriction.objects.create(page=secret, restriction_type=PageViewRestriction.LOGIN)
     members = member_client(member)
     for order in ("public first", "members first"):
-        generation.clear()
+        contentcache.clear_near()
         visitors = [client, members] if order == "public first" else [members, client]
         for visitor in visitors * 2:
-            kept_before = generation.kept("fragment")
+            kept_before = contentcache.near("fragment")
             html = visitor.get("/").content.decode()
             if visitor is members:
                 assert "Abmelden" in html and "Mitgliederbereich" in nav(html), order
-                assert generation.kept("fragment") == kept_before  # members keep nothing
+                assert contentcache.near("fragment") == kept_before  # members keep nothing
             else:
                 assert "Abmelden" not in html and "Mitgliederbereich" not in html, order
                 assert 'href="/anmelden/"' in nav(html)
@@ -197,5 +194,5 @@ def test_a_fragment_that_uses_the_csrf_token_is_not_kept(home_page):
     request.user = AnonymousUser()
     html = template.render(RequestContext(request, {}))  # the csrf context processor included
     assert 'name="csrfmiddlewaretoken"' in html
-    assert {key[1] for key in generation.kept("fragment")} == {"text"}
+    assert {key[1] for key in contentcache.near("fragment")} == {"text"}
     assert request.META["CSRF_COOKIE_NEEDS_UPDATE"]  # the token still goes out as a cookie
