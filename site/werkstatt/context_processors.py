@@ -31,7 +31,9 @@ def site_navigation(request):
 
 
 def _nav(request):
-    pages = viewable(Site.find_for_request(request).root_page.get_children().live().in_menu(), request)
+    pages = viewable(
+        Site.find_for_request(request).root_page.get_children().live().in_menu(), request
+    )
     return [NavItem(page.pk, page.title, page.get_url(request)) for page in pages]
 
 

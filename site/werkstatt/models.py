@@ -1,5 +1,6 @@
 """Site-wide pages (home, plain content) and settings that the base templates need."""
 
+from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -9,6 +10,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from .blocks import BodyBlock
+from .contentcache import cached
 from .visibility import viewable
 
 
@@ -25,6 +27,27 @@ class HomePage(Page):
 
     class Meta:
         verbose_name = _("Startseite")
+
+    def route(self, request, path_components):
+        """Wagtail's routing below the home page costs two queries per level. The page an
+        address leads to is kept per content version as its id, type and depth (never the page
+        object); then the page is read with one query and Wagtail's own route of that page does
+        the rest (live or 404, a routable page's sub-route). Only GET, never a 404."""
+        if not path_components or request.method not in ("GET", "HEAD"):
+            return super().route(request, path_components)
+        routed = []
+
+        def route_ids():
+            routed.append(super(HomePage, self).route(request, path_components))
+            page = routed[0].page
+            return (page.pk, page.content_type_id, page.depth)
+
+        found = cached(request, "route", (self.pk, tuple(path_components)), route_ids)
+        if routed:
+            return routed[0]
+        page_id, type_id, depth = found
+        page = ContentType.objects.get_for_id(type_id).get_object_for_this_type(pk=page_id)
+        return page.route(request, list(path_components[depth - self.depth :]))
 
     def get_context(self, request, *args, **kwargs):
         from taxonomy.models import ActionField

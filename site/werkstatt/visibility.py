@@ -20,7 +20,8 @@ def _passes_none(request):
     user = getattr(request, "user", None)
     session = getattr(request, "session", None)
     return not (user is not None and user.is_authenticated) and not (
-        session is not None and session.get(PageViewRestriction.passed_view_restrictions_session_key)
+        session is not None
+        and session.get(PageViewRestriction.passed_view_restrictions_session_key)
     )
 
 

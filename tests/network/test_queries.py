@@ -16,7 +16,7 @@ def _site(site_tree):
 
 # page -> most queries an uncached anonymous request may cost (measured, then pinned). Lowered
 # for issue 11 (12 -> 5, 6 -> 3): view restrictions, navigation, site settings and Wagtail's
-# site lookup are kept per content generation (werkstatt.generation).
+# site lookup are kept per content version (werkstatt.contentcache).
 BUDGET = {
     "/netzwerk/personen/": 5,
     "/api/v1/netzwerk/kontakte/": 3,
@@ -32,7 +32,7 @@ def queries(client, path):
 
 @pytest.mark.parametrize("path", sorted(BUDGET))
 def test_directory_costs_the_same_queries_for_5_and_20_people(client, directory, path):
-    queries(client, path)  # warm-up: Wagtail's site root paths, what werkstatt.generation keeps
+    queries(client, path)  # warm-up: Wagtail's site root paths, what werkstatt.contentcache keeps
     few = queries(client, path)
     organisation = directory["stabsstelle"]
     for number in range(15):
@@ -41,7 +41,7 @@ def test_directory_costs_the_same_queries_for_5_and_20_people(client, directory,
             organisation=organisation,
             municipality=directory["luedenscheid"],
         )
-    # The new people renewed the content generation: warm up again (werkstatt.generation).
+    # The new people renewed the content version: warm up again (werkstatt.contentcache).
     queries(client, path)
     many = queries(client, path)
     assert many == few

@@ -6,7 +6,7 @@ visitor sees after a change comes from the kept fragments or from a new renderin
 """
 
 import pytest
-from django.contrib.auth.models import AnonymousUser
+from django.contrib.auth.models import AnonymousUser, Group
 from django.template import RequestContext, Template
 from django.test import Client, RequestFactory
 from wagtail.models import PageViewRestriction, Site
@@ -196,3 +196,43 @@ def test_a_fragment_that_uses_the_csrf_token_is_not_kept(home_page):
     assert 'name="csrfmiddlewaretoken"' in html
     assert {key[1] for key in contentcache.near("fragment")} == {"text"}
     assert request.META["CSRF_COOKIE_NEEDS_UPDATE"]  # the token still goes out as a cookie
+
+
+def test_blocked_paths_of_visitors_are_wagtails_own_answer_for_every_restriction_type(news, rf):
+    """Visitors without login or password get the kept restricted paths; that must be exactly
+    what Wagtail's accept_request refuses them, for each restriction type, also `none`."""
+    from django.contrib.sessions.backends.db import SessionStore
+
+    from werkstatt.visibility import blocked_paths
+
+    group = Group.objects.create(name="Steuerkreis")
+    for kind in ("login", "groups", "password", "none"):
+        page = news.add_child(instance=StandardPage(title=kind, slug=kind))
+        restriction = PageViewRestriction.objects.create(
+            page=page, restriction_type=kind, password="geheim"
+        )
+        if kind == "groups":
+            restriction.groups.add(group)
+
+    def visitor(passed=()):
+        request = rf.get("/")
+        request.user = AnonymousUser()
+        request.session = SessionStore()
+        if passed:
+            request.session[PageViewRestriction.passed_view_restrictions_session_key] = passed
+        return request
+
+    def wagtails_answer(request):
+        return {
+            r.page.path for r in PageViewRestriction.objects.all() if not r.accept_request(request)
+        }
+
+    anonymous = visitor()
+    assert (
+        set(blocked_paths(anonymous)) == wagtails_answer(visitor())
+        and len(wagtails_answer(visitor())) == 3
+    )
+    password = PageViewRestriction.objects.get(restriction_type="password")
+    with_password = visitor(passed=[password.pk])
+    assert set(blocked_paths(with_password)) == wagtails_answer(visitor(passed=[password.pk]))
+    assert password.page.path not in blocked_paths(with_password)

@@ -30,11 +30,6 @@ INTERNALS = [
         "django-treebeard",
         "get_parent without a query",
     ),
-    # Wagtail answers Site.find_for_request from this request attribute when it is set; there
-    # is no public way to hand it a site, and looking it up costs a query on every request.
-    # The middleware sets it to the very answer find_for_request gave for the same host and
-    # port in the same content generation.
-    ("site/werkstatt/middleware.py", "_wagtail_site", "wagtail", "the site of this request"),
     (
         "search/backends/elasticsearch/faceted.py",
         "_faceted_search",

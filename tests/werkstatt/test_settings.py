@@ -33,7 +33,7 @@ PRINT_SETTINGS = (
 )
 
 
-def test_default_is_sqlite_in_var_and_local_memory_cache(tmp_path):
+def test_default_is_sqlite_and_a_file_cache_in_var(tmp_path):
     result = run_python(
         PRINT_SETTINGS,
         DJANGO_SETTINGS_MODULE="werkstatt.settings.dev",
@@ -41,7 +41,7 @@ def test_default_is_sqlite_in_var_and_local_memory_cache(tmp_path):
     )
     engine, cache, name = result.stdout.split()
     assert engine == "django.db.backends.sqlite3"
-    assert cache.endswith("LocMemCache")
+    assert cache.endswith("FileBasedCache")  # shared by every process of the machine
     assert name == str(tmp_path / "db.sqlite3")
 
 
