@@ -32,6 +32,7 @@ IGNORED = {
     "sessions",
     "admin",
     "axes",
+    "werkstatt.ratelimithit",
     "wagtailcore.revision",
     "wagtailcore.pagelogentry",
     "wagtailcore.modellogentry",

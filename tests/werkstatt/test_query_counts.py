@@ -17,7 +17,7 @@ from django.test.utils import CaptureQueriesContext
 from tests.conftest import Quiet
 
 # page type -> most queries an uncached anonymous request may cost (measured, then pinned).
-# Lowered for issue 11 (werkstatt.generation keeps per content generation what does not depend
+# Lowered for issue 11 (werkstatt.generation kept per content generation what does not depend
 # on the visitor): view restrictions (2 queries), navigation, site settings and Wagtail's site
 # lookup (every page -4), Wagtail's routing below the home page (2 queries per level; the
 # routed page instance also keeps what it loaded), the breadcrumb, the home page's sections
