@@ -3,7 +3,9 @@
 Key concepts: a `SearchRequest` holds the query, validated facet filters (OR within a facet,
 AND across facets), sort, page and the viewer's visibility; a `SearchResponse` holds hits and,
 per facet, `Bucket`s with labels and disjunctive counts (each facet counted with every filter
-but its own; a selected value is always listed, also at count 0).
+but its own; a selected value is always listed, also at count 0). Region counts say what a click
+finds: with regions selected, an unselected region counts the union with the regions the click
+keeps (`replaces_region`).
 """
 
 from __future__ import annotations

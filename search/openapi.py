@@ -188,7 +188,9 @@ def schema():
                 "responses": {
                     "200": {
                         "description": "Treffer und Facetten (ODER innerhalb, UND zwischen Facetten; "
-                        "jede Facette ohne ihren eigenen Filter gezählt)",
+                        "jede Facette ohne ihren eigenen Filter gezählt; eine Region zählt, was die Auswahl "
+                        "dazu findet: bei gewählten Regionen die Treffer zusammen mit denen, die "
+                        "gewählt bleiben)",
                         "content": {
                             "application/json": {
                                 "schema": {"$ref": "#/components/schemas/SearchResponse"}
