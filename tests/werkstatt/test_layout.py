@@ -49,6 +49,8 @@ def page_types():
         "/suche/?q=wohnen&handlungsfeld=leben-und-wohnen",
         # measures with their facets; a tool with progress, quality badge and measure budgets
         "/suche/?art=massnahme&beratung=nein&budget=unter-1000&budget=1000-10000",
+        # a tool with its measures folded under it, a match in its evaluation PDF, its year
+        "/suche/?q=Mitfahrb%C3%A4nke",
         "/werkzeuge/werkzeugkatalog-kreis-dueren/buergerbus-rureifel/",
         "/anmelden/",
         "/netzwerk/nachricht/",  # the contact form
