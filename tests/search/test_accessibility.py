@@ -43,3 +43,58 @@ def test_search_page_without_results(indexed, assert_accessible):
 def test_search_page_error(indexed, assert_accessible):
     page = assert_accessible("/suche/?art=raumschiff", expect_status=400)
     assert "Unbekannter Wert" in page.page.locator("[role=alert]").inner_text()
+
+
+def test_search_page_with_grouped_measures_document_text_and_years(indexed, assert_accessible):
+    """A tool with its measures unfolded, a hit found in a document, year-only dates: axe on
+    the open <details> at phone width, and the measures are reachable without script."""
+    import datetime
+
+    from search.attachments import MARK
+    from search.contract import YEAR
+    from search.indexing import to_document_data, write_documents
+    from search.registry import IndexDocument
+
+    tool = "/werkzeuge/katalog/quartiersrunde/"
+    documents = {
+        "a11y.tool:1": IndexDocument(
+            kind="werkzeug",
+            title="Quartiersrunde einrichten",
+            url=tool,
+            summary="Die Quartiersrunde bringt Träger und Nachbarschaft an einen Tisch.",
+            date=datetime.date(2015, 1, 1),
+            date_precision=YEAR,
+        ),
+        "a11y.report:1": IndexDocument(
+            kind="bericht",
+            title="Stadtteilbericht Nord",
+            url="/projekte/stadtteilbericht-nord/",
+            summary="Lage und Angebote im Norden.",
+            body=f"Ablauf.\n{MARK} Evaluation Stadtteil\nDie Quartiersrunde tagt viermal.",
+            date=datetime.date(2016, 1, 1),
+            date_precision=YEAR,
+        ),
+        **{
+            f"a11y.measure:{year}": IndexDocument(
+                kind="massnahme",
+                title=f"Treffen {year} vorbereiten",
+                url=f"{tool}#sheet-{year}",
+                summary=f"Werkzeugblatt {year} · Quartiersrunde einrichten",
+            )
+            for year in (2016, 2017, 2018)
+        },
+    }
+    write_documents([to_document_data(key, doc) for key, doc in documents.items()])
+    page = assert_accessible("/suche/?q=Quartiersrunde")
+    browser = page.page
+    browser.set_viewport_size({"width": 390, "height": 900})
+    results = browser.locator(".result-list").inner_text()
+    assert "im Dokument »Evaluation Stadtteil«" in results, results
+    assert browser.locator("time[datetime='2015']").inner_text() == "2015"
+    browser.locator(".result__measures summary").focus()
+    browser.keyboard.press("Enter")  # the keyboard opens it, no script of ours
+    assert browser.locator(".result__measure-list a").count() == 3
+    assert browser.locator(".result__measure-list a").first.is_visible()
+    assert page.axe_violations() == []
+    scroll, inner = browser.evaluate("[document.documentElement.scrollWidth, window.innerWidth]")
+    assert scroll <= inner
