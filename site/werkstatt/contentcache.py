@@ -41,6 +41,14 @@ def version(request):
     return found
 
 
+def host_key(request):
+    """The host and port the request names, as Wagtail's site lookup reads them (without the
+    ALLOWED_HOSTS check, which CommonMiddleware did for served requests; an in-process request
+    such as the search warm-up has none)."""
+    meta = request.META
+    return (meta.get("HTTP_HOST") or meta.get("SERVER_NAME"), request.get_port())
+
+
 def use_version(request, found):
     """Let `request` work with the version `found` (read by the page cache with its page)."""
     request._werkstatt_version = (contentversion.renewals, found)

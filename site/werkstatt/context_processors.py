@@ -4,7 +4,7 @@ from collections import namedtuple
 
 from wagtail.models import Site
 
-from .contentcache import cached
+from .contentcache import cached, host_key
 from .visibility import blocked_paths, viewable
 
 NavItem = namedtuple("NavItem", "pk title url")
@@ -17,7 +17,7 @@ def site_navigation(request):
     site_id = cached(
         request,
         "site",
-        (request.get_host(), request.get_port()),
+        host_key(request),
         lambda: getattr(Site.find_for_request(request), "pk", None),
     )
     if site_id is None:

@@ -6,7 +6,7 @@ from django import template
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
 
-from ..contentcache import cached
+from ..contentcache import cached, host_key
 from ..visibility import blocked_paths
 
 register = template.Library()
@@ -60,7 +60,7 @@ class FragmentNode(template.Node):
         if request is None or user is None or user.is_authenticated:
             return self.nodelist.render(context)
         key = (
-            request.get_host(),
+            host_key(request),
             *(part.resolve(context) for part in self.parts),
             blocked_paths(request),
         )
