@@ -57,7 +57,11 @@ def response_payload(search_request, response):
         "q": search_request.q,
         "total": response.total,
         "suggestion": response.suggestion,
-        "partial": {"ohne": list(response.left_out), "q": response.partial_q}
+        "partial": {
+            "ohne": list(response.left_out),
+            "q": response.partial_q,
+            "alle_woerter": response.all_words,
+        }
         if response.left_out or response.partial_q
         else None,
         "also": list(response.also),

@@ -209,8 +209,10 @@ class SearchResponse:
     request: SearchRequest | None = None
     notice: str = ""  # e.g. why the fallback backend answered
     suggestion: str = ""  # „Meinten Sie“: a corrected query that finds more (search.suggest)
-    # All words together found nothing: the hits cover part of the query. `left_out`: the words
-    # (or compound parts) the best hit lacks; `partial_q`: the query without them.
+    # All words together found little or nothing: hits that cover part of the query follow.
+    # `left_out`: the words (or compound parts) the best of them lacks; `partial_q`: the query
+    # without them.
     left_out: tuple[str, ...] = ()
     partial_q: str = ""
+    all_words: int = 0  # with left_out: how many hits (first) have all words
     also: tuple[str, ...] = ()  # synonyms and derived words searched as well („auch gesucht“)

@@ -265,12 +265,14 @@ def schema():
                         },
                         "partial": {
                             "type": ["object", "null"],
-                            "description": "alle Wörter zusammen finden nichts: die Treffer "
-                            "decken einen Teil der Anfrage ab; ohne: was dem besten Treffer "
-                            "fehlt, q: die Anfrage ohne diese Wörter",
+                            "description": "alle Wörter zusammen finden wenig oder nichts: "
+                            "nach den alle_woerter Treffern mit allen Wörtern folgen Treffer, "
+                            "die einen Teil der Anfrage abdecken; ohne: was dem besten von "
+                            "ihnen fehlt, q: die Anfrage ohne diese Wörter",
                             "properties": {
                                 "ohne": {"type": "array", "items": {"type": "string"}},
                                 "q": {"type": "string"},
+                                "alle_woerter": {"type": "integer"},
                             },
                         },
                         "also": {

@@ -70,6 +70,7 @@ def _word_stems(word):
 
 
 Alternative = tuple[str, ...]  # terms that must all match
+PARTIAL_BELOW = 3  # fewer hits with all words of a query of several words: partial ones follow
 WIDER_WEIGHT = 0.8  # a synonym or a word of the family covers a query word nearly as well
 
 
@@ -132,10 +133,13 @@ class Query:
         """Synonyms and derived words searched as well („auch gesucht: …“)."""
         return list(dict.fromkeys(label for word in self.words for label in word.also))
 
-    @property
-    def relaxable(self):
-        """Whether fewer than all words (or a compound's parts) could still find something."""
-        return len(self.words) > 1 or any(word.parts for word in self.words)
+    def wants_partial(self, found):
+        """Whether partial matches follow the `found` hits that have all words: none found,
+        or fewer than PARTIAL_BELOW for a query of several words (a word or a compound's
+        part left out could still find something)."""
+        if len(self.words) > 1:
+            return found < PARTIAL_BELOW
+        return not found and any(word.parts for word in self.words)
 
     @property
     def terms(self):

@@ -25,7 +25,7 @@ from ...breaker import Breaker
 from ...text import stems
 from ..base import DocumentData, SearchBackend
 from .documents import FACET_FIELDS, WERKSTATT_INDEX
-from .faceted import WerkstattSearch, coverage
+from .faceted import ALL_WORDS, WerkstattSearch, coverage
 from .results import to_search_response
 
 logger = logging.getLogger("search")
@@ -227,14 +227,20 @@ class ElasticsearchBackend(SearchBackend):
         with unavailable_on_failure("search"):
             raw = self.client.search(index=self.alias, body=faceted.body()).body
             strict = raw["hits"]["total"]["value"]
-            if not strict and faceted.parsed.relaxable:  # no dead end, as on the database
+            if faceted.parsed.wants_partial(strict):  # no dead end, as on the database
                 faceted = self.build_search(request, partial=True)
                 raw = self.client.search(index=self.alias, body=faceted.body()).body
         response = to_search_response(request, faceted.response_from(raw), backend=self.name)
-        if faceted.partial and raw["hits"]["hits"]:
-            matched = raw["hits"]["hits"][0].get("matched_queries", [])
-            left_out, response.partial_q = faceted.parsed.relaxed(coverage(faceted.parsed, matched))
-            response.left_out = tuple(left_out)
+        partial = [
+            hit.get("matched_queries", [])
+            for hit in raw["hits"]["hits"]
+            if ALL_WORDS not in hit.get("matched_queries", [])
+        ]
+        if faceted.partial and partial:  # what the best hit without all words lacks
+            left_out, response.partial_q = faceted.parsed.relaxed(
+                coverage(faceted.parsed, partial[0])
+            )
+            response.left_out, response.all_words = tuple(left_out), strict
         response.also = tuple(faceted.parsed.also)
         # „Meinten Sie“ from the projection's vocabulary, as on the database (search.suggest)
         from .. import get_backend

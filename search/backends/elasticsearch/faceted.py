@@ -38,7 +38,7 @@ FACET_SIZES = {
 EXACT_TITLE_BOOST = 100  # above any sum of field scores of a partial match
 TEXT_FIELDS = ["terms.title^3", "terms.summary^2", "terms.keywords^2", "terms.body"]
 SYNONYM_BOOST = 0.01  # a word found only through a synonym ranks after what was typed
-COVERAGE = 100  # partial matches: score per unit of coverage, above any field score
+ALL_WORDS, ALL_WORDS_BOOST = "alle", 10_000  # with partial matches: what has all words first
 HIGHLIGHT = {
     "pre_tags": ["<mark>"],
     "post_tags": ["</mark>"],
@@ -119,32 +119,31 @@ def text_query(parsed):
 
 
 def partial_query(parsed):
-    """Documents matching part of the query (`minimum_should_match` 1 over its words), ranked
-    by coverage as on the database: each word scores the weight of the best piece it matches
-    (`search.text.Query.pieces`; dis_max of constant scores), the sum orders the hits. Every
-    piece is named "word:weight", so `matched_queries` tells what the best hit lacks."""
+    """What has all words first (named ALL_WORDS, boosted above everything), then what matches
+    part of the query (`minimum_should_match` 1 over its words), as on the database: each word
+    scores its best piece (`search.text.Query.pieces`, dis_max) at the piece's weight times
+    its field score, which holds its rarity. Every piece is named "word:weight", so
+    `matched_queries` tells what a hit lacks."""
     words = [
         Q(
             "dis_max",
             queries=[
-                Q(
-                    "constant_score",
-                    filter=_alternative(alternative),
-                    boost=weight * COVERAGE,
-                    _name=f"{index}:{weight}",
-                )
+                Q("bool", must=_alternative(alternative), boost=weight, _name=f"{index}:{weight}")
                 for alternative, weight, _label in word.pieces()
             ],
         )
         for index, word in enumerate(parsed.words)
     ]
-    return Q("bool", should=words, minimum_should_match=1)
+    every = Q("constant_score", filter=text_query(parsed), boost=ALL_WORDS_BOOST, _name=ALL_WORDS)
+    return Q("bool", should=[every, *words], minimum_should_match=1)
 
 
 def coverage(parsed, matched_queries):
     """Per word the best weight a hit's `matched_queries` (see `partial_query`) show."""
     best = [0.0] * len(parsed.words)
     for name in matched_queries:
+        if name == ALL_WORDS:
+            continue
         index, weight = name.split(":")
         best[int(index)] = max(best[int(index)], float(weight))
     return best
