@@ -191,8 +191,13 @@ def best_snippet(summary, body, keywords, terms, highlight):
             return snippet, _("im Dokument »%(title)s«") % {"title": label}
     snippet = highlight(keywords, terms, max_words=None)
     if snippet:
-        return snippet, _("in der Einordnung (Handlungsfeld, Zielgruppe, Schlagwort, Region)")
+        return snippet, keywords_note()
     return "", ""
+
+
+def keywords_note():
+    """Where a snippet of the keywords comes from (both backends say it alike)."""
+    return _("in der Einordnung (Handlungsfeld, Zielgruppe, Schlagwort, Region)")
 
 
 SNIPPET_WINDOW = 400  # characters around a candidate place in a document's text

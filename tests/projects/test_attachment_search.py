@@ -55,6 +55,8 @@ def test_the_page_shows_where_the_match_was_found(client, section):
     html = client.get("/suche/", {"q": "Quartiersmanagement"}).content.decode()
     assert "im Dokument »Anhang Wohnen«" in html
     assert "<mark>Quartiersmanagement</mark>" in html
+    [hit] = client.get("/api/v1/suche/", {"q": "Quartiersmanagement"}).json()["hits"]
+    assert hit["match_note"] == "im Dokument »Anhang Wohnen«"
 
 
 def test_a_project_carries_its_documents_and_evaluation_report(section):

@@ -4,6 +4,7 @@ The JSON below is what Elasticsearch 8/9 returns for the request `WerkstattSearc
 (hits with highlight, `hits.total` as an object, one `filter` aggregation per facet).
 """
 
+import json
 from datetime import date
 
 import pytest
@@ -258,3 +259,47 @@ def test_region_roll_up_counts_and_marks_hits(db):
     assert counts["05"] == 4  # a Land does not roll up
     assert counts["05334"] == 2 + 1  # its own and the Land-wide one
     assert counts["05334032"] == 1 + 1 + 1  # its own, the Land-wide and the Kreis-wide one
+
+
+# The canned answer as text, taken at import: parsing wraps CANNED's dicts in place.
+CANNED_TEXT = json.dumps(CANNED)
+
+
+def test_snippets_say_when_found_in_a_document_or_the_keywords(db):
+    """As on the database: a body fragment from a document's text names the document, a
+    keywords fragment says it came from the keywords."""
+    from search.attachments import MARK
+
+    canned = json.loads(CANNED_TEXT)
+    first, second = canned["hits"]["hits"]
+    first["_source"]["summary"] = "Fahrdienst im Kreis."
+    first["_source"]["body"] = (
+        f"Eigener Text.\n{MARK} Evaluation 2019\nDer Bürgerbus fährt zweimal."
+    )
+    first["highlight"] = {"body": ["Der <mark>Bürgerbus</mark> fährt zweimal."]}
+    second["highlight"] = {"keywords": ["Mobilität · <mark>Bürgerbus</mark>"]}
+    faceted = ElasticsearchBackend(url="http://127.0.0.1:9").build_search(REQUEST)
+    hits = to_search_response(REQUEST, faceted.response_from(canned), "elasticsearch").hits
+    assert hits[0].match_note == "im Dokument »Evaluation 2019«"
+    assert hits[1].match_note.startswith("in der Einordnung")
+    assert hits[1].highlight == "Mobilität · <mark>Bürgerbus</mark>"
+
+
+def test_region_counts_say_what_a_click_adds(db):
+    """Region 05 selected (4 hits): Mecklenburg-Vorpommern (13) alone has 1; a click adds it to
+    the 4, and 1 of the current result already lies in 13 (a document in both): 4 + 1 - 1."""
+    canned = json.loads(CANNED_TEXT)
+    canned["aggregations"]["_click_region"] = {
+        "doc_count": 4,
+        "region": terms(("05", 4), ("05334", 2), ("05962", 2), ("13", 1)),
+    }
+    canned["aggregations"]["_filter_region"]["region"] = terms(
+        ("05", 4), ("05334", 2), ("05962", 2), ("13", 2)
+    )
+    faceted = ElasticsearchBackend(url="http://127.0.0.1:9").build_search(REQUEST)
+    counts = {
+        b.value: b.count
+        for b in to_search_response(REQUEST, faceted.response_from(canned), "x").facets["region"]
+    }
+    assert counts["13"] == 4 + 2 - 1  # the union of 05 and 13
+    assert counts["05334"] == 2  # a Kreis of NRW replaces NRW: its own count

@@ -244,9 +244,13 @@ class WerkstattSearch(FacetedSearch):
         options = search.highlight_options(**HIGHLIGHT)
         if self._query:
             # The German-analysed text fields mark what the query found (terms.* hold stems).
-            marked = Q("multi_match", query=self._query, fields=["title", "summary", "body"])
+            marked = Q(
+                "multi_match", query=self._query, fields=["title", "summary", "body", "keywords"]
+            )
             options = options.highlight_options(highlight_query=marked.to_dict())
-        return options.highlight("title", number_of_fragments=0).highlight("summary", "body")
+        return options.highlight("title", number_of_fragments=0).highlight(
+            "summary", "body", "keywords"
+        )
 
     def response_from(self, raw):
         """Wrap a raw Elasticsearch answer in the real response classes, as `execute()` does."""

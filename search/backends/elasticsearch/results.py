@@ -9,13 +9,13 @@ both backends label, order and keep selected-at-zero values alike.
 from dataclasses import replace
 from datetime import date, datetime
 
-from ...attachments import document_note, plain_excerpt
+from ...attachments import document_note, keywords_note, plain_excerpt
 from ...buckets import build_facets, region_click_counts
 from ...contract import DAY, FACETS, SCOPE_NOTES, Hit, SearchResponse, rollup_ancestors
 
-# Like the database backend: a marked excerpt of the summary, else of the body, else the
-# summary's (or body's) first words.
-HIGHLIGHT_ORDER = ("summary", "body")
+# Like the database backend: a marked excerpt of the summary, else of the body (saying when
+# it lies in a document's text), else of the keywords, else the summary's first words.
+HIGHLIGHT_ORDER = ("summary", "body", "keywords")
 
 
 def as_date(value):
@@ -37,6 +37,8 @@ def to_hit(hit):
                 highlight = " … ".join(fragments[field])
                 if field == "body":
                     note = document_note(getattr(hit, "body", "") or "", fragments[field][0])
+                elif field == "keywords":
+                    note = keywords_note()
                 break
     title_highlight = ""
     if fragments is not None and "title" in fragments:
