@@ -285,6 +285,13 @@ def reindex_batch(items):
     by_label = {}
     for (label, pk), key in items.items():
         by_label.setdefault(label, {})[pk] = key
+    for label, keys in list(by_label.items()):
+        try:  # documents that show part of these objects (a plan names its tools) follow them
+            for other in adapter_for(apps.get_model(label)).dependents(list(keys)):
+                other_keys = by_label.setdefault(other._meta.label, {})
+                other_keys.setdefault(other.pk, adapter_for(type(other)).key(other))
+        except Exception:
+            logger.exception("search: Abhängige von %s nicht gefunden", label)
     regions = RegionInfo()
     restrictions = Restrictions()
     datas, gone = [], []

@@ -56,6 +56,11 @@ class Adapter:
     def to_document(self, obj):
         raise NotImplementedError
 
+    def dependents(self, pks):
+        """Registered objects whose documents show part of the objects with these `pks` (a
+        Werkstattplan names its tools): re-indexed in the same batch when these change."""
+        return []
+
     def key(self, obj):
         return document_key(obj)
 

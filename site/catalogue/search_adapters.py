@@ -28,6 +28,12 @@ class ToolAdapter(Adapter):
             "further_action_fields", "target_groups", "tagged_items__tag", "progress"
         )
 
+    def dependents(self, pks):
+        """The Werkstattpläne that plan these tools: their text names the tools' titles (and
+        leaves out tools the public may not open), so a renamed, unpublished or restricted
+        tool renews them."""
+        return WorkshopPlanPage.objects.filter(rows__tool_links__tool_id__in=pks).distinct()
+
     def to_document(self, tool):
         if not tool.live:
             return None

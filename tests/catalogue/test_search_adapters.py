@@ -3,7 +3,7 @@
 import pytest
 
 from catalogue.importer import import_catalogue
-from catalogue.models import FutureVision, ToolPage
+from catalogue.models import FutureVision, ToolPage, WorkshopPlanPage
 from catalogue.search_adapters import FutureVisionAdapter, ToolAdapter
 from search.contract import FACETS, KINDS
 from search.registry import adapter_for
@@ -111,3 +111,25 @@ def test_a_werkstattplan_is_found_by_its_rows_as_its_own_kind(module_demo, db):
     assert [hit.title for hit in response.hits] == ["Werkstattplan Musterkommune"]
     kinds = {b.value: b.label for b in response.facets["art"]}
     assert kinds["werkstattplan"] == "Werkstattplan"
+
+
+def test_a_renamed_or_restricted_tool_renews_the_plans_that_name_it(
+    module_demo, db, django_capture_on_commit_callbacks
+):
+    from wagtail.models import PageViewRestriction
+
+    from search.indexing import index_object
+    from search.models import SearchDocument
+
+    plan = WorkshopPlanPage.objects.get(slug="werkstattplan-musterkommune")
+    index_object(plan)
+    plan_text = SearchDocument.objects.filter(key=f"catalogue.workshopplanpage:{plan.pk}")
+    tool = ToolPage.objects.get(title="Runder Tisch Demografie")
+    with django_capture_on_commit_callbacks(execute=True):
+        tool.title = "Demografie-Tisch des Kreises"
+        tool.save_revision().publish()
+    assert "Demografie-Tisch des Kreises" in plan_text.get().body
+    assert "Runder Tisch Demografie" not in plan_text.get().body
+    with django_capture_on_commit_callbacks(execute=True):
+        PageViewRestriction.objects.create(page=tool, restriction_type="password", password="x")
+    assert "Demografie-Tisch des Kreises" not in plan_text.get().body
