@@ -308,15 +308,13 @@ def highlight_all(text, terms):
     return highlight(text, terms, max_words=None)
 
 
-def _marked(word, alternatives, every):
+@lru_cache(maxsize=100_000)
+def _marked(word, alternatives):
     """A word is marked when it is a query word (its search form is a term of an alternative)
     or holds all terms of an alternative: „Beirat“ marks „Seniorenbeirat“, but the parts of
     „Werkstattplan“ do not mark „Zeitplan“."""
     own = word_terms(word)
-    if not own or own[0] in every:
-        return bool(own)
-    own = set(own)
-    return not own.isdisjoint(every) and any(a <= own for a in alternatives)
+    return bool(own) and any(own[0] in a or a <= set(own) for a in alternatives)
 
 
 def highlight(text, terms, max_words=36):
@@ -326,11 +324,10 @@ def highlight(text, terms, max_words=36):
     """
     if not text or not terms:
         return ""
-    wanted = [set(alternative) for alternative in terms]
-    every = set().union(*wanted)
+    wanted = tuple(frozenset(alternative) for alternative in terms)
     tokens = re.split(r"(\w+)", text)  # odd positions are words, even positions the gaps
     word_positions = [i for i in range(1, len(tokens), 2)]
-    hits = [i for i in word_positions if _marked(tokens[i], wanted, every)]
+    hits = [i for i in word_positions if _marked(tokens[i], wanted)]
     marked = set(hits)
     if not hits:
         return ""

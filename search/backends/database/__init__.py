@@ -31,7 +31,7 @@ from ...contract import (
     SearchResponse,
     rollup_ancestors,
 )
-from ...text import highlight, highlight_all, parse_query, title_key
+from ...text import WIDER_WEIGHT, highlight, highlight_all, parse_query, title_key
 from ..base import DocumentData, SearchBackend
 from . import columns
 
@@ -95,7 +95,7 @@ class DatabaseBackend(SearchBackend):
             typed[2],
         )
 
-    def _partial_matches(self, parsed, shown, documents):
+    def _partial_matches(self, parsed, shown, documents, ranked=True):
         """(ids, ranks, coverage) of the documents `shown` (a function of ids: those the
         request may show) that match part of the query. Each word scores its best piece (the
         word itself 1, a synonym 0.8, a compound's head 0.6, modifier 0.3;
@@ -104,6 +104,8 @@ class DatabaseBackend(SearchBackend):
         orders what ties (no bm25 over the union of every piece: ~50 ms at 10,000 documents).
         `coverage(id)` gives an id's per-word weights (what `Query.relaxed` reads)."""
         pieces = parsed.pieces()
+        if len(parsed.words) == 1:  # the word itself found nothing shown: its parts alone
+            pieces = [piece for piece in pieces if piece[1] < WIDER_WEIGHT]
         found = [self._matching_ids(self._text_query(query)) for _i, _w, query in pieces]
         every = np.unique(np.concatenate(found))
         covered = np.zeros((len(parsed.words), len(every)))
@@ -346,7 +348,7 @@ class DatabaseBackend(SearchBackend):
                     return more[known][wanted[at]]
 
                 strict_ids = ids
-                more, more_ranks, coverage = self._partial_matches(parsed, shown, len(snap))
+                more, more_ranks, coverage = self._partial_matches(parsed, shown, len(snap), ranked)
                 ids = np.concatenate([ids, more])
                 ranks = np.concatenate([ranks, PARTIAL_TIER + more_ranks])
                 terms = parsed.partial_terms
