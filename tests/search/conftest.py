@@ -7,6 +7,9 @@ to skip it. Each backend gets the same documents: the projection is written thro
 """
 
 import datetime
+import os
+import subprocess
+import sys
 
 import pytest
 from django.conf import settings
@@ -173,3 +176,29 @@ def corpus(db, stolberg):
     index_corpus("database", CORPUS)
     yield CORPUS
     reset_backends()
+
+
+def around_a_change(tmp_path, ask_twice, change):
+    """B's two answers when process B runs `ask_twice` (it prints a line, reads one, prints
+    again) and process A runs `change` in between: two OS processes on the test database (a
+    file copy on SQLite) and no shared cache, as two web workers without Redis."""
+    from ..werkstatt.test_production_server import ROOT, database_url
+
+    env = {**os.environ, "DATABASE_URL": database_url(tmp_path)}
+    env.pop("REDIS_URL", None)  # no shared cache: the database alone carries the change
+    run = [sys.executable, "manage.py", "shell", "-v", "0", "-c"]
+    reader = subprocess.Popen(
+        [*run, ask_twice],
+        cwd=ROOT,
+        env=env,
+        text=True,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+    )
+    try:
+        before = reader.stdout.readline().split()
+        subprocess.run([*run, change], cwd=ROOT, env=env, check=True)
+        after, _ = reader.communicate("\n", timeout=120)
+    finally:
+        reader.kill()
+    return before, after.split()

@@ -5,9 +5,6 @@ Elasticsearch where ELASTICSEARCH_URL is set), over its own small corpus.
 """
 
 import datetime
-import os
-import subprocess
-import sys
 
 import pytest
 
@@ -18,8 +15,7 @@ from search.models import SynonymSet
 from search.registry import IndexDocument
 from search.text import highlight_all, parse_query, query_terms, stems
 
-from ..werkstatt.test_production_server import ROOT, database_url
-from .conftest import CONTRACT_BACKENDS, backend_unavailable, index_corpus
+from .conftest import CONTRACT_BACKENDS, around_a_change, backend_unavailable, index_corpus
 
 
 def tool(title, summary="", body="", year=None):
@@ -257,45 +253,8 @@ def test_a_synonym_saved_in_one_process_reaches_another_at_once(tmp_path, settin
     saves a set, and B's next search uses it."""
     reset_backends()
     index_corpus("database", GERMAN)
-    env = {**os.environ, "DATABASE_URL": database_url(tmp_path)}
-    env.pop("REDIS_URL", None)  # no shared cache: the database alone carries the change
-    run = [sys.executable, "manage.py", "shell", "-v", "0", "-c"]
-    reader = subprocess.Popen(
-        [*run, SEARCH_TWICE],
-        cwd=ROOT,
-        env=env,
-        text=True,
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
+    save = (
+        "from search.models import SynonymSet; "
+        "SynonymSet.objects.create(terms='Greißler, Dorfladen')"
     )
-    try:
-        assert reader.stdout.readline().strip() == "0"
-        subprocess.run(
-            [
-                *run,
-                "from search.models import SynonymSet; "
-                "SynonymSet.objects.create(terms='Greißler, Dorfladen')",
-            ],
-            cwd=ROOT,
-            env=env,
-            check=True,
-        )
-        out, _ = reader.communicate("\n", timeout=120)
-    finally:
-        reader.kill()
-    assert out.strip() == "1"
-
-
-def test_page_and_api_say_what_the_partial_hits_lack(client, german_backend):
-    html = client.get("/suche/?q=Seniorenbeirat+Satzung+Raumschiff").content.decode()
-    assert "Keine Treffer für alle Wörter." in html
-    assert '<a href="/suche/?q=Seniorenbeirat+Satzung">Treffer ohne »Raumschiff«</a>' in html
-    data = client.get("/api/v1/suche/?q=Seniorenbeirat+Satzung+Raumschiff").json()
-    assert data["partial"] == {
-        "ohne": ["Raumschiff"],
-        "q": "Seniorenbeirat Satzung",
-        "alle_woerter": 0,
-    }
-    assert client.get("/api/v1/suche/?q=Satzung").json()["partial"] is None
-    html = client.get("/suche/?q=ÖPNV").content.decode()
-    assert "auch gesucht: Nahverkehr, öffentlicher Nahverkehr, Busverkehr" in html
+    assert around_a_change(tmp_path, SEARCH_TWICE, save) == (["0"], ["1"])

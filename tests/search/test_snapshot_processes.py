@@ -2,17 +2,13 @@
 A saves a new tool; B's next search finds it and counts it in its facets (the change log
 brings B only the changed document, `search/backends/database/columns.py`)."""
 
-import os
-import subprocess
-import sys
-
 import pytest
 
 from search.backends import reset_backends
 from taxonomy.models import ActionField
 
 from ..catalogue.conftest import catalogue, section  # noqa: F401 - fixtures
-from ..werkstatt.test_production_server import ROOT, database_url
+from .conftest import around_a_change
 
 SEARCH_TWICE = """
 import sys
@@ -48,21 +44,6 @@ def test_a_tool_saved_in_one_process_is_found_by_the_next_search_of_another(
 ):
     assert ActionField.objects.exists()
     reset_backends()
-    env = {**os.environ, "DATABASE_URL": database_url(tmp_path)}
-    env.pop("REDIS_URL", None)  # no shared cache: the database alone carries the change
-    run = [sys.executable, "manage.py", "shell", "-v", "0", "-c"]
-    reader = subprocess.Popen(
-        [*run, SEARCH_TWICE],
-        cwd=ROOT,
-        env=env,
-        text=True,
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-    )
-    try:
-        assert reader.stdout.readline().split() == ["0", "0"]  # B's snapshot is loaded
-        subprocess.run([*run, SAVE_TOOL], cwd=ROOT, env=env, check=True)
-        out, _ = reader.communicate("\n", timeout=120)
-    finally:
-        reader.kill()
-    assert out.split() == ["1", "1"]
+    before, after = around_a_change(tmp_path, SEARCH_TWICE, SAVE_TOOL)
+    assert before == ["0", "0"]  # B's snapshot is loaded before A saves
+    assert after == ["1", "1"]
