@@ -29,6 +29,7 @@ from search.contract import PUBLIC
 from search.params import ParamError, parse
 from search.presentation import describe, plain_query
 from search.service import search_with_fallback
+from werkstatt.mail import one_line
 from werkstatt.numbers import MAX_ID, NumberError, parse_int
 
 from .models import AlertFrequency, SavedSearch
@@ -148,7 +149,9 @@ def _mail(saved, hits):
         _("Keine E-Mails mehr zu dieser Suche: %(url)s") % {"url": stop},
     ]
     message = EmailMessage(
-        subject=_("Werkstatt: %(n)s Neues zu „%(what)s“") % {"n": len(hits), "what": saved.title},
+        subject=one_line(
+            _("Werkstatt: %(n)s Neues zu „%(what)s“") % {"n": len(hits), "what": saved.title}
+        ),
         body="\n".join(lines),
         to=[saved.user.email],
         headers={"List-Unsubscribe": f"<{stop}>"},

@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from werkstatt.client_address import client_address
+from werkstatt.mail import one_line
 
 from .models import ContactMessage, Visibility
 
@@ -53,6 +54,10 @@ class ContactForm(forms.Form):
         self.fields["website"].widget.attrs.update({"tabindex": "-1", "autocomplete": "off"})
         if not self.is_bound:
             self.initial["started"] = signing.dumps(int(self.now), salt=SALT)
+
+    def clean_sender_name(self):
+        """The name goes into the mail's subject: one line (werkstatt.mail)."""
+        return one_line(self.cleaned_data["sender_name"])
 
     def clean(self):
         cleaned = super().clean()
@@ -135,7 +140,7 @@ def deliver(form, person, page=""):
         ]
     )
     email = EmailMessage(
-        subject=_("Werkstatt: Nachricht von %(name)s") % {"name": stored.sender_name},
+        subject=one_line(_("Werkstatt: Nachricht von %(name)s") % {"name": stored.sender_name}),
         body=body,
         to=[address],
         reply_to=[stored.sender_email],

@@ -131,3 +131,14 @@ def test_send_alerts_command_reports_what_it_did(corpus, member_client):
     out = io.StringIO()
     call_command("send_alerts", stdout=out)
     assert "1 gemerkte Suche(n) geprüft, 0 E-Mail(s) gesendet." in out.getvalue()
+
+
+def test_a_line_break_in_the_saved_query_is_one_line_in_the_subject(corpus, member_client):
+    save(member_client, query=f"{MOBILITY}&q=Bus%0D%0ABcc:%20x@example.org")
+    saved = SavedSearch.objects.get()
+    add_document("neu-zeile", "Rufbus im Kreis")
+    SavedSearch.objects.filter(pk=saved.pk).update(seen=[])
+    run_alerts(days_later=8)
+    sent = mail.outbox[-1]
+    sent.message()  # builds: no header with a line break
+    assert "\n" not in sent.subject and "\r" not in sent.subject and "Bcc" in sent.subject

@@ -137,3 +137,19 @@ def test_central_editors_read_the_messages_in_the_admin(directory):
     assert "Erika Fragend" in html and ">ja<" in re.sub(r"\s+", "", html).replace("<td>", ">")
     client.force_login(local)
     assert client.get(url).status_code in (302, 403)
+
+
+def test_a_line_break_in_the_senders_name_is_one_line_in_the_mail(client, directory):
+    """Issue 30: „Eva\\r\\nBcc: …“ as the name gave a 500 and a stored, never sent message."""
+    person = directory["members"]
+    name = "Eva Muster\r\nBcc: opfer@example.org\u2028X-Extra: 1"
+    response = client.post(
+        f"/netzwerk/personen/{person.pk}/nachricht/", form_data(sender_name=name)
+    )
+    assert response.status_code == 302
+    sent = mail.outbox[0]
+    assert sent.subject == "Werkstatt: Nachricht von Eva Muster Bcc: opfer@example.org X-Extra: 1"
+    assert sent.bcc == [] and "X-Extra" not in sent.extra_headers
+    sent.message()  # builds: no header with a line break
+    stored = ContactMessage.objects.get()
+    assert stored.delivered and stored.sender_name == "Eva Muster Bcc: opfer@example.org X-Extra: 1"

@@ -2,6 +2,7 @@
 
 import os
 from datetime import timedelta
+from email.utils import getaddresses
 from pathlib import Path
 
 import dj_database_url
@@ -304,18 +305,41 @@ WERKSTATT_ADMIN_CSP = (
     "object-src 'none'; base-uri 'self'; frame-ancestors 'self'"
 )
 
+# Who hears of a server error: the log (stderr, the journal under systemd) always, and by mail
+# the addresses in ADMINS („Name <adresse>, adresse“), sent from SERVER_EMAIL.
+ADMINS = [
+    (name or address, address)
+    for name, address in getaddresses([os.environ.get("ADMINS", "")])
+    if address
+]
+SERVER_EMAIL = os.environ.get("SERVER_EMAIL", "werkstatt@localhost")
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "filters": {
         "once_a_minute": {"()": "werkstatt.logfilters.OncePerInterval", "seconds": 60},
     },
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "handlers": {
+        "console": {"class": "logging.StreamHandler"},
+        # Django's AdminEmailHandler: a mail per error to ADMINS (none while ADMINS is empty).
+        "mail_admins": {"class": "django.utils.log.AdminEmailHandler", "level": "ERROR"},
+    },
     "loggers": {
+        # Every 500 with its traceback (Django's default logs it only with DEBUG on).
+        "django.request": {
+            "handlers": ["console", "mail_admins"],
+            "level": "ERROR",
+            "propagate": False,
+        },
         "werkstatt.cache": {"filters": ["once_a_minute"], "level": "WARNING"},
         # pybreaker's Redis storage logs every failed Redis call; the breaker then reads "closed".
         "pybreaker": {"filters": ["once_a_minute"], "level": "WARNING"},
         "werkstatt": {"handlers": ["console"], "level": "INFO"},
         "search": {"handlers": ["console"], "level": "INFO"},
+        "network": {"handlers": ["console"], "level": "INFO"},
+        "catalogue": {"handlers": ["console"], "level": "INFO"},
+        "projects": {"handlers": ["console"], "level": "INFO"},
+        "taxonomy": {"handlers": ["console"], "level": "INFO"},
     },
 }
