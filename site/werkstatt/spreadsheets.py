@@ -26,10 +26,12 @@ from pathlib import Path
 from django.conf import settings
 from django.core.management.base import CommandError
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from .umlauts import spell_out
 
 MAX_ERRORS_SHOWN = 100
+WRONG_FIELDS = "werkstatt.wrong_fields"  # DataFrame.attrs key: CSV rows of the wrong width
 # C0 and C1 control characters except TAB and LF (CR is turned into LF first), plus the
 # Unicode line and paragraph separators that some programs also treat as line breaks.
 CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")
@@ -239,6 +241,7 @@ def read_table(source, filename=None, sheet_name=0, limits=None):
     `Limits` are checked first; a file over one raises `SpreadsheetError` naming the limit.
     """
     limits = limits or Limits.configured()
+    wrong_fields = {}
     name = str(filename or getattr(source, "name", source) or "").lower()
     if hasattr(source, "read"):
         raw = source.read(limits.bytes + 1)
@@ -272,18 +275,32 @@ def read_table(source, filename=None, sheet_name=0, limits=None):
                 sep = dialect.delimiter
             except csv.Error:
                 sep = ";"
+            # Lines end at LF; a bare CR inside a line stays in its cell (and is refused
+            # where a field has one line) instead of silently starting a new row. Files
+            # with CR alone as line ending (old Mac Excel) are split at CR.
+            options = {
+                "sep": sep,
+                "skip_blank_lines": True,
+                "lineterminator": "\n" if "\n" in text else None,
+            }
+            header = pd.read_csv(io.StringIO(text), nrows=0, **options).columns
+            # The header's names for every row: a longer row is cut, a shorter one filled,
+            # neither becomes the index; `field_counts` names them as row errors.
             frame = pd.read_csv(
                 io.StringIO(text),
-                sep=sep,
+                header=0,
+                names=list(header),
+                usecols=range(len(header)),
+                index_col=False,
                 dtype=str,
                 keep_default_na=False,
-                skip_blank_lines=True,
                 nrows=limits.rows + 1,
-                # Lines end at LF; a bare CR inside a line stays in its cell (and is refused
-                # where a field has one line) instead of silently starting a new row. Files
-                # with CR alone as line ending (old Mac Excel) are split at CR.
-                lineterminator="\n" if "\n" in text else None,
+                **options,
             )
+            wrong_fields = {
+                "sep": sep,
+                "rows": field_counts(text, sep, len(header), limits.rows + 1),
+            }
     except SpreadsheetError:
         raise
     except Exception as exc:  # pandas raises many kinds; the user needs one German sentence
@@ -295,8 +312,55 @@ def read_table(source, filename=None, sheet_name=0, limits=None):
     frame.columns = [clean_cell(str(c)) for c in frame.columns]
     frame = frame.map(clean_cell)
     _check_cells(frame, limits)
+    frame.attrs[WRONG_FIELDS] = wrong_fields
     # Drop rows that are entirely empty (Excel often leaves some at the end).
     return frame[(frame != "").any(axis=1)]
+
+
+def field_counts(text, sep, expected, rows):
+    """{row number: fields} of the CSV rows whose number of fields is not the header's.
+
+    Counted with the csv module over the records pandas reads (blank lines skipped, a bare CR
+    inside an LF line kept in its cell), so the numbers are those of every other row error.
+    """
+    if "\n" in text:
+        text = text.replace("\r\n", "\n").replace("\r", " ")
+    records = (record for record in csv.reader(io.StringIO(text, newline=""), delimiter=sep))
+    records = (record for record in records if record)
+    wrong = {}
+    for number, record in enumerate(records, start=1):
+        if number > rows + 1:
+            break
+        while len(record) > expected and not record[-1].strip():
+            record.pop()  # empty fields after the last column (some exports add „;“) are harmless
+        if number > 1 and len(record) != expected:
+            wrong[number] = len(record)
+    return wrong
+
+
+def shape_errors(frame):
+    """The rows `read_table` found with more or fewer fields than the header, as RowErrors."""
+    wrong = frame.attrs.get(WRONG_FIELDS) or {"sep": ";", "rows": {}}
+    separator = {"\t": _("Tabulator")}.get(wrong["sep"], wrong["sep"])
+    expected = len(frame.columns)
+    errors = []
+    for row, count in sorted(wrong["rows"].items()):
+        values = {"count": count, "expected": expected, "separator": separator}
+        if count > expected:
+            message = _(
+                "Die Zeile hat %(count)s Felder, die Kopfzeile nur %(expected)s. Steht ein "
+                "„%(separator)s“ ohne Anführungszeichen in einer Zelle?"
+            )
+        else:
+            message = ngettext(
+                "Die Zeile hat nur %(count)s Feld, die Kopfzeile %(expected)s. Fehlt ein "
+                "„%(separator)s“?",
+                "Die Zeile hat nur %(count)s Felder, die Kopfzeile %(expected)s. Fehlt ein "
+                "„%(separator)s“?",
+                count,
+            )
+        errors.append(RowError(row, "", message % values))
+    return errors
 
 
 def shown_errors(errors, limit=MAX_ERRORS_SHOWN):
@@ -347,7 +411,8 @@ def match_columns(frame, columns, required=(), multiline=()):
 
     `columns` maps canonical name -> list of accepted spellings. Returns (mapping, errors) where
     mapping is canonical -> header found in the file. A line break in a column not named in
-    `multiline` is an error of its row (names, e-mail, phone: one line each).
+    `multiline` is an error of its row (names, e-mail, phone: one line each), and so is a CSV
+    row with more or fewer fields than the header (`shape_errors`).
     """
     by_fold = {fold(h): h for h in frame.columns}
     mapping, errors = {}, []
@@ -356,6 +421,7 @@ def match_columns(frame, columns, required=(), multiline=()):
             if fold(spelling) in by_fold:
                 mapping[canonical] = by_fold[fold(spelling)]
                 break
+    errors.extend(shape_errors(frame))
     missing = [c for c in required if c not in mapping]
     if missing:
         errors.append(

@@ -160,3 +160,13 @@ def test_problems_in_many_rows_are_all_reported(kreuzau):
         e.column == "Anteil 65+" and "„x“ ist keine Zahl" in e.message for e in outcome.errors
     )
     assert any("steht schon in Zeile 2" in e.message for e in outcome.errors)
+
+
+def test_a_row_with_too_many_or_too_few_fields_is_a_row_error(kreuzau):
+    """Issue 30: an unquoted „;“ in a cell shifted the row (or crashed the import)."""
+    content = csv_bytes("Schlüssel;Einwohner\n05358028001;100;7\n05358028002\n05358028003;50\n")
+    assert messages(run(content, kreuzau)) == [
+        "Zeile 2: Die Zeile hat 3 Felder, die Kopfzeile nur 2. Steht ein „;“ ohne "
+        "Anführungszeichen in einer Zelle?",
+        "Zeile 3: Die Zeile hat nur 1 Feld, die Kopfzeile 2. Fehlt ein „;“?",
+    ]

@@ -6,7 +6,14 @@ from dataclasses import dataclass, field
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-from werkstatt.spreadsheets import RowError, SpreadsheetError, fold, parse_number, read_table
+from werkstatt.spreadsheets import (
+    RowError,
+    SpreadsheetError,
+    fold,
+    parse_number,
+    read_table,
+    shape_errors,
+)
 from werkstatt.umlauts import spell_out
 
 CODE_HEADERS = [
@@ -189,7 +196,7 @@ def import_table(frame, parent, regions):
     Returns an ImportOutcome with JSON-able data, or every problem as RowError (row numbers
     as in the spreadsheet, header = row 1).
     """
-    errors = []
+    errors = shape_errors(frame)
     code_header = _find_header(frame, CODE_HEADERS)
     name_header = _find_header(frame, NAME_HEADERS)
     if not code_header and not name_header:
