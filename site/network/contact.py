@@ -3,10 +3,10 @@
 Key concepts: the sender never sees the address; the message is stored (for the central
 editors) and mailed with the sender as Reply-To. Spam protection without third parties: a
 honeypot field people do not see, a signed form timestamp (too fast = a script, too old =
-reload), and a per-client rate limit in the cache (the client address is only hashed).
+reload), and a per-client rate limit in the database (`werkstatt.ratelimit`: it holds when
+Redis is down; the client address is only hashed).
 """
 
-import hashlib
 import logging
 import smtplib
 import time
@@ -14,11 +14,11 @@ import time
 from django import forms
 from django.conf import settings
 from django.core import signing
-from django.core.cache import cache
 from django.core.mail import EmailMessage
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from werkstatt import ratelimit
 from werkstatt.client_address import client_address
 from werkstatt.mail import one_line
 
@@ -80,24 +80,13 @@ class ContactForm(forms.Form):
         return cleaned
 
 
-def _client_key(request):
-    address = client_address(request)
-    return "contact-rate:" + hashlib.sha256(address.encode()).hexdigest()[:32]
-
-
 def rate_limited(request):
     """True if this client already sent RATE_LIMIT messages within the hour."""
-    return cache.get(_client_key(request), 0) >= RATE_LIMIT
+    return ratelimit.exceeded("contact", client_address(request), RATE_LIMIT, RATE_WINDOW)
 
 
 def count_message(request):
-    key = _client_key(request)
-    if cache.add(key, 1, RATE_WINDOW):
-        return
-    try:
-        cache.incr(key)
-    except ValueError:
-        cache.set(key, 1, RATE_WINDOW)
+    ratelimit.count("contact", client_address(request), RATE_WINDOW)
 
 
 def recipient_for(person):

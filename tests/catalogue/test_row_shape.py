@@ -51,9 +51,7 @@ def test_catalogue_import_reports_both_rows_and_writes_nothing(catalogue):
 
 
 def test_contact_import_reports_the_row(db):
-    text = (
-        "Name;E-Mail;Sichtbarkeit\nIda Import;ida@example.org;öffentlich\nOle;Schmidt;ole@x.org;\n"
-    )
+    text = "Name;E-Mail;Sichtbarkeit\nIda Import;ida@example.org;öffentlich\nOle;Schmidt;ole@x.org;öffentlich\n"
     result = import_contacts(read(text))
     assert any(e.row == 3 and "4 Felder, die Kopfzeile nur 3" in e.message for e in result.errors)
     assert not Person.objects.filter(name__startswith="Ida").exists()

@@ -91,6 +91,24 @@ def test_rate_limit_answers_429_in_german(client, directory):
     assert len(mail.outbox) == 5
 
 
+@pytest.fixture
+def redis_down(settings):
+    """The cache as production configures it (failures are misses), on a port nobody serves."""
+    from werkstatt.settings.base import redis_cache
+
+    settings.CACHES = {"default": redis_cache("redis://127.0.0.1:9/0")}  # discard port
+
+
+def test_the_limit_holds_when_the_cache_is_down(client, directory, redis_down):
+    """Issue 30: with Redis down, 20 of 20 messages were accepted and mailed."""
+    url = f"/netzwerk/personen/{directory['members'].pk}/nachricht/"
+    statuses = [client.post(url, form_data()).status_code for _ in range(7)]
+    assert statuses == [302] * 5 + [429] * 2
+    assert len(mail.outbox) == 5
+    # another client still may write
+    assert Client(REMOTE_ADDR="198.51.100.77").post(url, form_data()).status_code == 302
+
+
 def test_unknown_person_is_404_and_foreign_return_page_is_dropped(client, directory):
     assert client.get("/netzwerk/personen/999999/nachricht/").status_code == 404
     client.post("/netzwerk/nachricht/", form_data(seite="https://evil.example/"))

@@ -166,3 +166,14 @@ def test_reset_mails_are_limited_per_client_on_both_forms(site_tree, member):
         == 302
     )
     assert len(mail.outbox) == 1
+
+
+def test_reset_limits_hold_when_the_cache_is_down(site_tree, member, settings):
+    from werkstatt.settings.base import redis_cache
+
+    settings.CACHES = {"default": redis_cache("redis://127.0.0.1:9/0")}  # nothing listens
+    statuses = [
+        Client().post(RESET, {"email": "mitglied@example.org"}).status_code for _ in range(4)
+    ]
+    assert statuses == [302, 302, 302, 429]
+    assert len(mail.outbox) == 3
