@@ -71,9 +71,10 @@ def _shared_key(current, name, key):
 MISSING = object()
 
 
-def cached(request, name, key, compute, keep=lambda value: True):
+def cached(request, name, key, compute, keep=lambda value: True, shared=True):
     """compute(), kept for every process under the content version and (name, key); a value
-    for which keep(value) is false is returned but not kept."""
+    for which keep(value) is false is returned but not kept. shared=False: in this process's
+    near cache only (for the one model object that measurably pays, Wagtail's site)."""
     current = version(request)
     if current is None:
         return compute()
@@ -81,14 +82,15 @@ def cached(request, name, key, compute, keep=lambda value: True):
     value = _near.get((name, key), MISSING) if near else MISSING
     if value is not MISSING:
         return value
-    shared = contentversion.cache()
-    value = shared.get(_shared_key(current, name, key), MISSING)
+    store = contentversion.cache()
+    value = store.get(_shared_key(current, name, key), MISSING) if shared else MISSING
     if value is MISSING:
         value = compute()
         if not keep(value) or version(request) != current:
             return value  # the version moved on while computing: the value may be old
         contentversion.note_stored()
-        shared.set(_shared_key(current, name, key), value, settings.CONTENT_CACHE_SECONDS)
+        if shared:
+            store.set(_shared_key(current, name, key), value, settings.CONTENT_CACHE_SECONDS)
     if near and _near_valid(current):
         _near[(name, key)] = value
         while len(_near) > settings.NEAR_CACHE_ENTRIES:

@@ -4,7 +4,7 @@ from collections import namedtuple
 
 from wagtail.models import Site
 
-from .contentcache import cached, host_key
+from .contentcache import cached
 from .visibility import blocked_paths, viewable
 
 NavItem = namedtuple("NavItem", "pk title url")
@@ -14,26 +14,19 @@ def site_navigation(request):
     """Top-level sections (live, 'in menu' children of the home page) and the site settings,
     kept per content version and site, the sections also per set of blocked paths (what the
     viewer may open), so members and the public each get their own list."""
-    site_id = cached(
-        request,
-        "site",
-        host_key(request),
-        lambda: getattr(Site.find_for_request(request), "pk", None),
-    )
-    if site_id is None:
+    site = Site.find_for_request(request)  # werkstatt.middleware.KnownSiteMiddleware
+    if site is None:
         return {"nav_pages": []}
     return {
         "nav_pages": cached(
-            request, "navigation", (site_id, blocked_paths(request)), lambda: _nav(request)
+            request, "navigation", (site.pk, blocked_paths(request)), lambda: _nav(request, site)
         ),
-        "site_settings": cached(request, "site settings", site_id, lambda: _settings(request)),
+        "site_settings": cached(request, "site settings", site.pk, lambda: _settings(request)),
     }
 
 
-def _nav(request):
-    pages = viewable(
-        Site.find_for_request(request).root_page.get_children().live().in_menu(), request
-    )
+def _nav(request, site):
+    pages = viewable(site.root_page.get_children().live().in_menu(), request)
     return [NavItem(page.pk, page.title, page.get_url(request)) for page in pages]
 
 
