@@ -5,22 +5,30 @@ finds the page, and the hit says „im Dokument »…«“.
 Key concepts: `document_text(document)` reads a file once per version and keeps the result in
 `AttachmentText` (a signature of file name, size and hash names the version), so neither a
 re-index nor `rebuild_search` reads the same file twice, and no search or page view reads one
-at all. A broken, encrypted, oversized or unknown file is logged as a warning and gives "", so
-indexing goes on with the rest. `with_attachments(body, documents)` appends one section per
+at all. A re-index after a commit (a publish in the admin) does not read a new file itself:
+it indexes the page without that text and leaves the reading to the django-tasks task
+`read_task` (the task worker in production), which then re-indexes the pages that carry the
+file; `rebuild_search`, `check_search` and `index_object` read at once (`reading_now`). A
+broken, encrypted, oversized or unknown file is logged as a warning and gives "", so indexing
+goes on with the rest. `with_attachments(body, documents)` appends one section per
 document behind `MARK`, a character no word contains; `best_snippet()` tells a hit which
 section matched. A document in a collection with a view restriction is never read: its text
 would reach everyone who may find the page. Adapters decide which files are attachments; data
 tables of data reports are not (their raw figures are protected, see projects.datareports).
 """
 
+import contextlib
+import contextvars
 import html
 import io
 import logging
 import re
 import zipfile
 
+from django.db import transaction
 from django.utils.html import escape
 from django.utils.translation import gettext as _
+from django_tasks import task
 
 logger = logging.getLogger("search")
 
@@ -48,8 +56,22 @@ def _restricted(document):
     return collection is not None and bool(collection.get_view_restrictions())
 
 
+_now = contextvars.ContextVar("search_attachments_now", default=False)
+
+
+@contextlib.contextmanager
+def reading_now():
+    """Within this block a file not read yet is read at once (commands, not requests)."""
+    token = _now.set(True)
+    try:
+        yield
+    finally:
+        _now.reset(token)
+
+
 def document_text(document):
-    """The text of a Wagtail document, at most TEXT_LIMIT characters ("" when unreadable)."""
+    """The text of a Wagtail document, at most TEXT_LIMIT characters ("" when unreadable or,
+    outside `reading_now`, not read yet: `read_task` reads it after the commit)."""
     from .models import AttachmentText
 
     if document is None or _restricted(document):
@@ -58,6 +80,10 @@ def document_text(document):
     kept = AttachmentText.objects.filter(document_id=document.pk).first()
     if kept is not None and kept.signature == signature:
         return kept.text
+    if not _now.get():
+        pk = document.pk
+        transaction.on_commit(lambda: read_task.enqueue(pk))
+        return ""
     try:
         text, problem = _extract(document), ""
     except Exception as error:  # any failure of any reader must not stop indexing
@@ -74,6 +100,36 @@ def document_text(document):
         defaults={"signature": signature, "text": text, "problem": problem},
     )
     return text
+
+
+@task()
+def read_task(document_pk):
+    """Read a document's file (once per version) and re-index the pages that carry it."""
+    from wagtail.documents import get_document_model
+
+    document = get_document_model().objects.filter(pk=document_pk).first()
+    if document is None:
+        return
+    with reading_now():
+        document_text(document)
+    renew_carriers(document)
+
+
+def renew_carriers(document):
+    """Re-index every page that carries `document`: Wagtail's reference index knows them, also
+    where a child row (a project's document list) names the file."""
+    from django.contrib.contenttypes.models import ContentType
+    from wagtail.models import Page, ReferenceIndex
+
+    from .indexing import schedule
+
+    ids = (
+        ReferenceIndex.get_references_to(document)
+        .filter(base_content_type=ContentType.objects.get_for_model(Page))
+        .values_list("object_id", flat=True)
+    )
+    for page in Page.objects.filter(pk__in={int(i) for i in ids}).specific().iterator():
+        schedule(page)
 
 
 class Unreadable(Exception):

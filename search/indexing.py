@@ -187,8 +187,12 @@ def document_for(obj, regions=None, restrictions=None):
 
 
 def index_object(obj):
-    """Write (or remove) one object's document in the projection and the active backend now."""
-    key, data = document_for(obj)
+    """Write (or remove) one object's document in the projection and the active backend now
+    (attached files read now too)."""
+    from .attachments import reading_now
+
+    with reading_now():
+        key, data = document_for(obj)
     if key is None:
         return None
     apply_documents([data] if data else [], [] if data else [key])
@@ -346,13 +350,17 @@ def schedule_delete(obj):
 
 
 def iter_documents(progress=None):
-    """Every document the adapters produce now (skipping what must not be findable)."""
+    """Every document the adapters produce now (skipping what must not be findable; attached
+    files not read yet are read now: a rebuild or check is a command, not a request)."""
+    from .attachments import reading_now
+
     regions = RegionInfo(preload=True)
     restrictions = Restrictions()
     for adapter in adapters():
         queryset = adapter.get_queryset()
         for obj in queryset.iterator(chunk_size=500):
-            key, data = document_for(obj, regions, restrictions)
+            with reading_now():
+                key, data = document_for(obj, regions, restrictions)
             if progress is not None:
                 progress.update(1)
             if data is not None:

@@ -110,20 +110,11 @@ def on_restriction_groups_changed(sender, instance, action, **kwargs):
 
 def on_document_saved(sender, instance, raw=False, **kwargs):
     """A document saved (its file replaced, say): every page that carries it re-indexes, so its
-    search text holds the new file's text (search.attachments). Wagtail's reference index knows
-    those pages, also where a child row (a project's document list) names the file."""
-    from django.contrib.contenttypes.models import ContentType
-    from wagtail.models import Page, ReferenceIndex
+    search text holds the new file's text (search.attachments)."""
+    from .attachments import renew_carriers
 
-    if raw:
-        return
-    ids = (
-        ReferenceIndex.get_references_to(instance)
-        .filter(base_content_type=ContentType.objects.get_for_model(Page))
-        .values_list("object_id", flat=True)
-    )
-    for page in Page.objects.filter(pk__in={int(i) for i in ids}).specific().iterator():
-        indexing.schedule(page)
+    if not raw:
+        renew_carriers(instance)
 
 
 def _related_to_registered(model, registered):

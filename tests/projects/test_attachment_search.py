@@ -202,3 +202,18 @@ def test_office_documents_and_tables_are_read(section, name, content, word):
     report_with(document)
     [hit] = hits(word)
     assert hit.match_note == "im Dokument »Anlage«"
+
+
+def test_a_publish_leaves_reading_the_file_to_the_task(section, django_capture_on_commit_callbacks):
+    """The re-index after a commit (a publish in the admin) indexes the page without the new
+    file's text and does not read it; the task reads it and re-indexes the page."""
+    document = pdf_document("Frisch hochgeladen", ["Okapi"])
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        ReportPageFactory(title="Frischer Bericht", year=2020, report_file=document)
+    for callback in callbacks:  # the commit's re-index, without running what it enqueues
+        callback()
+    assert [h.title for h in hits("Frischer")] == ["Frischer Bericht"]
+    assert hits("Okapi") == [] and not AttachmentText.objects.filter(document=document).exists()
+    with django_capture_on_commit_callbacks(execute=True):
+        attachments.read_task.enqueue(document.pk)  # the worker's turn (immediate in tests)
+    assert [h.title for h in hits("Okapi")] == ["Frischer Bericht"]
