@@ -58,6 +58,7 @@ ROW_FIELDS = (
 # A written row as the text hooks read it (like a SearchDocument: pk, title, ... fingerprint).
 TextRow = namedtuple("TextRow", ("pk", "key", "indexed_at", *ROW_FIELDS))
 SYNONYM_TIER = 1e6  # added to the rank of a hit that only a synonym found
+RANK_SYNONYM_HITS_BELOW = 100  # typed words find fewer: rank what only a synonym finds
 PARTIAL_TIER = 1e7  # added to the rank of a hit that lacks a word of the query
 
 
@@ -83,12 +84,17 @@ class DatabaseBackend(SearchBackend):
         query = self._text_query(parsed)
         if not parsed.has_synonyms:
             return self._ranked(query, ids)
-        # What only a synonym finds ranks after, by title, then date (bm25 over both sets
-        # doubled the cost of a query with synonyms).
+        # What only a synonym finds ranks after; by the database's rank when the typed words
+        # find few, else by date (it rarely reaches the first page, and ranking it too doubled
+        # the cost of a query with synonyms).
         typed_query = self._text_query(parsed.without_synonyms())
         typed = self._ranked(typed_query, self._matching_ids(typed_query))
         other_ids = np.setdiff1d(ids, typed[0])
-        other_ranks = SYNONYM_TIER + ~np.isin(other_ids, self._matching_ids(query, "title"))
+        other_ranks = np.full(len(other_ids), SYNONYM_TIER)
+        if len(typed[0]) < RANK_SYNONYM_HITS_BELOW:
+            every, ranks, _ = self._ranked(query, ids)
+            other = ~np.isin(every, typed[0])
+            other_ids, other_ranks = every[other], ranks[other] + SYNONYM_TIER
         return (
             np.concatenate([typed[0], other_ids]),
             np.concatenate([typed[1], other_ranks]),
