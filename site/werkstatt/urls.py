@@ -4,10 +4,12 @@ from django.conf import settings
 from django.contrib.auth import views as auth_views
 from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
+from wagtail import views as wagtail_views
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
+from wagtail.documents.views import serve as wagtaildocs_serve
 
-from werkstatt import accounts, errors, health, sitemaps
+from werkstatt import accounts, errors, health, lockout, sitemaps
 
 urlpatterns = [
     # Scoped versions of Wagtail's cross-model reports come first (network.admin_urls).
@@ -19,6 +21,17 @@ urlpatterns = [
         name="wagtailadmin_password_reset",
     ),
     path("admin/", include(wagtailadmin_urls)),
+    # Wagtail's password forms under the login lock (werkstatt.lockout.under_lockout).
+    path(
+        "dokumente/authenticate_with_password/<int:restriction_id>/",
+        lockout.under_lockout("sammlung", wagtaildocs_serve.authenticate_with_password),
+        name="wagtaildocs_authenticate_with_password",
+    ),
+    path(
+        "_util/authenticate_with_password/<int:page_view_restriction_id>/<int:page_id>/",
+        lockout.under_lockout("seite", wagtail_views.authenticate_with_password),
+        name="wagtailcore_authenticate_with_password",
+    ),
     path("dokumente/", include(wagtaildocs_urls)),
     path(
         "anmelden/",
