@@ -4,7 +4,15 @@ from django.templatetags.static import static
 from django.utils.html import format_html
 from wagtail import hooks
 
+from .documents import refusal
+
 
 @hooks.register("insert_global_admin_css")
 def admin_css():
     return format_html('<link rel="stylesheet" href="{}">', static("werkstatt/css/admin.css"))
+
+
+@hooks.register("before_serve_document")
+def documents_of_restricted_pages(document, request):
+    """A document used only by pages this request may not view is refused (werkstatt.documents)."""
+    return refusal(document, request)
