@@ -3,8 +3,8 @@
 Key concepts: everything cached across requests (whole pages, fragments, navigation, view
 restrictions, labels) is keyed by the *content version*, a token in Django's cache
 (CONTENT_CACHE_ALIAS: Redis in production, else a file cache under VAR_DIR, so that every
-process of the installation reads the same token). Nothing is deleted: after a renewal the old
-entries are never asked for again and expire. The version is renewed, without a list of apps to
+process of the installation reads the same token). Nothing is deleted: old entries are never
+asked for again and expire. The version is renewed, without a list of apps to
 remember, by a save, delete or m2m change of any model but the bookkeeping in IGNORED (raw saves
 of `loaddata` included), Wagtail's publish, unpublish and move, every `migrate`, and
 `manage.py renew_content_version` for writes that send no signal (`QuerySet.update()`, raw
@@ -26,23 +26,13 @@ logger = logging.getLogger("werkstatt.cache")  # rate-limited in LOGGING
 
 VERSION_KEY = "content-version"
 
-# Written on logins, saves and first views; no public page shows them. Models by label, or
-# whole apps by app label.
-IGNORED = {
-    "sessions",
-    "admin",
-    "axes",
-    "werkstatt.ratelimithit",
-    "wagtailcore.revision",
-    "wagtailcore.pagelogentry",
-    "wagtailcore.modellogentry",
-    "wagtailcore.referenceindex",
-    "wagtailcore.workflowstate",
-    "wagtailcore.taskstate",
-    "wagtailcore.pagesubscription",
-    "wagtailcore.uploadedfile",
-    # Made by the first page showing an image in a size; the image's own save renews.
-    "wagtailimages.rendition",
+# Written on logins, saves and first views; no public page shows them (apps or models). A
+# rendition is made by the first page showing an image in a size; the image's save renews.
+IGNORED = {"sessions", "admin", "axes", "werkstatt.ratelimithit", "wagtailimages.rendition"}
+IGNORED |= {
+    f"wagtailcore.{name}"
+    for name in ("revision", "pagelogentry", "modellogentry", "referenceindex")
+    + ("workflowstate", "taskstate", "pagesubscription", "uploadedfile")
 }
 
 
@@ -87,26 +77,20 @@ def note_stored():
 
 def renew(**kwargs):
     """Make every cached page, fragment and value old: now, and after the current commit."""
-    if transaction.get_autocommit():  # no transaction: the change is committed already
+    committed = transaction.get_autocommit()  # no transaction: the change is committed already
+    if committed or _stored_since_renewal:
         _renew_now()
-        return
-    if _stored_since_renewal:
-        _renew_now()
-    _after_commit.add()
+    if not committed:
+        _after_commit.add()
 
 
 def _shows(model):
     return not {model._meta.app_label, model._meta.label_lower} & IGNORED
 
 
-def _on_change(sender, update_fields=None, **kwargs):
+def _on_change(sender, update_fields=None, action="post_", **kwargs):
     # A login writes the user's last_login and nothing else a page shows.
-    if _shows(sender) and update_fields != frozenset({"last_login"}):
-        renew()
-
-
-def _on_m2m(sender, instance, action, **kwargs):
-    if action.startswith("post_") and _shows(sender):
+    if action.startswith("post_") and _shows(sender) and update_fields != {"last_login"}:
         renew()
 
 
@@ -117,6 +101,6 @@ def connect():
 
     post_save.connect(_on_change, dispatch_uid="contentversion-save")
     post_delete.connect(_on_change, dispatch_uid="contentversion-delete")
-    m2m_changed.connect(_on_m2m, dispatch_uid="contentversion-m2m")
+    m2m_changed.connect(_on_change, dispatch_uid="contentversion-m2m")
     for signal in (page_published, page_unpublished, post_page_move, post_migrate):
         signal.connect(renew, dispatch_uid=f"contentversion-{id(signal)}")

@@ -17,28 +17,19 @@ from .contentcache import cached
 
 
 def _passes_none(request):
-    user = getattr(request, "user", None)
-    session = getattr(request, "session", None)
-    return not (user is not None and user.is_authenticated) and not (
-        session is not None
-        and session.get(PageViewRestriction.passed_view_restrictions_session_key)
-    )
+    user, session = getattr(request, "user", None), getattr(request, "session", {})
+    passed = session.get(PageViewRestriction.passed_view_restrictions_session_key)
+    return not getattr(user, "is_authenticated", False) and not passed
 
 
 def blocked_paths(request):
     """Tree paths of the restricted pages this request may not open (cached on the request)."""
     found = getattr(request, "_werkstatt_blocked_paths", None)
     if found is None:
-        restrictions = PageViewRestriction.objects.exclude(
-            restriction_type=PageViewRestriction.NONE
-        )
+        restrictions = PageViewRestriction.objects.exclude(restriction_type="none")
         if _passes_none(request):
-            found = cached(
-                request,
-                "restricted paths",
-                None,
-                lambda: tuple(restrictions.values_list("page__path", flat=True)),
-            )
+            paths = restrictions.values_list("page__path", flat=True)
+            found = cached(request, "restricted paths", None, lambda: tuple(paths))
         else:
             found = tuple(
                 restriction.page.path
