@@ -4,6 +4,9 @@ VENV := .venv
 PY := $(VENV)/bin/python
 MANAGE := $(PY) manage.py
 HOST ?= 127.0.0.1:8000
+# The address `make run` serves: every absolute link (mails, feeds, open data, PDF) uses it.
+WAGTAILADMIN_BASE_URL ?= http://$(HOST)
+export WAGTAILADMIN_BASE_URL
 
 .PHONY: services run install install-test migrate demo serve test lint format check clean
 

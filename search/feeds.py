@@ -15,6 +15,8 @@ from django.utils import feedgenerator, timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
+from werkstatt.siteaddress import absolute_url
+
 from .contract import KINDS, PUBLIC
 from .params import ParamError, parse
 from .presentation import describe, plain_query, url_for
@@ -46,13 +48,13 @@ def search_feed(request):
         return HttpResponse(error.message, status=400, content_type="text/plain; charset=utf-8")
     search_request = replace(asked, sort="neueste", page=1, page_size=FEED_SIZE)
     response = search_with_fallback(search_request)
-    page_url = request.build_absolute_uri(url_for(search_request))
+    page_url = absolute_url(request, url_for(search_request))
     feed = feedgenerator.Atom1Feed(
         title=_title(search_request),
         link=page_url,
         description=_("Neue Werkzeuge, Projekte, Berichte und Kontakte zu dieser Suche."),
         language="de",
-        feed_url=request.build_absolute_uri(),
+        feed_url=absolute_url(request, request.get_full_path()),
         feed_guid=page_url,
     )
     dated = [hit.date for hit in response.hits if hit.date is not None]
@@ -60,7 +62,7 @@ def search_feed(request):
     # from one request to the next, so readers do not see it as changed each time).
     fallback = max(dated) if dated else timezone.localdate()
     for hit in response.hits:
-        url = request.build_absolute_uri(hit.url)
+        url = absolute_url(request, hit.url)
         feed.add_item(
             title=hit.title,
             link=url,

@@ -16,6 +16,7 @@ from wagtail.rich_text import expand_db_html
 from network.views import private
 from werkstatt import jsonapi
 from werkstatt.readonly import read_only
+from werkstatt.siteaddress import absolute_url
 from werkstatt.visibility import viewable
 
 from . import opendata
@@ -139,7 +140,7 @@ def _page_link(page, request):
     return {
         "id": page.pk,
         "titel": page.title,
-        "url": request.build_absolute_uri(page.get_url(request)),
+        "url": absolute_url(request, page.get_url(request)),
     }
 
 
@@ -159,7 +160,7 @@ def plan_records(plans, request):
             {
                 "id": plan.pk,
                 "titel": plan.title,
-                "url": request.build_absolute_uri(url),
+                "url": absolute_url(request, url),
                 "region": plan.region.record() if plan.region_id else None,
                 "einleitung_html": expand_db_html(plan.intro),
                 "erstes_jahr": plan.start_year,
@@ -168,7 +169,7 @@ def plan_records(plans, request):
                 if plan.catalogue_id and plan.catalogue_id in allowed
                 else None,
                 "downloads": {
-                    name: request.build_absolute_uri(url + plan.reverse_subpage(route))
+                    name: absolute_url(request, url + plan.reverse_subpage(route))
                     for name, route in (("csv", "plan_csv"), ("xlsx", "plan_xlsx"))
                 },
                 "zeilen": [

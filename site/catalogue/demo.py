@@ -11,13 +11,13 @@ from django.utils.html import escape
 
 from taxonomy.models import ActionField, Region
 from taxonomy.regions import ensure_region
-from werkstatt.demo import ensure_child, get_home
+from werkstatt.demo import ensure_child
+from werkstatt.sitetree import ensure_section
 
 from .demo_data import dueren, musterkommune
 from .importer import import_catalogue
 from .models import (
     CatalogueIndexPage,
-    CatalogueSectionPage,
     FutureVision,
     PlanRow,
     PlanRowTool,
@@ -34,12 +34,6 @@ GEMEINDEN = [
     ("05358028", "Kreuzau", "Gemeinde"),
     ("05358044", "Nideggen", "Stadt"),
 ]
-SECTION_INTRO = (
-    "<p>Werkzeuge sind erprobte oder geplante Maßnahmen, mit denen Kommunen den demografischen "
-    "Wandel gestalten: <b>bestehende</b> (blau) lassen sich ausbauen, <b>neue</b> (grün) sollen "
-    "geschaffen werden. Hier finden Sie Werkzeugkataloge mit ihren Zukunftsbildern und die "
-    "Werkstattpläne der Kommunen.</p>"
-)
 
 
 def ensure_regions():
@@ -188,19 +182,9 @@ def ensure_progress(catalogue, stdout):
 
 
 def load(stdout):
-    home = get_home()
     ensure_regions()
     ensure_region("05334032", "Stolberg (Rhld.)", "Stadt")
-    section, created = ensure_child(
-        home,
-        CatalogueSectionPage,
-        "werkzeuge",
-        title="Werkzeuge",
-        intro=SECTION_INTRO,
-        show_in_menus=True,
-    )
-    if created:
-        stdout.write("  Bereich „Werkzeuge“ angelegt")
+    section = ensure_section("werkzeuge", stdout)
     catalogue, created = ensure_child(
         section,
         CatalogueIndexPage,

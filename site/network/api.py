@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from werkstatt import jsonapi
 from werkstatt.readonly import read_only
+from werkstatt.siteaddress import absolute_url
 
 from . import directory
 from .models import Body, BodyKind, Municipality, Organisation, OrganisationKind, Person
@@ -44,8 +45,8 @@ def _person_data(person, request):
         "handlungsfelder": [f.slug for f in person.action_fields.all()],
         "email": person.email or None,
         "telefon": person.phone or None,
-        "url": request.build_absolute_uri(person.get_absolute_url()),
-        "vcard": request.build_absolute_uri(person.get_vcard_url()),
+        "url": absolute_url(request, person.get_absolute_url()),
+        "vcard": absolute_url(request, person.get_vcard_url()),
     }
 
 
@@ -90,7 +91,7 @@ def _municipality_data(municipality, request):
         "einwohner": municipality.population,
         "einwohner_jahr": municipality.population_year,
         "website": municipality.website or None,
-        "url": request.build_absolute_uri(municipality.get_absolute_url()),
+        "url": absolute_url(request, municipality.get_absolute_url()),
     }
 
 
@@ -115,7 +116,7 @@ def _organisation_data(organisation, request):
         "kommune": organisation.municipality.name if organisation.municipality else None,
         "website": organisation.website or None,
         "beschreibung": organisation.description,
-        "url": request.build_absolute_uri(organisation.get_absolute_url()),
+        "url": absolute_url(request, organisation.get_absolute_url()),
     }
 
 
@@ -129,7 +130,7 @@ def _body_data(body, request):
         "kommune": body.municipality.name if body.municipality else None,
         "organisation": body.organisation.name if body.organisation else None,
         "handlungsfelder": [f.slug for f in body.action_fields.all()],
-        "url": request.build_absolute_uri(body.get_absolute_url()),
+        "url": absolute_url(request, body.get_absolute_url()),
     }
 
 

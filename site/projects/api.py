@@ -19,6 +19,7 @@ from catalogue.models import QualityStatus
 from network.views import private
 from werkstatt import jsonapi
 from werkstatt.readonly import read_only
+from werkstatt.siteaddress import absolute_url
 from werkstatt.visibility import viewable
 
 from .datareports.importer import COUNT
@@ -116,7 +117,7 @@ def _data_reports(request, values):
 
 
 def _url(page, request):
-    return request.build_absolute_uri(page.get_url(request))
+    return absolute_url(request, page.get_url(request))
 
 
 def _terms(items):
@@ -201,7 +202,7 @@ def report_records(pages, request):
             "jahr": page.year,
             "herausgeber": page.publisher,
             "zentrale_ergebnisse_html": expand_db_html(page.key_findings),
-            "datei": request.build_absolute_uri(page.report_file.url) if page.report_file else None,
+            "datei": absolute_url(request, page.report_file.url) if page.report_file else None,
             "werkzeuge": [linked[t.tool_id] for t in page.tools.all() if t.tool_id in linked],
             "projekte": [
                 linked[p.project_id] for p in page.related_projects.all() if p.project_id in linked
@@ -251,8 +252,8 @@ def data_report_records(pages, request, with_table=False):
             "quelle": page.source,
             "hinweise_html": expand_db_html(page.notes),
             "downloads": {
-                "csv": request.build_absolute_uri(url + page.reverse_subpage("csv")),
-                "xlsx": request.build_absolute_uri(url + page.reverse_subpage("xlsx")),
+                "csv": absolute_url(request, url + page.reverse_subpage("csv")),
+                "xlsx": absolute_url(request, url + page.reverse_subpage("xlsx")),
             },
         }
         if with_table:

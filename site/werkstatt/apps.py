@@ -9,7 +9,7 @@ class WerkstattConfig(AppConfig):
     def ready(self):
         from django.urls import register_converter
 
-        from . import contentversion
+        from . import checks, contentversion  # noqa: F401  (checks register themselves)
         from .numbers import IdConverter
 
         contentversion.connect()

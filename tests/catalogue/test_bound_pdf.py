@@ -105,7 +105,7 @@ def test_bound_catalogue_renders_with_contents_page_numbers_and_footer(demo, mem
         last = page
         assert _flat(name) in _flat(pages[page - 1]), f"„{name}“ nicht auf Seite {page}"
 
-    source = "Quelle: http://localhost/werkzeuge/werkzeugkatalog-kreis-dueren/"
+    source = "Quelle: http://testserver/werkzeuge/werkzeugkatalog-kreis-dueren/"
     for number, text in enumerate(pages[1:], start=2):
         assert f"Seite {number} von {len(pages)}" in text, number
         assert source in text, number

@@ -84,13 +84,13 @@ def test_files_list_exactly_the_public_tools_with_codes_licence_and_uses(world, 
         region = Region.objects.get(code=row["AGS"])  # an official key of the shipped tree
         assert row["Regionsname"] == region.label
         assert row["Regionsebene"] == region.get_level_display()
-        assert row["URL"].startswith("http://localhost/werkzeuge/")
+        assert row["URL"].startswith("http://testserver/werkzeuge/")
     bus = csv[csv["Nr. im Katalog"] == "BSP-001"].iloc[0]
     assert bus["AGS"] == "05358" and bus["Budget (EUR)"] == "12.000,00"
     assert bus["Praxisbeispiel"] == "ja" and bus["Status"] == "bestehend"
     assert bus["Übertragbarkeit"] == "Ein Verein und ein Kleinbus."
     assert bus["Projekte und Berichte"] == (
-        f"Projekt: Mobil im Rurtal – http://localhost{world['project'].url}"
+        f"Projekt: Mobil im Rurtal – http://testserver{world['project'].url}"
     )
 
     xlsx = read_table(io.BytesIO(bodies[FILES[1]]), filename="werkzeuge.xlsx")
@@ -224,19 +224,19 @@ def test_dcat_description_has_the_mandatory_dcat_ap_de_properties(world):
     assert len(list(graph.subjects(RDF.type, dcat.Catalog))) == 1
     distributions = list(graph.subjects(RDF.type, dcat.Distribution))
     licence = URIRef("http://dcat-ap.de/def/licenses/dl-by-de/2.0")
-    assert sorted(str(d) for d in distributions) == sorted(f"http://localhost{f}" for f in FILES)
+    assert sorted(str(d) for d in distributions) == sorted(f"http://testserver{f}" for f in FILES)
     for distribution in distributions:
         assert graph.value(distribution, dct.license) == licence
         url = str(graph.value(distribution, dcat.downloadURL))
         media_type = str(graph.value(distribution, dcat.mediaType)).rsplit("media-types/", 1)[1]
-        download = client.get(url.removeprefix("http://localhost"))
+        download = client.get(url.removeprefix("http://testserver"))
         assert download.status_code == 200 and download["Content-Type"].startswith(media_type)
     dataset = graph.value(predicate=RDF.type, object=dcat.Dataset)
     geocoding = Namespace("http://dcat-ap.de/def/dcatde/").politicalGeocodingURI
     assert [str(o) for o in graph.objects(dataset, geocoding)] == [
         "http://dcat-ap.de/def/politicalGeocoding/stateKey/05"
     ]
-    assert str(graph.value(dataset, dcat.landingPage)) == "http://localhost/offene-daten/"
+    assert str(graph.value(dataset, dcat.landingPage)) == "http://testserver/offene-daten/"
 
 
 def test_the_shapes_catch_a_missing_mandatory_property(world):

@@ -104,7 +104,20 @@ def test_accessibility_statement_follows_the_eu_model(client, site_tree):
         "Schlichtungsverfahren",
     ):
         assert heading in html
-    assert "am 30. November 2026 erstellt" in html
+    # A municipal operator (the default): the Land's body, to be filled in, not the Bund's.
+    assert "[Bitte ergänzen: Name, Anschrift und Website der Stelle" in html
+    assert "schlichtungsstelle-bgg.de" not in html
+    assert "[Bitte ergänzen: Datum]" in html
+
+
+def test_accessibility_statement_of_a_federal_body_names_the_bgg_schlichtungsstelle(
+    client, db, settings
+):
+    from werkstatt import demo
+
+    settings.WERKSTATT_ENFORCEMENT_BODY = "bund"
+    demo.load(Quiet())
+    html = main_of(client.get("/barrierefreiheit/"))
     assert 'href="https://www.schlichtungsstelle-bgg.de"' in html
     assert "§ 16 Behindertengleichstellungsgesetz" in html
 

@@ -23,7 +23,7 @@ from werkstatt.visibility import viewable
 pytestmark = pytest.mark.django_db
 
 NS = {"sm": "http://www.sitemaps.org/schemas/sitemap/0.9"}
-ROOT_URL = "http://localhost"  # the demo's Wagtail site (Einstellungen → Websites)
+ROOT_URL = "http://testserver"  # WAGTAILADMIN_BASE_URL of the test settings, the demo site
 
 
 @pytest.fixture

@@ -8,10 +8,9 @@ documents by title, regions by code.
 
 from taxonomy.models import Region
 from taxonomy.regions import ensure_region
-from werkstatt.demo import ensure_child, get_home
+from werkstatt.sitetree import ensure_section
 
 from ..folders import ensure_folder, file_into_folders, municipality_for_region
-from ..models import ProjectIndexPage
 from .dueren import dueren
 from .luedenscheid import luedenscheid
 from .seminar import seminar
@@ -25,29 +24,10 @@ GEMEINDEN = [
 ]
 
 
-def ensure_section(stdout):
-    home = get_home()
-    section = ProjectIndexPage.objects.first()
-    if section is None:
-        section, _created = ensure_child(
-            home,
-            ProjectIndexPage,
-            "projekte",
-            title="Projekte und Berichte",
-            intro=(
-                "Wie Kommunen vorgegangen sind: Fallbeispiele mit ihren Phasen und Arbeitsgruppen, "
-                "veröffentlichte Berichte und kleinräumige Datenberichte."
-            ),
-            show_in_menus=True,
-        )
-        stdout.write("  Bereich „Projekte und Berichte“ angelegt")
-    return section
-
-
 def load(stdout):
     for code, name in GEMEINDEN:
         ensure_region(code, name, "Gemeinde")
-    section = ensure_section(stdout)
+    section = ensure_section("projekte", stdout)
     if file_into_folders(section):  # demo pages of an older version sat flat under /projekte/
         stdout.write("  Seiten in die Ordner ihrer Kommunen verschoben")
 

@@ -278,8 +278,13 @@ LOGIN_REDIRECT_URL = "/netzwerk/"
 LOGOUT_REDIRECT_URL = "/"
 
 # Wagtail
-WAGTAIL_SITE_NAME = "Werkstatt"
+WAGTAIL_SITE_NAME = os.environ.get("WERKSTATT_SITE_NAME", "Werkstatt")
+# The site's one public address for every absolute link (werkstatt.siteaddress); setup_site
+# and load_demo write it into the default Wagtail site.
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+# Who handles accessibility complaints (werkstatt.sitetree.ENFORCEMENT): "land" for a
+# municipal or Land operator, "bund" for a federal body (§ 16 BGG).
+WERKSTATT_ENFORCEMENT_BODY = os.environ.get("WERKSTATT_ENFORCEMENT_BODY", "land")
 WAGTAIL_I18N_ENABLED = False
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_GRAVATAR_PROVIDER_URL = None  # no requests to third-party hosts for avatars
