@@ -28,7 +28,8 @@ def is_local(url):
 
 def root_url(request=None):
     """Scheme and host of every absolute link: the root URL of the request's Wagtail site (the
-    default site for an unknown host), or the configured address where no site exists yet."""
+    default site for an unknown host; no query for a served request, whose site
+    KnownSiteMiddleware has set), or the configured address where no site exists yet."""
     from wagtail.models import Site
 
     site = Site.find_for_request(request) if request is not None else None

@@ -4,6 +4,8 @@ import pytest
 from defusedxml import ElementTree as ET
 from django.test import Client
 
+from werkstatt.siteaddress import root_url
+
 ATOM = "{http://www.w3.org/2005/Atom}"
 pytestmark = pytest.mark.django_db
 
@@ -20,7 +22,8 @@ def entries(response):
     for entry in found:
         for name in ("id", "title", "updated"):
             assert (entry.findtext(f"{ATOM}{name}") or "").strip(), name
-        assert entry.find(f"{ATOM}link").get("href").startswith("http://testserver/")
+        # On the site's address (werkstatt.siteaddress), not the host of the request.
+        assert entry.find(f"{ATOM}link").get("href").startswith(root_url() + "/")
     return [
         (entry.findtext(f"{ATOM}title"), entry.findtext(f"{ATOM}updated")[:10]) for entry in found
     ]

@@ -4,7 +4,7 @@ Apps form layers; an app imports only apps below it, at module level or inside a
 
     werkstatt (library modules) < taxonomy < search < network < catalogue < projects
 
-The project shell of `werkstatt` (settings, URLs, the home page model, the demo loader, health
+The project shell of `werkstatt` (settings, URLs, the home page model, the page tree of setup_site, the demo loader, health
 check and commands) wires all apps together and may import any of them. Migrations are history
 and are not checked here.
 """
@@ -19,6 +19,7 @@ SHELL = (
     "site/werkstatt/urls.py",
     "site/werkstatt/models.py",
     "site/werkstatt/demo.py",
+    "site/werkstatt/sitetree.py",
     "site/werkstatt/health.py",
     "site/werkstatt/bench_urls.py",
     "site/werkstatt/management/",

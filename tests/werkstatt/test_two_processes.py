@@ -280,6 +280,17 @@ def a_fixture_load_renews_what_b_shows(a, b, content, tmp_path):
         assert "Geladenes Handlungsfeld" in html
 
 
+def the_site_address_follows_a_change_of_the_site(a, b, content, tmp_path):
+    """The root URL of absolute links (werkstatt.siteaddress) comes from the kept site."""
+    assert "http://neu.example.org/" not in b.page("/suche/feed/")[1]
+    a.run("""
+        site = Site.objects.get(is_default_site=True)
+        site.hostname, site.port = "neu.example.org", 80
+        site.save()
+    """)
+    assert "http://neu.example.org/" in b.page("/suche/feed/")[1]
+
+
 # In this order: each step starts from what the steps before left.
 STEPS = [
     cached_pages_and_fragments_show_a_publish,
@@ -288,6 +299,7 @@ STEPS = [
     facet_labels_and_the_home_page_follow_an_update_and_the_bulk_command,
     a_fixture_load_renews_what_b_shows,
     navigation_follows_a_rename_and_a_move,
+    the_site_address_follows_a_change_of_the_site,
 ]
 
 

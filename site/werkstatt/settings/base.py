@@ -285,6 +285,8 @@ WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.
 # Who handles accessibility complaints (werkstatt.sitetree.ENFORCEMENT): "land" for a
 # municipal or Land operator, "bund" for a federal body (§ 16 BGG).
 WERKSTATT_ENFORCEMENT_BODY = os.environ.get("WERKSTATT_ENFORCEMENT_BODY", "land")
+# Demo accounts with a password everyone knows: only the dev and test settings switch them on.
+WERKSTATT_DEMO_ACCOUNTS = False
 WAGTAIL_I18N_ENABLED = False
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_GRAVATAR_PROVIDER_URL = None  # no requests to third-party hosts for avatars

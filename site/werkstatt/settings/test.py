@@ -29,3 +29,5 @@ WAGTAILADMIN_BASE_URL = "http://testserver"
 ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")
 # Tasks (outbox drain, breaker probe) run where they are enqueued, so tests see their effect.
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+# Tests that need the demo accounts switch them on (tests/werkstatt/test_readme_examples.py).
+WERKSTATT_DEMO_ACCOUNTS = False

@@ -34,3 +34,23 @@ class Command(BaseCommand):
         self.stdout.write(
             self.style.SUCCESS(f"Demo-Inhalte geladen in {time.monotonic() - started:.1f} s.")
         )
+        self.accounts()
+
+    def accounts(self):
+        """The demo accounts (dev settings only), printed so a newcomer can log in."""
+        from django.conf import settings
+
+        from werkstatt import demo
+
+        if not settings.WERKSTATT_DEMO_ACCOUNTS:
+            self.stdout.write("Keine Demo-Konten (WERKSTATT_DEMO_ACCOUNTS ist aus).")
+            return
+        with transaction.atomic():
+            made = demo.ensure_accounts()
+        base = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
+        self.stdout.write(
+            f"Demo-Konten (Passwort für alle: {demo.DEMO_PASSWORD}), Redaktion unter "
+            f"{base}/admin/, Mitglieder unter {base}/anmelden/:"
+        )
+        for username, role in made:
+            self.stdout.write(f"  {username:<16} {role}")
