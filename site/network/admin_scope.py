@@ -25,6 +25,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from .permissions import scoped_policy
 from .roles import is_central_editor
+from .scoped_forms import limit_choices, limit_formsets
 
 
 def require_in_scope(model, view, choosing=False):
@@ -116,14 +117,6 @@ class ScopedSnippetViewSet(SnippetViewSet):
         return ObjectList(self.model.panels, base_form_class=ScopedForm).bind_to_model(self.model)
 
 
-def _limit_choices(form, user):
-    for field in form.fields.values():
-        queryset = getattr(field, "queryset", None)
-        policy = scoped_policy(queryset.model) if queryset is not None else None
-        if policy is not None:
-            field.queryset = policy.choosable(user, queryset)
-
-
 class ScopedForm(WagtailAdminModelForm):
     """Choices of persons, organisations, bodies and municipalities limited to the user's scope
     (plus the shared organisations and bodies, which every editor may choose).
@@ -137,10 +130,8 @@ class ScopedForm(WagtailAdminModelForm):
         user = self.for_user
         if user is None or scoped_policy(self._meta.model) is None:
             return
-        _limit_choices(self, user)
-        for formset in getattr(self, "formsets", {}).values():
-            for child in [*formset.forms, formset.empty_form]:
-                _limit_choices(child, user)
+        limit_choices(self, user)
+        limit_formsets(self, user)
         if "municipality" in self.fields and not is_central_editor(user):
             self.fields["municipality"].required = True
 

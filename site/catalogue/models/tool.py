@@ -10,12 +10,12 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
-from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from network.scoped_forms import ScopedPageForm
 from werkstatt.blocks import BodyBlock
 from werkstatt.visibility import viewable
 
@@ -95,7 +95,7 @@ class ToolPageTag(TaggedItemBase):
     )
 
 
-class ToolPageForm(WagtailAdminPageForm):
+class ToolPageForm(ScopedPageForm):
     """One progress entry per year: a second one for the same year is an error, not a guess."""
 
     def clean(self):

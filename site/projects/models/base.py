@@ -8,6 +8,8 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel, PageChooserPanel
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from network.scoped_forms import ScopedPageForm
+
 
 class TopicPage(Page):
     """Abstract base: every page of the projects section sits in a region and on action fields."""
@@ -49,6 +51,9 @@ class TopicPage(Page):
         index.SearchField("summary"),
         index.FilterField("region"),
     ]
+
+    # Contact rows and working groups offer an editor only their municipality's rows.
+    base_form_class = ScopedPageForm
 
     class Meta:
         abstract = True

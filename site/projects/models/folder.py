@@ -12,6 +12,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
 
+from network.scoped_forms import ScopedPageForm
+
 CONTENT_TYPES = ["projects.ProjectPage", "projects.ReportPage", "projects.DataReportPage"]
 
 
@@ -27,6 +29,7 @@ class MunicipalityFolderPage(Page):
     )
 
     content_panels = Page.content_panels + [FieldPanel("municipality")]
+    base_form_class = ScopedPageForm
     parent_page_types = ["projects.ProjectIndexPage"]
     subpage_types = CONTENT_TYPES
 
