@@ -159,6 +159,16 @@ def import_view(request, page_id):
     return redirect(reverse("wagtailadmin_explore", args=[catalogue.pk]))
 
 
+def template_view(request, kind):
+    """The import template (XLSX: the columns and one example row) of `kind`."""
+    from .import_templates import TEMPLATES
+
+    if kind not in TEMPLATES:
+        raise Http404
+    filename, sheet, build = TEMPLATES[kind]
+    return spreadsheet_response(build(), "xlsx", filename, sheet_name=sheet)
+
+
 def export_view(request, page_id, extension):
     """The catalogue's tools with the import columns, as CSV or XLSX."""
     if extension not in ("csv", "xlsx"):

@@ -31,6 +31,11 @@ def catalogue_admin_urls():
             name="catalogue_export",
         ),
         path(
+            "import-vorlage/<slug:kind>.xlsx",
+            admin_views.template_view,
+            name="import_template",
+        ),
+        path(
             "werkstattplan/<int:page_id>/import/",
             admin_views.plan_import_view,
             name="plan_import",

@@ -88,6 +88,20 @@ class CatalogueForm(WagtailAdminPageForm):
         return cleaned
 
 
+class ImportExportPanel(HelpPanel):
+    """Import and export on a catalogue's edit page: only the actions this user may take (the
+    one rule, `admin_views.may_import_catalogue`), no button that leads to a refusal."""
+
+    class BoundPanel(HelpPanel.BoundPanel):
+        def get_context_data(self, parent_context=None):
+            from ..admin_views import may_import_catalogue
+
+            context = super().get_context_data(parent_context)
+            page = self.instance
+            context["may_import"] = bool(page.pk) and may_import_catalogue(page, self.request.user)
+            return context
+
+
 class CatalogueIndexPage(RoutablePageMixin, Page):
     """A Werkzeugkatalog of one municipality, Kreis or programme, with a vision per action field."""
 
@@ -103,7 +117,9 @@ class CatalogueIndexPage(RoutablePageMixin, Page):
     intro = RichTextField(_("Einleitung"), blank=True, features=RICH_FEATURES)
 
     content_panels = Page.content_panels + [
-        HelpPanel(heading=_("Import und Export"), template="catalogue/admin/import_panel.html"),
+        ImportExportPanel(
+            heading=_("Import und Export"), template="catalogue/admin/import_panel.html"
+        ),
         FieldPanel("owner_region"),
         FieldPanel("intro"),
         InlinePanel("visions", label=_("Zukunftsbilder"), heading=_("Zukunftsbilder")),
