@@ -208,6 +208,21 @@ def navigation_follows_a_rename_and_a_move(a, b, content, tmp_path):
     """)
     for html in b.both("/"):
         assert "Aktuelles" not in nav(html)
+    for headers in ({}, RENDERED):  # the route B kept for /neu/ (ids) is renewed too
+        status, response_headers, _ = get(b.base, "/neu/", **headers)
+        assert status == 301 and response_headers["Location"].endswith("/impressum/neu/")
+        assert get(b.base, "/impressum/neu/", **headers)[0] == 200
+
+
+def the_site_b_keeps_follows_a_new_root_page(a, b, content, tmp_path):
+    assert '<h1 id="hero-title">' in b.cached("/")
+    a.run("""
+        site = Site.objects.get(is_default_site=True)
+        site.root_page = StandardPage.objects.get(slug="impressum")
+        site.save()
+    """)
+    for html in b.both("/"):
+        assert "<h1>Impressum</h1>" in html and "hero-title" not in html
 
 
 def a_restriction_on_a_page_b_has_cached_hides_it_from_anonymous_visitors(a, b, content, tmp_path):
@@ -300,6 +315,7 @@ STEPS = [
     a_fixture_load_renews_what_b_shows,
     navigation_follows_a_rename_and_a_move,
     the_site_address_follows_a_change_of_the_site,
+    the_site_b_keeps_follows_a_new_root_page,
 ]
 
 
