@@ -293,3 +293,61 @@ def test_erasure_log_entry_says_pending_until_search_ran(traced, editor):
     erase_person(traced["person"], user=editor)  # no commit in this test: callbacks never run
     entry = ModelLogEntry.objects.get(action="network.erase")
     assert entry.data["search"] == {"database": "ausstehend"}
+
+
+@pytest.fixture
+def account(traced):
+    """The person's member account (auth_user), in the members' group."""
+    from django.contrib.auth.models import Group, User
+
+    user = User.objects.create_user(
+        "gspurlos", EMAIL, "geheim-123", first_name="Gerlinde", last_name="Spurlos"
+    )
+    user.groups.add(Group.objects.get_or_create(name="Mitglieder")[0])
+    Person.objects.filter(pk=traced["person"].pk).update(user=user)
+    traced["person"].refresh_from_db()
+    return user
+
+
+def test_erasure_anonymises_the_member_account(traced, account, editor):
+    """Issue 30: the account (first name, surname, e-mail) outlived the erased person."""
+    from django.contrib.auth.models import User
+
+    erase_person(traced["person"], user=editor)
+    account.refresh_from_db()
+    assert (account.first_name, account.last_name, account.email) == ("", "", "")
+    assert "spurlos" not in account.username.lower()
+    assert not account.is_active and not account.has_usable_password()
+    assert not account.groups.exists()
+    assert not User.objects.filter(email__iexact=EMAIL).exists()
+    assert not User.objects.filter(last_name__icontains="Spurlos").exists()
+
+
+def test_export_holds_the_account_messages_and_comments(traced, account, editor):
+    from wagtail.models import Comment
+
+    from network.models import ContactMessage
+
+    person = traced["person"]
+    ContactMessage.objects.create(
+        person=person,
+        sender_name="Erika Fragend",
+        sender_email="erika@example.net",
+        message="Wie lief die Sprechstunde?",
+    )
+    Comment.objects.create(
+        page=traced["page"],
+        user=editor,
+        text=f"Bitte {NAME} noch einmal fragen",
+        contentpath="title",
+    )
+    Comment.objects.create(
+        page=traced["page"], user=editor, text="Überschrift kürzen", contentpath="title"
+    )
+    exported = json.loads(json.dumps(export_person(person)))
+    assert exported["account"]["username"] == "gspurlos"
+    assert exported["account"]["email"] == EMAIL
+    assert exported["account"]["groups"] == ["Mitglieder"]
+    assert [m["message"] for m in exported["messages"]] == ["Wie lief die Sprechstunde?"]
+    assert exported["messages"][0]["sender_name"] == "Erika Fragend"
+    assert [c["text"] for c in exported["comments"]] == [f"Bitte {NAME} noch einmal fragen"]

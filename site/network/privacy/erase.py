@@ -12,6 +12,7 @@ from wagtail.models import ModelLogEntry, PageLogEntry, Revision
 
 from werkstatt.parental import parents_of
 
+from .account import anonymise_account
 from .relations import person_relations
 from .revisions import content_relations, null_refs, revisions_mentioning
 from .scrub import Traces, candidates, scrub_column, scrub_model
@@ -43,6 +44,7 @@ class ErasureReport:
     log_entries_changed: int = 0
     rows_scrubbed: int = 0
     saved_searches: int = 0
+    account_anonymised: bool = False
     search: dict = field(default_factory=lambda: {"database": PENDING})
     touched: list = field(default_factory=list)  # (model label, pk) re-indexed afterwards
 
@@ -68,6 +70,8 @@ def erase_person(person, user=None):
         report.memberships = person.memberships.count()
         if person.user_id:  # „Suche merken“ of the person's account goes with the person
             report.saved_searches = person.user.saved_searches.all().delete()[0]
+            anonymise_account(person.user)
+            report.account_anonymised = True
         person.delete()
         related = _scrub_revisions(pk, traces, report)
         _scrub_logs(pk, traces, report)

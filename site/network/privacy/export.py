@@ -4,6 +4,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.utils import timezone
 from wagtail.models import ModelLogEntry
 
+from .account import comments_naming, export_account, export_messages
 from .relations import person_relations
 from .revisions import revisions_mentioning
 from .scrub import Traces
@@ -31,7 +32,8 @@ def _value(value):
 
 
 def export_person(person):
-    """The person's record, memberships, references from other content, revisions and log entries."""
+    """The person's record, member account, memberships, messages sent to them, references from
+    other content, revisions, editors' comments naming them and log entries."""
     record = {name: _value(getattr(person, name)) for name in PERSON_FIELDS}
     record["visibility_label"] = str(person.get_visibility_display())
     record["organisation"] = (
@@ -100,7 +102,10 @@ def export_person(person):
     return {
         "exported_at": timezone.now().isoformat(),
         "person": record,
+        "account": export_account(person.user if person.user_id else None),
         "saved_searches": saved_searches,
+        "messages": export_messages(person),
+        "comments": comments_naming(Traces.of(person)),
         "memberships": memberships,
         "references": references,
         "revisions": revisions,
