@@ -233,6 +233,16 @@ def _check_cells(frame, limits):
         )
 
 
+def _size_of(source, read):
+    """The whole file's size for the message (only the limit plus one byte was read)."""
+    if not hasattr(source, "read"):
+        return Path(source).stat().st_size
+    size = getattr(source, "size", None)  # Django's uploaded files know theirs
+    if size is None and hasattr(source, "seek") and hasattr(source, "tell"):
+        size = source.seek(0, io.SEEK_END)
+    return max(size or 0, read)
+
+
 def read_table(source, filename=None, sheet_name=0, limits=None):
     """Read xlsx or csv into a DataFrame of clean strings ('' for empty cells).
 
@@ -251,7 +261,7 @@ def read_table(source, filename=None, sheet_name=0, limits=None):
     if isinstance(raw, str):
         raw = raw.encode("utf-8")
     if len(raw) > limits.bytes:
-        raise _too_big(len(raw), limits)
+        raise _too_big(_size_of(source, len(raw)), limits)
     if not raw.strip():
         raise SpreadsheetError(_("Die Datei ist leer."))
     import pandas as pd  # here, not at the top: every page imports this module via the models

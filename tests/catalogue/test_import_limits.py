@@ -182,3 +182,19 @@ def test_import_commands_name_a_missing_or_unreadable_file_in_german(catalogue, 
     with pytest.raises(CommandError) as info:
         call_command("import_catalogue", str(empty), "--catalogue", catalogue.slug)
     assert "Errno" not in str(info.value)
+
+
+def test_a_file_over_the_limit_is_reported_with_its_real_size(tmp_path):
+    """Issue 30: a 50 MB CSV was reported as „20,0 MB“ (the limit plus one byte, not its size)."""
+    import io as _io
+
+    from werkstatt.spreadsheets import Limits, SpreadsheetError, read_table
+
+    raw = b"A;B\n" + b"x;y\n" * (3 * 1024 * 1024 // 4)
+    limits = Limits(bytes=1024 * 1024)
+    for source in (_io.BytesIO(raw), tmp_path / "gross.csv"):
+        if not isinstance(source, _io.BytesIO):
+            source.write_bytes(raw)
+        with pytest.raises(SpreadsheetError) as refused:
+            read_table(source, filename="gross.csv", limits=limits)
+        assert "entpackt 3,0 MB groß; erlaubt sind höchstens 1,0 MB" in str(refused.value)

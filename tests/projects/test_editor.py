@@ -223,3 +223,18 @@ def test_admin_forms_of_every_page_type_open(client, editor, data_report):
         assert client.get(add_url(model, section)).status_code == 200
     assert client.get(f"/admin/pages/{data_report.pk}/edit/").status_code == 200
     assert client.get(f"/admin/pages/{section.pk}/edit/").status_code == 200
+
+
+def test_previewing_a_municipality_folder_is_no_server_error(section, editor, client):
+    """Issue 30: the folder has no page of its own (it redirects to the profile), and its
+    preview looked for a template that does not exist (500)."""
+    from network.factories import MunicipalityFactory
+    from projects.folders import ensure_folder
+
+    folder = ensure_folder(MunicipalityFactory(name="Ordnerstadt"))
+    client.force_login(editor)
+    edit = client.get(f"/admin/pages/{folder.pk}/edit/")
+    assert edit.status_code == 200
+    preview = client.get(f"/admin/pages/{folder.pk}/edit/preview/")
+    assert preview.status_code < 500
+    assert not folder.is_previewable()

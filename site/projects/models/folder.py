@@ -32,6 +32,8 @@ class MunicipalityFolderPage(Page):
     base_form_class = ScopedPageForm
     parent_page_types = ["projects.ProjectIndexPage"]
     subpage_types = CONTENT_TYPES
+    # No page of its own to preview (serve redirects; a preview looked for a template: 500).
+    preview_modes = []
 
     class Meta:
         verbose_name = _("Projekte einer Kommune (Ordner)")
