@@ -2,6 +2,7 @@
 
 from functools import wraps
 
+from django.contrib.auth.views import redirect_to_login
 from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.http import Http404, HttpResponse
@@ -12,7 +13,16 @@ from django.utils.translation import gettext as _
 from werkstatt.numbers import NumberError, query_int
 
 from . import contact, directory
-from .models import Body, BodyKind, Membership, Municipality, Organisation, OrganisationKind, Person
+from .models import (
+    Body,
+    BodyKind,
+    Membership,
+    Municipality,
+    Organisation,
+    OrganisationKind,
+    Person,
+    Visibility,
+)
 from .profile import rendered_sections
 from .references import pages_naming
 from .vcard import vcard_for
@@ -102,8 +112,27 @@ def person_list(request):
     )
 
 
+def members_login(view):
+    """A logged-out visitor asking for an entry shared with members is sent to the login, as
+    for a members-only page (its name is not shown); the entry shows after logging in."""
+
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        try:
+            return view(request, *args, **kwargs)
+        except MembersOnly:
+            return redirect_to_login(request.get_full_path())
+
+    return wrapper
+
+
+class MembersOnly(Http404):
+    """The entry exists for members only (a 404 wherever `members_login` does not catch it)."""
+
+
 def _visible_person(request, pk):
-    """The person if the viewer may see them; otherwise 404, exactly as for a missing id."""
+    """The person if the viewer may see them; otherwise 404, exactly as for a missing id (for
+    a logged-out visitor and an entry shared with members: MembersOnly)."""
     person = (
         Person.objects.visible_to(request.user)
         .select_related("organisation", "municipality")
@@ -111,11 +140,17 @@ def _visible_person(request, pk):
         .first()
     )
     if person is None:
+        if (
+            not request.user.is_authenticated
+            and Person.objects.with_consent().filter(pk=pk, visibility=Visibility.MEMBERS).exists()
+        ):
+            raise MembersOnly(_("Diese Person gibt es nicht oder sie ist nicht sichtbar."))
         raise Http404(_("Diese Person gibt es nicht oder sie ist nicht sichtbar."))
     return person
 
 
 @private
+@members_login
 def person_detail(request, pk):
     person = _visible_person(request, pk)
     memberships = [m for m in person.memberships.select_related("body").order_by("-since")]
@@ -127,6 +162,7 @@ def person_detail(request, pk):
 
 
 @private
+@members_login
 def person_vcard(request, pk):
     person = _visible_person(request, pk)
     response = HttpResponse(vcard_for(person), content_type="text/vcard; charset=utf-8")

@@ -67,7 +67,7 @@ def test_hidden_email_appears_in_no_member_response(directory, member_client):
     ("role", "person", "status"),
     [
         ("anonymous", "public", 200),
-        ("anonymous", "members", 404),
+        ("anonymous", "members", "login"),
         ("anonymous", "hidden", 404),
         ("anonymous", "no_consent", 404),
         ("member", "public", 200),
@@ -85,6 +85,15 @@ def test_person_detail_vcard_and_json_per_role(directory, clients, role, person,
     detail = client.get(person.get_absolute_url())
     vcard = client.get(person.get_vcard_url())
     api = client.get(reverse("network:api_contact", kwargs={"pk": person.pk}))
+    if status == "login":
+        # Shared with members: the page and the card send a logged-out visitor to the login
+        # (back here afterwards), without the name; the API stays a 404.
+        for response, url in ((detail, person.get_absolute_url()), (vcard, person.get_vcard_url())):
+            assert response.status_code == 302
+            assert response["Location"] == f"/anmelden/?next={url}"
+            assert person.name not in response.content.decode()
+        assert api.status_code == 404
+        return
     assert detail.status_code == vcard.status_code == api.status_code == status
     if status == 200:
         assert person.email in detail.content.decode()
