@@ -1,15 +1,21 @@
 """/healthz for monitoring: database, cache, search backend with breaker state, queue length.
 
 JSON, never cached. 200 while the site can serve pages (a failed cache or search cluster only
-degrades it: `"status": "eingeschränkt"`), 503 when the database is unreachable.
+degrades it: `"status": "eingeschränkt"`), 503 when the database is unreachable. Public on
+purpose (load balancers and uptime checks need no login), but outside callers get the status
+only: the details (backends, breaker, queue) go to the addresses in
+`WERKSTATT_HEALTH_DETAILS_FROM` (default this machine), by `werkstatt.client_address`.
 """
 
 import secrets
 
+from django.conf import settings
 from django.core.cache import cache
 from django.db import connection
 from django.http import JsonResponse
 from django.views.decorators.http import require_GET
+
+from .client_address import client_address
 
 
 def _database():
@@ -51,6 +57,7 @@ def healthz(request):
         state, code = "ok", 200
     else:
         state, code = "eingeschränkt", 200
-    response = JsonResponse({"status": state, **checks}, status=code)
+    details = client_address(request) in settings.WERKSTATT_HEALTH_DETAILS_FROM
+    response = JsonResponse({"status": state, **(checks if details else {})}, status=code)
     response["Cache-Control"] = "no-store"
     return response

@@ -272,6 +272,12 @@ AXES_DISABLE_ACCESS_LOG = True  # successful logins are not recorded (data minim
 # werkstatt.client_address, which the login lock and the contact form's limit both use.
 WERKSTATT_TRUSTED_PROXIES = int(os.environ.get("WERKSTATT_TRUSTED_PROXIES", "0"))
 AXES_CLIENT_IP_CALLABLE = "werkstatt.client_address.client_address"
+# /healthz shows its details (backends, breaker, queue) to these addresses, its status to all.
+WERKSTATT_HEALTH_DETAILS_FROM = [
+    item.strip()
+    for item in os.environ.get("WERKSTATT_HEALTH_DETAILS_FROM", "127.0.0.1,::1").split(",")
+    if item.strip()
+]
 
 LOGIN_URL = "/anmelden/"
 LOGIN_REDIRECT_URL = "/netzwerk/"
