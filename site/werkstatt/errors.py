@@ -23,6 +23,8 @@ from django.views import defaults
 from django.views.decorators.csrf import requires_csrf_token
 from django.views.defaults import server_error as django_server_error
 
+from .storage import MediaWriteError
+
 RETRY_AFTER_SECONDS = 30
 UNAVAILABLE = (OperationalError, InterfaceError)
 
@@ -90,3 +92,21 @@ class NotFoundPageMiddleware:
                 return api_not_found(request)
             return defaults.page_not_found(request, exception)
         return None
+
+
+class MediaWriteErrorMiddleware:
+    """A media file that could not be written (full or read-only disk): a German 503 page."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        if not isinstance(exception, MediaWriteError):
+            return None
+        html = loader.get_template("werkstatt/write_failed.html").render(
+            {"message": exception.strerror}, request
+        )
+        return HttpResponse(html, status=503)

@@ -65,6 +65,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "werkstatt.errors.NotFoundPageMiddleware",
+    # A full or read-only media directory: a German 503, no partial file (werkstatt.storage).
+    "werkstatt.errors.MediaWriteErrorMiddleware",
     # Last: turns a refused login (lockout) into the German message on the login page.
     "axes.middleware.AxesMiddleware",
 ]
@@ -246,7 +248,7 @@ STATIC_URL = "/static/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", VAR_DIR / "media"))
 MEDIA_URL = "/media/"
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": {"BACKEND": "werkstatt.storage.MediaStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000

@@ -47,6 +47,6 @@ MIDDLEWARE = [  # noqa: F405
     *MIDDLEWARE[1:],  # noqa: F405
 ]
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": {"BACKEND": "werkstatt.storage.MediaStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
