@@ -351,3 +351,9 @@ def test_export_holds_the_account_messages_and_comments(traced, account, editor)
     assert [m["message"] for m in exported["messages"]] == ["Wie lief die Sprechstunde?"]
     assert exported["messages"][0]["sender_name"] == "Erika Fragend"
     assert [c["text"] for c in exported["comments"]] == [f"Bitte {NAME} noch einmal fragen"]
+
+
+def test_the_erasure_preview_names_the_account(traced, account, editor_client):
+    url = f"/admin/netzwerk/personen/{traced['person'].pk}/dsgvo-loeschen/"
+    html = editor_client.get(url).content.decode()
+    assert "das Mitgliedskonto „gspurlos“" in html
