@@ -216,3 +216,8 @@ class SearchResponse:
     partial_q: str = ""
     all_words: int = 0  # with left_out: how many hits (first) have all words
     also: tuple[str, ...] = ()  # synonyms and derived words searched as well („auch gesucht“)
+
+    @property
+    def full_total(self):
+        """Hits that have every word: all of them unless partial matches follow."""
+        return self.all_words if self.left_out or self.partial_q else self.total

@@ -7,7 +7,6 @@ to skip it. Each backend gets the same documents: the projection is written thro
 """
 
 import datetime
-import os
 import subprocess
 import sys
 
@@ -181,11 +180,12 @@ def corpus(db, stolberg):
 def around_a_change(tmp_path, ask_twice, change):
     """B's two answers when process B runs `ask_twice` (it prints a line, reads one, prints
     again) and process A runs `change` in between: two OS processes on the test database (a
-    file copy on SQLite) and no shared cache, as two web workers without Redis."""
-    from ..werkstatt.test_production_server import ROOT, database_url
+    file copy on SQLite) sharing the file cache of one VAR_DIR, as two web workers without
+    Redis."""
+    from ..werkstatt.test_production_server import ROOT
+    from ..werkstatt.test_two_processes import _environment
 
-    env = {**os.environ, "DATABASE_URL": database_url(tmp_path)}
-    env.pop("REDIS_URL", None)  # no shared cache: the database alone carries the change
+    env = _environment(tmp_path, "file")
     run = [sys.executable, "manage.py", "shell", "-v", "0", "-c"]
     reader = subprocess.Popen(
         [*run, ask_twice],

@@ -55,7 +55,9 @@ BUDGET = {
     "search with two facets": 3,
     "search API": 6,
     "suggestions API": 1,
-    "schema API": 1,  # the short names allowed for aehnlich (one query)
+    # the values the facet parameters accept, listed as enums (action fields, regions, target
+    # groups, keywords) and the short names allowed for aehnlich: one query each
+    "schema API": 5,
     "contacts API": 3,
     "contact API": 4,
     "municipalities API": 2,
