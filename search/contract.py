@@ -28,6 +28,7 @@ KINDS = {
     "zukunftsbild": _("Zukunftsbild"),
     "massnahme": _("Maßnahme"),
     "werkstattplan": _("Werkstattplan"),
+    "seite": _("Seite"),  # the site's own content pages (Impressum, Datenschutz, ...)
 }
 
 # Facet name (URL parameter) -> German label. The order is the order on the search page.

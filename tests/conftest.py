@@ -173,6 +173,17 @@ def home_page(site_tree):
 
 
 @pytest.fixture
+def indexed_site_tree(db, django_capture_on_commit_callbacks):
+    """The same, with its content pages indexed (kind „seite“) as after load_demo's commit, so a
+    test's index batch holds only what the test changes."""
+    from werkstatt import demo
+
+    with django_capture_on_commit_callbacks(execute=True):
+        demo.load(Quiet())
+    return demo.get_home()
+
+
+@pytest.fixture
 def page_cache_off(settings):
     """Every request renders its page: only what werkstatt.contentcache keeps is reused."""
     settings.PAGE_CACHE_SECONDS = 0

@@ -54,6 +54,7 @@ KIND_WEIGHTS = {
     "zukunftsbild": 2,
     "massnahme": 10,
     "werkstattplan": 2,
+    "seite": 1,
 }
 PREFIXES = """
 Senioren Familien Bürger Dorf Stadt Kinder Jugend Pflege Wohn Rad Bus Nah Gesundheits Bildungs

@@ -9,9 +9,14 @@ class WerkstattConfig(AppConfig):
     def ready(self):
         from django.urls import register_converter
 
-        from . import checks, contentversion  # noqa: F401  (checks register themselves)
+        from . import (
+            checks,  # noqa: F401  (checks register themselves)
+            contentversion,
+            search_adapters,
+        )
         from .numbers import IdConverter
 
         contentversion.connect()
+        search_adapters.register_all()
         # One name for every app's URLs: <id:pk> takes ASCII digits within bigint, else 404.
         register_converter(IdConverter, "id")

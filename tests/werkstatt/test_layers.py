@@ -4,9 +4,15 @@ Apps form layers; an app imports only apps below it, at module level or inside a
 
     werkstatt (library modules) < taxonomy < search < network < catalogue < projects
 
+<<<<<<< HEAD
 The project shell of `werkstatt` (settings, URLs, the home page model, the page tree of setup_site, the demo loader, health
 check and commands) wires all apps together and may import any of them. Migrations are history
 and are not checked here.
+=======
+The project shell of `werkstatt` (settings, URLs, the home page model and its search adapter,
+the demo loader, health check and commands) wires all apps together and may import any of them.
+Migrations are history and are not checked here.
+>>>>>>> aecbd05 (Search: the site's content pages (StandardPage: Impressum, Datenschutz, Barrierefreiheit) as kind „Seite“ (issue 23): title, search description or intro, StreamField text; adapter in werkstatt's project shell; tests restore the own adapter after a stand-in)
 """
 
 import ast
@@ -18,6 +24,7 @@ SHELL = (
     "site/werkstatt/settings/",
     "site/werkstatt/urls.py",
     "site/werkstatt/models.py",
+    "site/werkstatt/search_adapters.py",
     "site/werkstatt/demo.py",
     "site/werkstatt/sitetree.py",
     "site/werkstatt/health.py",
