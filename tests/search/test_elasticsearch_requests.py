@@ -91,7 +91,7 @@ def test_every_facet_is_aggregated_with_a_size_for_all_values():
         assert terms["size"] == FACET_SIZES[name] > 1
         assert terms["size"] != 10  # never Elasticsearch's silent default
     assert FACET_SIZES["region"] >= 16 + 401  # every Land and Kreis fits
-    assert FACET_SIZES["art"] == len(KINDS) == 11 and FACET_SIZES["status"] == 2
+    assert FACET_SIZES["art"] == len(KINDS) == 12 and FACET_SIZES["status"] == 2
     assert FACET_SIZES["monat"] == 12 and FACET_SIZES["budget"] == 3
 
 
