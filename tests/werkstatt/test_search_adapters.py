@@ -37,7 +37,7 @@ def test_the_search_description_is_the_summary_and_the_intro_stays_findable(inde
     page.search_description = "Wer die Werkstatt betreibt."
     doc = StandardPageAdapter().to_document(page)
     assert doc.kind == "seite" and doc.summary == "Wer die Werkstatt betreibt."
-    assert "Angaben gemäß § 5 DDG." in doc.body and "Musterstraße 1" in doc.body
+    assert "Angaben gemäß § 5 DDG." in doc.body and "Verantwortlich für den Inhalt" in doc.body
 
 
 def test_the_search_page_labels_the_kind(indexed_site_tree, client, page_cache_off):
