@@ -43,7 +43,10 @@ loglevel = os.environ.get("GUNICORN_LOGLEVEL", "info")
 
 def post_worker_init(worker):
     """Before a new worker (start, reload, max_requests recycle) takes its first request: one
-    search loads the search snapshot and the German analysis, so no visitor waits for that."""
+    search loads the search snapshot and the German analysis, so no visitor waits for that.
+    Not for another application served with this file (bench_serving's stock Wagtail)."""
+    if getattr(worker.app, "app_uri", wsgi_app) != wsgi_app:
+        return
     from search.views import warm
 
     warm()

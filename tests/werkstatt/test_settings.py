@@ -70,6 +70,7 @@ def test_production_check_deploy_has_no_warnings():
             "DJANGO_SETTINGS_MODULE": "werkstatt.settings.production",
             "SECRET_KEY": "x7!kq2-Lr9#vT4mZp8@wN3sB6yC1dF5hJ0gU_eA2iO7uY9tR4-Qe8%Wz",
             "ALLOWED_HOSTS": "werkstatt.example.org",
+            "WAGTAILADMIN_BASE_URL": "https://werkstatt.example.org",
         },
         capture_output=True,
         text=True,
