@@ -182,7 +182,8 @@ def test_member_lowers_visibility_to_members_only_but_cannot_raise_it_again(
     assert response.status_code == 302
     paula.refresh_from_db()
     assert paula.visibility == "members" and paula.has_consent
-    assert Client().get(paula.get_absolute_url()).status_code == 404
+    anonymous = Client().get(paula.get_absolute_url())  # asked to log in, told nothing
+    assert anonymous.status_code == 302 and anonymous.url.startswith("/anmelden/?next=")
     assert "Paula Offen" not in unmarked(Client().get("/suche/?q=Paula"))
     assert paula_client.get(paula.get_absolute_url()).status_code == 200
     # Back up to public is not offered and refused when sent anyway.
