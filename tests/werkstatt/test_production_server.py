@@ -81,17 +81,23 @@ def private_document():
     return document
 
 
-@pytest.fixture
-def production_server(tmp_path, private_document):
-    call_command("load_demo", stdout=io.StringIO())
-    call_command("rebuild_search", stdout=io.StringIO(), stderr=io.StringIO())
-    port = free_port()
+def server_environment(**settings):
+    """This process's environment without its database, cache and settings choice, plus
+    `settings`: what a server started from the checkout for another test reads."""
     env = {
         key: value
         for key, value in os.environ.items()
         if key not in {"DATABASE_URL", "REDIS_URL", "DJANGO_SETTINGS_MODULE", "PYTHONPATH"}
     }
-    env.update(
+    return {**env, **settings}
+
+
+@pytest.fixture
+def production_server(tmp_path, private_document):
+    call_command("load_demo", stdout=io.StringIO())
+    call_command("rebuild_search", stdout=io.StringIO(), stderr=io.StringIO())
+    port = free_port()
+    env = server_environment(
         DJANGO_SETTINGS_MODULE="werkstatt.settings.production",
         SECRET_KEY="smoke-test-" + "x" * 50,
         ALLOWED_HOSTS="127.0.0.1",

@@ -11,7 +11,6 @@ cookie, which passes the page cache, so the page is rendered from fragments and 
 """
 
 import json
-import os
 import subprocess
 import sys
 import textwrap
@@ -26,7 +25,14 @@ from taxonomy.models import ActionField
 from tests.conftest import unavailable_redis
 from werkstatt.models import SiteSettings, StandardPage
 
-from .test_production_server import GUNICORN, ROOT, database_url, free_port, get
+from .test_production_server import (
+    GUNICORN,
+    ROOT,
+    database_url,
+    free_port,
+    get,
+    server_environment,
+)
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -100,12 +106,7 @@ class ProcessB:
 
 
 def _environment(tmp_path, cache):
-    env = {
-        key: value
-        for key, value in os.environ.items()
-        if key not in {"DATABASE_URL", "REDIS_URL", "DJANGO_SETTINGS_MODULE", "PYTHONPATH"}
-    }
-    env.update(
+    env = server_environment(
         DJANGO_SETTINGS_MODULE="werkstatt.settings.dev",
         DATABASE_URL=database_url(tmp_path),
         MEDIA_ROOT=str(settings.MEDIA_ROOT),
